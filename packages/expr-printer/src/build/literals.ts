@@ -1,0 +1,112 @@
+import type {
+  NixBool,
+  NixFloat,
+  NixIndentedString,
+  NixInt,
+  NixNull,
+  NixPath,
+  NixSearchPath,
+  NixStringPart,
+  NixString,
+} from "../ast/index.ts";
+import { isNixExpr, node } from "./node.ts";
+
+/**
+ * A Nix integer.
+ * @example n.int(8080) // 8080
+ * @example n.int(9007199254740993n) // beyond 2^53: pass a bigint
+ */
+export function int(value: number | bigint): NixInt {
+  if (typeof value === "number" && !Number.isSafeInteger(value)) {
+    throw new RangeError(`n.int: ${value} is not a safe integer; pass a bigint`);
+  }
+  return node({ kind: "int", value: BigInt(value) });
+}
+
+/**
+ * A Nix float; always printed with a dot (`1.0`, `2.5e-7`).
+ * @example n.float(0.5) // 0.5
+ */
+export function float(value: number): NixFloat {
+  return node({ kind: "float", value });
+}
+
+/** @example n.bool(true) // true */
+export function bool(value: boolean): NixBool {
+  return node({ kind: "bool", value });
+}
+
+/** `null`. @example n.null() */
+export function nul(): NixNull {
+  return node({ kind: "null" });
+}
+
+type TemplateValue = NixStringPart | number | bigint | boolean;
+
+function toParts(
+  first: TemplateStringsArray | string | readonly NixStringPart[],
+  values: readonly TemplateValue[],
+): NixStringPart[] {
+  if (typeof first === "string") return [first];
+  if (!("raw" in first)) return [...(first as readonly NixStringPart[])];
+  const parts: NixStringPart[] = [];
+  const strings = first as TemplateStringsArray;
+  strings.forEach((text, i) => {
+    if (text !== "") parts.push(text);
+    if (i < values.length) {
+      const v = values[i] as TemplateValue;
+      parts.push(isNixExpr(v) ? v : String(v));
+    }
+  });
+  return mergeText(parts);
+}
+
+/** Adjacent literal chunks are one chunk: the AST should not depend on how text was split. */
+function mergeText(parts: readonly NixStringPart[]): NixStringPart[] {
+  const out: NixStringPart[] = [];
+  for (const part of parts) {
+    const last = out[out.length - 1];
+    if (typeof part === "string" && typeof last === "string") out[out.length - 1] = last + part;
+    else if (part !== "") out.push(part);
+  }
+  return out;
+}
+
+/**
+ * A string; the printer picks `"…"` or `''…''`. Works as a function or a template tag whose
+ * `${}` values are interpolated when they are Nix expressions and spliced as text otherwise.
+ * @example n.str("hello")
+ * @example n.str`http://${n.select("config.containers.authelia.localAddress")}:9091`
+ */
+export function str(
+  first: TemplateStringsArray | string | readonly NixStringPart[],
+  ...values: readonly TemplateValue[]
+): NixString {
+  return node({ kind: "string", parts: Object.freeze(mergeText(toParts(first, values))) });
+}
+
+/**
+ * An indented string (`''…''`), for scripts and config files.
+ * @example n.indented`reverse_proxy 127.0.0.1:${port}\n`
+ */
+export function indented(
+  first: TemplateStringsArray | string | readonly NixStringPart[],
+  ...values: readonly TemplateValue[]
+): NixIndentedString {
+  return node({ kind: "indentedString", parts: Object.freeze(mergeText(toParts(first, values))) });
+}
+
+/**
+ * A path literal, or a lookup path when written in angle brackets.
+ * @example n.path("../secrets/x.age") // ../secrets/x.age
+ * @example n.path("<nixpkgs>") // <nixpkgs>
+ */
+export function path(text: string): NixPath | NixSearchPath {
+  if (text.startsWith("<") && text.endsWith(">")) return searchPath(text.slice(1, -1));
+  return node({ kind: "path", path: text });
+}
+
+/** A lookup path. @example n.searchPath("nixpkgs/lib") // <nixpkgs/lib> */
+export function searchPath(text: string): NixSearchPath {
+  return node({ kind: "searchPath", path: text });
+}
