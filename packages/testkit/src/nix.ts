@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -18,8 +18,9 @@ function truncate(text: string): string {
   return text.length > 4000 ? `${text.slice(0, 4000)}\n… (${text.length} characters)` : text;
 }
 
-/** A private HOME so Nix never reads or writes the developer's own files. */
+/** A private HOME so Nix never reads or writes the developer's own files; removed at exit. */
 const home = mkdtempSync(join(tmpdir(), "nixjs-nix-home-"));
+process.once("exit", () => rmSync(home, { recursive: true, force: true }));
 
 export interface RunOptions {
   /** Directory that relative paths in the source resolve against (stdin sources). */

@@ -1,5 +1,26 @@
 export { encodeIndented, preferIndented, type IndentedEncoding } from "./indented.ts";
-export { formatAttrName, isIdentifier, KEYWORDS } from "./names.ts";
-export { floatProblem, formatUnsignedFloat, intProblem } from "./numbers.ts";
-export { pathForm, pathProblem, type PathForm } from "./paths.ts";
-export { encodeDoubleQuoted, escapeDoubleQuotedText, type EncodedChunk } from "./strings.ts";
+export {
+  attrNameProblem,
+  binderProblem,
+  formatAttrName,
+  identifierProblem,
+  isIdentifier,
+  KEYWORDS,
+  LITERAL_NAMES,
+} from "./names.ts";
+export {
+  floatProblem,
+  formatUnsignedFloat,
+  INT64_MAX,
+  INT64_MIN,
+  intProblem,
+  MIN_NORMAL,
+} from "./numbers.ts";
+export { pathForm, pathProblem, searchPathProblem, type PathForm } from "./paths.ts";
+export {
+  encodeDoubleQuoted,
+  escapeDoubleQuotedText,
+  mergeTextParts,
+  stringProblem,
+  type EncodedChunk,
+} from "./strings.ts";

@@ -1,68 +1,50 @@
-import type { NixAttrBinding, NixExpr } from "../ast/index.ts";
-import { isNixExpr, node } from "../build/node.ts";
-import { NixValueError } from "../errors.ts";
+import type { NixExpr } from "../ast/index.ts";
+import { Converter } from "./convert.ts";
 
 /** Options of {@link toNix}. */
 export interface ToNixOptions {
   /**
-   * Converts values `toNix` does not know itself (class instances, branded references …).
-   * Return `undefined` to fall back to the default (an error for unknown objects).
+   * Consulted first for every value that is not already an AST node (class instances,
+   * branded references, or plain values you want written differently): return an AST node
+   * to use it, or `undefined` to fall back to the default conversion (an error for values
+   * that are not plain data). `path` is the JS path of the value (`$.services.web`).
    * @example toNix(cfg, { convert: (v) => (v instanceof Ref ? v.toNix() : undefined) })
+   * @example toNix({ at: new Date(0) }, { convert: (v) => (v instanceof Date ? n.str(v.toISOString()) : undefined) })
    */
   readonly convert?: (value: unknown, path: string) => NixExpr | undefined;
   /**
-   * Write chains of single-key objects as attribute paths, as hand-written modules do:
-   * `{ networking: { firewall: { enable: true } } }` → `networking.firewall.enable = true;`.
-   * Default `true`.
+   * Write chains of single-member plain objects as attribute paths, as hand-written modules
+   * do: `{ networking: { firewall: { enable: true } } }` → `networking.firewall.enable = true;`.
+   * A chain stops at an AST node, an empty object, an object with several members, and any
+   * non-object. Default `true`.
+   * @example toNix({ a: { b: { c: 1 } } }, { collapse: false }) // { a = { b = { c = 1; }; }; }
    */
   readonly collapse?: boolean;
 }
 
 /**
- * Converts plain JS data to the Nix AST: objects → attribute sets (keys sorted, so the output
- * does not depend on declaration order), arrays → lists, strings, booleans, `null`; integers
- * (safe JS integers and bigints) → Nix integers, other finite numbers → floats; AST nodes are
- * kept as they are, wherever they are nested. `undefined` object members are left out.
+ * Converts plain JS data to the Nix AST:
+ * - objects → attribute sets, members sorted by key (code units), so the output does not
+ *   depend on declaration order; `undefined` members are left out; single-member chains
+ *   become attribute paths (see {@link ToNixOptions.collapse});
+ * - arrays → lists; strings, booleans, `null` → themselves;
+ * - safe integers and bigints → Nix integers (`-0` → `0`); other finite numbers → floats
+ *   (an integer-valued number beyond 2^53 is a double and prints as the float literal that
+ *   reads back as the same double; pass a bigint for an exact integer);
+ * - AST nodes (made by `n.*`) are kept as they are, wherever they are nested.
  *
- * Throws {@link NixValueError} naming the path of a value Nix cannot represent.
+ * Works iteratively: nesting depth is bounded by memory, not the call stack.
+ *
+ * Throws {@link NixValueError} naming the JS path of the first value Nix cannot represent
+ * (`$.services.web.ports[2]`, `$["odd key"]`): bigints beyond 64 bits, NaN, ±Infinity,
+ * subnormal floats, NUL or lone surrogates in strings and keys, functions, symbols,
+ * class instances (Date, Map, RegExp …), sparse-array holes, cycles, and `undefined` at the
+ * top or in arrays.
  *
  * @example print(toNix({ services: { immich: { enable: true, port: 2283 } } }))
+ * // { services.immich = { enable = true; port = 2283; }; } (layout by `print`)
+ * @example toNix([1, 2.5, 2n ** 62n, "x", null]) // a list of int, float, int, string, null
  */
 export function toNix(value: unknown, options: ToNixOptions = {}): NixExpr {
-  return convert(value, "$", options);
-}
-
-function convert(value: unknown, path: string, options: ToNixOptions): NixExpr {
-  if (isNixExpr(value)) return value;
-  const custom = options.convert?.(value, path);
-  if (custom !== undefined) return custom;
-  switch (typeof value) {
-    case "string":
-      if (value.includes("\0")) throw new NixValueError(path, "a Nix string cannot contain a NUL byte");
-      return node({ kind: "string", parts: value === "" ? [] : [value] });
-    case "boolean":
-      return node({ kind: "bool", value });
-    case "bigint":
-      return node({ kind: "int", value });
-    case "number":
-      if (!Number.isFinite(value)) throw new NixValueError(path, `${value} has no Nix literal`);
-      if (Number.isSafeInteger(value)) return node({ kind: "int", value: BigInt(value) });
-      return node({ kind: "float", value });
-    case "object": {
-      if (value === null) return node({ kind: "null" });
-      if (Array.isArray(value)) {
-        return node({ kind: "list", items: value.map((v, i) => convert(v, `${path}[${i}]`, options)) });
-      }
-      const keys = Object.keys(value).sort();
-      const bindings: NixAttrBinding[] = [];
-      for (const key of keys) {
-        const v = (value as Record<string, unknown>)[key];
-        if (v === undefined) continue;
-        bindings.push({ kind: "binding", path: [key], value: convert(v, `${path}.${key}`, options) });
-      }
-      return node({ kind: "attrs", rec: false, bindings });
-    }
-    default:
-      throw new NixValueError(path, `a ${typeof value} cannot be written as Nix`);
-  }
+  return new Converter(options).run(value);
 }

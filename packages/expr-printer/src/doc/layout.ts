@@ -1,0 +1,190 @@
+import { leadingSpace, restFirstLineFits, restFits } from "./lookahead.ts";
+import { tryPriority } from "./priority.ts";
+import { LayoutState } from "./state.ts";
+import { Flag, Tag, type Doc, type DocNode, type Thunk } from "./types.ts";
+
+/** Options of {@link layout}. */
+export interface LayoutOptions {
+  /** Line width, not counting indentation (nixfmt counts only what follows it). */
+  readonly width: number;
+  /** Spaces per indentation step. */
+  readonly indent: number;
+}
+
+/**
+ * Lays a document out greedily, Wadler/prettier style with nixfmt's refinements: a group is
+ * printed flat if it fits (with what follows it up to the next possible break), otherwise its
+ * priority groups are tried, otherwise it breaks. Iterative (an explicit command stack), so a
+ * document nested 10,000 deep prints without recursion. Returns the text with exactly one
+ * trailing newline, no leading blank lines, and no trailing spaces produced by spacings.
+ * @example layout(group(concat(["[", nest(concat([line, "a"])), line, "]"])), { width: 100, indent: 2 }) // "[ a ]\n"
+ */
+export function layout(doc: Doc, options: LayoutOptions): string {
+  const st = new LayoutState(options.width, options.indent);
+  st.push(doc, 0, 0);
+  while (st.sp > 0) {
+    const sp = --st.sp;
+    const d = st.docs[sp] as Doc;
+    const level = st.levels[sp] as number;
+    const flat = st.flats[sp] as number;
+    if (typeof d === "string") {
+      if (d.length > 0) putText(st, level, flat, d, d.length);
+      continue;
+    }
+    if (d.tag === Tag.Lines) putLines(st, d, level, flat, st.starts[sp] as number);
+    else step(st, d, level, flat);
+  }
+  return st.out.finish();
+}
+
+function step(st: LayoutState, d: DocNode, level: number, flat: number): void {
+  switch (d.tag) {
+    case Tag.Concat: {
+      const parts = d.content as readonly Doc[];
+      for (let i = parts.length - 1; i >= 0; i--) st.push(parts[i] as Doc, level, flat);
+      return;
+    }
+    case Tag.Nest:
+      st.push(d.content as Doc, level + 1, flat);
+      return;
+    case Tag.Group:
+    case Tag.Priority:
+    case Tag.Transparent:
+      if (flat === 1 || fitsFlat(st, d)) {
+        st.push(d.content as Doc, level, 1);
+      } else if (
+        d.tag !== Tag.Transparent &&
+        (d.flags & Flag.InnerPriority) !== 0 &&
+        tryPriority(st, d, level)
+      ) {
+        // tryPriority pushed the chosen layout.
+      } else {
+        st.push(d.content as Doc, level, 0);
+      }
+      return;
+    case Tag.Text:
+      putText(st, level, flat, d.content as string, d.width);
+      return;
+    case Tag.Trailing:
+      if (flat === 0) putText(st, level, flat, d.content as string, (d.content as string).length);
+      return;
+    case Tag.Verbatim:
+      putVerbatim(st, level, d);
+      return;
+    case Tag.Line:
+      if (flat === 1) space(st);
+      else newline(st, 1);
+      return;
+    case Tag.Softline:
+      if (flat === 0) newline(st, 1);
+      return;
+    case Tag.SoftSpace:
+      if (flat === 1 || restFirstLineFits(st, st.width - st.cc - 1)) space(st);
+      else newline(st, 1);
+      return;
+    case Tag.SoftBreak:
+      if (flat === 0 && !restFirstLineFits(st, st.width - st.cc)) newline(st, 1);
+      return;
+    case Tag.Hardspace:
+      space(st);
+      return;
+    case Tag.Newlines:
+      newline(st, d.content as number);
+      return;
+    case Tag.Flat:
+      st.push(d.content as Doc, level, 1);
+      return;
+    case Tag.Lazy:
+      st.push((d.content as Thunk).force(), level, flat);
+      return;
+    default:
+      throw new Error(`layout: unknown doc tag ${String(d.tag)}`);
+  }
+}
+
+/**
+ * Prints the items of a `lines` doc from `start`, a line break before each but the first:
+ * text items directly; at the first item that is not text, schedules the rest of this doc
+ * and then that item, and returns.
+ */
+function putLines(st: LayoutState, d: DocNode, level: number, flat: number, start: number): void {
+  const items = d.content as readonly Doc[];
+  for (let i = start; i < items.length; i++) {
+    if (i > 0) newline(st, 1);
+    const item = items[i] as Doc;
+    if (typeof item === "string") {
+      putText(st, level, 0, item, item.length);
+      continue;
+    }
+    if (i + 1 < items.length) st.push(d, level, flat, i + 1);
+    st.push(item, level, flat);
+    return;
+  }
+}
+
+/** Whether group `g` fits flat on the current line, with the rest up to its next break. */
+function fitsFlat(st: LayoutState, g: DocNode): boolean {
+  if ((g.flags & Flag.Hard) !== 0) return false;
+  let room = st.width - st.cc - g.width;
+  if (st.cc === 0) room += leadingSpace(g);
+  return room >= 0 && restFits(st, room);
+}
+
+/**
+ * Prints text, indenting it first if it starts a line. The indentation follows nixfmt: a
+ * line whose first text is at a deeper nesting level than the current one is indented one
+ * step more than the current line (however many levels deeper); a shallower level returns
+ * to the indentation that level had. Text of a group printed flat in the middle of a line
+ * leaves the levels alone (nixfmt prints such a group as one piece of text): so
+ * `f a b` ⏎ `c` indents `c`, although `a` and `b` were as deep as `c`.
+ */
+function putText(st: LayoutState, level: number, flat: number, s: string, width: number): void {
+  if (flat === 1 && st.cc !== 0) {
+    st.out.write(s);
+    st.cc += width;
+    st.newlines = 0;
+    return;
+  }
+  const { indentCols: cols, indentLevels: levels } = st;
+  let top = st.indentTop;
+  while (level < (levels[top] as number)) top--;
+  if (level > (levels[top] as number)) {
+    const col = cols[top] as number;
+    top++;
+    cols[top] = st.cc === 0 ? col + st.indentWidth : col;
+    levels[top] = level;
+  }
+  st.indentTop = top;
+  if (st.cc === 0) {
+    const col = cols[top] as number;
+    if (col > 0) st.out.spacesOf(col);
+  }
+  st.out.write(s);
+  st.cc += width;
+  st.newlines = 0;
+}
+
+function putVerbatim(st: LayoutState, level: number, d: DocNode): void {
+  const s = d.content as string;
+  const first = s.indexOf("\n");
+  putText(st, level, 0, s.slice(0, first), d.head);
+  st.out.write(s.slice(first));
+  st.cc = d.tail;
+  st.newlines = s.endsWith("\n") ? 1 : 0;
+}
+
+function space(st: LayoutState): void {
+  if (st.cc === 0) return;
+  st.out.write(" ");
+  st.cc++;
+}
+
+/** Ends the line so that at least `n` line breaks separate it from the last text. */
+function newline(st: LayoutState, n: number): void {
+  if (st.newlines < 0) return;
+  if (st.newlines < n) {
+    st.out.newlines(n - st.newlines);
+    st.newlines = n;
+  }
+  st.cc = 0;
+}

@@ -1,0 +1,50 @@
+import { Output } from "./output.ts";
+import type { Doc } from "./types.ts";
+
+/**
+ * The mutable state of one layout run: the command stack (docs still to print, each with its
+ * nesting level and mode), the output, the cursor and nixfmt's indentation stack.
+ *
+ * The command stack is three parallel arrays rather than an array of objects, so pushing a
+ * command allocates nothing. Entry `sp - 1` is printed next; everything below it is "the
+ * rest", which the fit checks look ahead into.
+ */
+export class LayoutState {
+  /** Line width, not counting indentation (nixfmt's `--width`). */
+  readonly width: number;
+  /** Spaces per indentation step. */
+  readonly indentWidth: number;
+
+  docs: Doc[] = [];
+  levels: number[] = [];
+  /** 1 = flat mode (spacings print flat), 0 = break mode. */
+  flats: number[] = [];
+  /** For a `lines` doc: the index of the next item to print. */
+  starts: number[] = [];
+  sp = 0;
+
+  readonly out = new Output();
+  /** Column after the indentation: 0 means nothing is printed on this line yet. */
+  cc = 0;
+  /** Line breaks printed since the last text; -1 before anything is printed. */
+  newlines = -1;
+
+  /** Indentation stack: columns and the nesting levels that opened them. */
+  readonly indentCols: number[] = [0];
+  readonly indentLevels: number[] = [0];
+  indentTop = 0;
+
+  constructor(width: number, indentWidth: number) {
+    this.width = width;
+    this.indentWidth = indentWidth;
+  }
+
+  push(doc: Doc, level: number, flat: number, start = 0): void {
+    const sp = this.sp++;
+    this.docs[sp] = doc;
+    this.levels[sp] = level;
+    this.flats[sp] = flat;
+    this.starts[sp] = start;
+  }
+
+}

@@ -1,0 +1,38 @@
+import type { NixExpr } from "../ast/index.ts";
+import { concat, group, nest, priorityGroup, softline, type Doc } from "../doc/index.ts";
+import { Ctx } from "./context.ts";
+import { isAbsorbableExpr, isAbsorbableTerm } from "./shape.ts";
+
+/**
+ * The shape of a parenthesised last argument: nixfmt writes `(x: {` and `(f {` with the
+ * body absorbed after the parenthesis ("inline"); anything else goes on its own lines
+ * between `(` and `)` when it does not fit ("generic").
+ */
+export function lastArgParenForm(e: NixExpr): "inline" | "generic" {
+  if (e.kind === "lambda" && e.param.kind === "identParam" && isAbsorbableTerm(e.body)) return "inline";
+  if (e.kind === "apply" && e.fn.kind === "ident" && e.args.length === 1 && isAbsorbableTerm(e.args[0])) {
+    return "inline";
+  }
+  return "generic";
+}
+
+/**
+ * Wraps a node's doc in parentheses, laid out as nixfmt lays out a parenthesised
+ * expression: on one line if it fits, else `(` ⏎ indented body ⏎ `)`; absorbable bodies
+ * start right after `(`; a last argument is a priority group (`lib.mkIf cond (` … `)`).
+ */
+export function parenthesize(node: NixExpr, doc: Doc, ctx: number): Doc {
+  if ((ctx & Ctx.Last) !== 0) {
+    if (lastArgParenForm(node) === "inline") return priorityGroup(nest(concat(["(", doc, ")"])));
+    return priorityGroup(nest(concat(["(", softline, group(nest(doc)), softline, ")"])));
+  }
+  let inner: Doc;
+  if (isAbsorbableExpr(node)) inner = group(doc);
+  else if (node.kind === "apply") inner = doc;
+  else if (node.kind === "select") {
+    inner = isAbsorbableTerm(node.expr)
+      ? concat([softline, group(doc), softline])
+      : concat([group(doc), softline]);
+  } else inner = concat([softline, group(doc), softline]);
+  return group(concat(["(", nest(inner), ")"]));
+}
