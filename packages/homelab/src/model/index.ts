@@ -6,3 +6,15 @@ export type * from "./refs.ts";
 export type * from "./routes.ts";
 export type * from "./secret.ts";
 export { formatSite, type SourceSite } from "./site.ts";
+export {
+  isCaddy,
+  isContainer,
+  isHomelab,
+  isHostRef,
+  isHostService,
+  isRoute,
+  isSecret,
+  isTraefik,
+  MODEL_BRAND,
+  type ModelKind,
+} from "./brand.ts";

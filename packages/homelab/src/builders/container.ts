@@ -1,0 +1,133 @@
+import type {
+  Container,
+  NspawnContainer,
+  PodmanContainer,
+  Route,
+  ServicePort,
+  SourceSite,
+} from "../model/index.ts";
+import { ANY_ADDRESS } from "../net/ipv4.ts";
+import { nspawnProblems, nspawnSchema, type NspawnContainerOptions } from "../schema/nspawn.ts";
+import { podmanProblems, podmanSchema, type PodmanContainerOptions } from "../schema/podman.ts";
+import { containerName } from "../schema/primitives.ts";
+import { asRecord } from "../schema/problems.ts";
+import { captureSite } from "../site/capture.ts";
+import { branded, optional } from "./freeze.ts";
+import { callLabel } from "./label.ts";
+import { argumentProblems, parseInput, type CallInfo } from "./parse.ts";
+
+/** Headers Authelia returns to the proxy (Traefik's `authResponseHeaders`, Caddy's `copy_headers`). */
+export const AUTHELIA_HEADERS = Object.freeze(["Remote-User", "Remote-Groups", "Remote-Email", "Remote-Name"]);
+
+/** What `container()` accepts: nspawn options (the default backend) or Podman options. */
+export type ContainerOptions = NspawnContainerOptions | PodmanContainerOptions;
+
+const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function routesOf(o: { route?: Route | undefined; routes?: readonly Route[] | undefined }): Route[] {
+  return [...(o.route === undefined ? [] : [o.route]), ...(o.routes ?? [])];
+}
+
+/** A `ports` entry in its full form. */
+export function toServicePort(p: number | { port: number; protocol?: "tcp" | "udp" | undefined; address?: string | undefined }): ServicePort {
+  return typeof p === "number"
+    ? { port: p, protocol: "tcp", address: ANY_ADDRESS }
+    : { port: p.port, protocol: p.protocol ?? "tcp", address: p.address ?? ANY_ADDRESS };
+}
+
+function nspawn(name: string, options: unknown, call: CallInfo): NspawnContainer {
+  const o = parseInput(nspawnSchema, options, call, nspawnProblems, argumentProblems(containerName, name, "name"));
+  return {
+    kind: "container",
+    backend: "nspawn",
+    name,
+    enable: o.enable ?? true,
+    ...optional("description", o.description),
+    routes: routesOf(o),
+    site: call.site,
+    network: o.network ?? (o.privateNetwork === false ? "host" : "private"),
+    autoStart: o.autoStart ?? true,
+    ...optional("hostAddress", o.hostAddress),
+    ...optional("localAddress", o.localAddress),
+    ...optional("privateUsers", o.privateUsers),
+    ephemeral: o.ephemeral ?? false,
+    bindMounts: Object.keys(o.bindMounts ?? {})
+      .sort(byCodeUnit)
+      .map((mountPoint) => {
+        const b = o.bindMounts![mountPoint]!;
+        return { mountPoint, ...optional("hostPath", b.hostPath), isReadOnly: b.isReadOnly ?? true };
+      }),
+    forwardPorts: (o.forwardPorts ?? []).map((f) => ({
+      protocol: f.protocol ?? "tcp",
+      hostPort: f.hostPort,
+      containerPort: f.containerPort ?? f.hostPort,
+    })),
+    ports: (o.ports ?? []).map(toServicePort),
+    secrets: o.secrets ?? [],
+    ...optional(
+      "forwardAuth",
+      o.forwardAuth && {
+        port: o.forwardAuth.port,
+        path: o.forwardAuth.path ?? "/api/authz/forward-auth",
+        authResponseHeaders: o.forwardAuth.authResponseHeaders ?? [...AUTHELIA_HEADERS],
+      },
+    ),
+    config: o.config ?? {},
+    extraOptions: o.extraOptions ?? {},
+  };
+}
+
+function podman(name: string, options: unknown, call: CallInfo): PodmanContainer {
+  const o = parseInput(podmanSchema, options, call, podmanProblems, argumentProblems(containerName, name, "name"));
+  return {
+    kind: "container",
+    backend: "podman",
+    name,
+    enable: o.enable ?? true,
+    ...optional("description", o.description),
+    routes: routesOf(o),
+    site: call.site,
+    image: o.image,
+    ports: (o.ports ?? []).map((p) => ({
+      hostAddress: p.hostAddress ?? ANY_ADDRESS,
+      hostPort: p.hostPort,
+      containerPort: p.containerPort ?? p.hostPort,
+      protocol: p.protocol ?? "tcp",
+    })),
+    volumes: o.volumes ?? [],
+    environment: o.environment ?? {},
+    environmentFiles: o.environmentFiles ?? [],
+    extraOptions: o.extraOptions ?? [],
+    networks: o.networks ?? [],
+    ...optional("network", o.network),
+    dependsOn: o.dependsOn ?? [],
+    ...optional("user", o.user),
+    ...optional("category", o.category),
+    cmd: o.cmd ?? [],
+    ...optional("entrypoint", o.entrypoint),
+    labels: o.labels ?? {},
+  };
+}
+
+/**
+ * A container. The default backend is a NixOS declarative container (systemd-nspawn,
+ * `containers.<name>`), with NixOS's option names; `backend: "podman"` makes a Podman OCI
+ * container (`virtualisation.oci-containers.containers.<name>`). Input is checked once: every
+ * problem of the call is thrown at once as a `HomelabInputError` naming the field and this
+ * call's site.
+ *
+ * @example container("immich", { localAddress: "10.10.10.5", privateUsers: "pick", ports: [2283],
+ *   route: traefikRoute({ subdomain: "photos", port: 2283, auth: "authelia" }),
+ *   config: { services: { immich: { enable: true, host: "0.0.0.0", port: 2283 } } } })
+ * @example container("sonarr", { backend: "podman", image: "lscr.io/linuxserver/sonarr:4.0.9",
+ *   category: "media", ports: ["127.0.0.1:8989:8989"], environmentFiles: [secret("sonarr-env")] })
+ */
+export function container(name: string, options?: NspawnContainerOptions): NspawnContainer;
+export function container(name: string, options: PodmanContainerOptions): PodmanContainer;
+export function container(name: string, options: ContainerOptions): Container;
+export function container(name: string, options: ContainerOptions = {}): Container {
+  const site: SourceSite = captureSite(container);
+  const call = { label: callLabel("container", name), site };
+  const model = asRecord(options)?.["backend"] === "podman" ? podman(name, options, call) : nspawn(name, options, call);
+  return branded("container", model);
+}

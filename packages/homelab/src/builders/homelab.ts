@@ -1,0 +1,61 @@
+import type { Homelab, Layout } from "../model/index.ts";
+import { homelabSchema, type HomelabOptions } from "../schema/homelab.ts";
+import { captureSite } from "../site/capture.ts";
+import { branded, optional } from "./freeze.ts";
+import { callLabel } from "./label.ts";
+import { parseInput } from "./parse.ts";
+
+/** Pool used when `network.pool` is not given (the NixOS manual's container network). */
+export const DEFAULT_POOL = "192.168.100.0/24";
+/** Option namespace of `layout: "modules"`. */
+export const DEFAULT_NAMESPACE = "homelab.containers";
+/** agenix identity when none is given: the host's ed25519 SSH key. */
+export const DEFAULT_IDENTITY_PATHS: readonly string[] = Object.freeze(["/etc/ssh/ssh_host_ed25519_key"]);
+
+function layoutOf(input: HomelabOptions["layout"]): Layout {
+  if (input === undefined || input === "flat") return { kind: "flat" };
+  if (input === "modules") return { kind: "modules", namespace: DEFAULT_NAMESPACE };
+  if (input.kind === "flat") return { kind: "flat" };
+  return { kind: "modules", namespace: input.namespace ?? DEFAULT_NAMESPACE };
+}
+
+/**
+ * The whole server: one host, its network and secrets setup, proxies, containers and
+ * services. Only checks each option's shape; run `validate(lab)` for conflicts between parts.
+ *
+ * @example
+ * export default homelab({
+ *   hostName: "server", domain: "example.org", stateVersion: "25.05",
+ *   network: { pool: "10.10.10.0/24", externalInterface: "enp1s0" },
+ *   traefik: traefik({ certResolver: "cloudflare" }),
+ *   containers: [container("immich", { ports: [2283] })],
+ * });
+ */
+export function homelab(options: HomelabOptions): Homelab {
+  const site = captureSite(homelab);
+  const o = parseInput(homelabSchema, options, { label: callLabel("homelab"), site });
+  return branded("homelab", {
+    kind: "homelab",
+    hostName: o.hostName,
+    domain: o.domain,
+    stateVersion: o.stateVersion,
+    system: o.system ?? "x86_64-linux",
+    nixpkgs: o.nixpkgs ?? `github:NixOS/nixpkgs/nixos-${o.stateVersion}`,
+    network: {
+      pool: o.network?.pool ?? DEFAULT_POOL,
+      ...optional("externalInterface", o.network?.externalInterface),
+      nftables: o.network?.nftables ?? false,
+    },
+    agenix: {
+      identityPaths: o.agenix?.identityPaths ?? [...DEFAULT_IDENTITY_PATHS],
+      recipients: o.agenix?.recipients ?? {},
+    },
+    ...optional("traefik", o.traefik),
+    ...optional("caddy", o.caddy),
+    containers: o.containers ?? [],
+    services: o.services ?? [],
+    modules: o.modules ?? [],
+    layout: layoutOf(o.layout),
+    site,
+  } satisfies Homelab);
+}

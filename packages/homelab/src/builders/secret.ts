@@ -1,0 +1,35 @@
+import { n } from "@nixjs/expr-printer";
+import type { Secret } from "../model/index.ts";
+import { secretName, secretOptionsSchema, type SecretOptions } from "../schema/secret.ts";
+import { captureSite } from "../site/capture.ts";
+import { branded, optional } from "./freeze.ts";
+import { callLabel } from "./label.ts";
+import { argumentProblems, parseInput } from "./parse.ts";
+
+/**
+ * An agenix secret: a name and an encrypted `.age` file (default `secrets/<name>.age`), never
+ * a value. Use it in a container's `secrets` (decrypted inside the guest), in Podman
+ * `environmentFiles` or a service's `secrets` (decrypted on the host), and anywhere in a
+ * `config`, where it stands for its `path`, the Nix expression `config.age.secrets.<name>.path`.
+ *
+ * @example
+ * const jwt = secret("authelia_jwtSecret", { owner: "authelia-main", group: "authelia-main", mode: "0440" });
+ * container("authelia", { secrets: [jwt], config: { services: { authelia: { instances: { main: {
+ *   secrets: { jwtSecretFile: jwt.path } } } } } } });
+ */
+export function secret(name: string, options: SecretOptions = {}): Secret {
+  const site = captureSite(secret);
+  const opts = parseInput(secretOptionsSchema, options, { label: callLabel("secret", name), site }, undefined,
+    argumentProblems(secretName, name, "name"),
+  );
+  return branded("secret", {
+    kind: "secret",
+    name,
+    file: opts.file === undefined ? `secrets/${name}.age` : opts.file.replace(/^(\.\/)+/, ""),
+    ...optional("owner", opts.owner),
+    ...optional("group", opts.group),
+    ...optional("mode", opts.mode),
+    path: n.select(n.id("config"), ["age", "secrets", name, "path"]),
+    site,
+  } satisfies Secret);
+}

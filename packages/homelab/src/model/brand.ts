@@ -1,0 +1,79 @@
+import type { Container } from "./containers.ts";
+import type { Caddy, Homelab, HostService, Traefik } from "./homelab.ts";
+import type { HostRef } from "./refs.ts";
+import type { Route } from "./routes.ts";
+import type { Secret } from "./secret.ts";
+
+/**
+ * Every model object made by a builder carries this (non-enumerable) brand, its value the
+ * object's `kind`. It tells a secret or a host reference nested in a `config` from user data
+ * that merely has a `kind` field. `Symbol.for` keeps two copies of the package interoperable.
+ */
+export const MODEL_BRAND: unique symbol = Symbol.for("@nixjs/homelab.model") as never;
+
+/** The kinds of branded model objects. */
+export type ModelKind =
+  | "secret"
+  | "hostRef"
+  | "container"
+  | "traefikRoute"
+  | "caddyRoute"
+  | "traefik"
+  | "caddy"
+  | "service"
+  | "homelab";
+
+function brandOf(value: unknown): unknown {
+  return typeof value === "object" && value !== null
+    ? (value as { [MODEL_BRAND]?: unknown })[MODEL_BRAND]
+    : undefined;
+}
+
+/**
+ * True for a value made by {@link import("../builders/secret.ts").secret}. In a `config` it
+ * stands for its `path` (`config.age.secrets.<name>.path`).
+ * @example isSecret(secret("sonarr-env")) // true
+ */
+export function isSecret(value: unknown): value is Secret {
+  return brandOf(value) === "secret";
+}
+
+/**
+ * True for a reference into the host's configuration (`containerRef(…).localAddress`,
+ * `hostRef(…)`), which the renderer writes as `config.…` (reaching the host from a guest).
+ * @example isHostRef(containerRef("authelia").localAddress) // true
+ */
+export function isHostRef(value: unknown): value is HostRef {
+  return brandOf(value) === "hostRef";
+}
+
+/** True for a value made by `container()`. @example isContainer(container("immich", {})) */
+export function isContainer(value: unknown): value is Container {
+  return brandOf(value) === "container";
+}
+
+/** True for a value made by `traefikRoute()` or `caddyRoute()`. @example isRoute(caddyRoute({ subdomain: "x", port: 80 })) */
+export function isRoute(value: unknown): value is Route {
+  const kind = brandOf(value);
+  return kind === "traefikRoute" || kind === "caddyRoute";
+}
+
+/** True for a value made by `traefik()`. @example isTraefik(traefik({})) */
+export function isTraefik(value: unknown): value is Traefik {
+  return brandOf(value) === "traefik";
+}
+
+/** True for a value made by `caddy()`. @example isCaddy(caddy({})) */
+export function isCaddy(value: unknown): value is Caddy {
+  return brandOf(value) === "caddy";
+}
+
+/** True for a value made by `service()`. @example isHostService(service("cloudflared", {})) */
+export function isHostService(value: unknown): value is HostService {
+  return brandOf(value) === "service";
+}
+
+/** True for a value made by `homelab()`. @example isHomelab(lab) */
+export function isHomelab(value: unknown): value is Homelab {
+  return brandOf(value) === "homelab";
+}

@@ -1,0 +1,129 @@
+import { n, type NixBinding, type NixExpr, type NixStringPart } from "@nixjs/expr-printer";
+import type { PodmanContainer, PublishedPort } from "../../model/index.ts";
+import { byCodeUnit } from "./context.ts";
+import { dataToNix } from "./data.ts";
+
+/** The systemd unit that creates Podman network `net` (defined once, in `host.nix`). */
+export function networkUnit(net: string): string {
+  return `podman-network-${net}`;
+}
+
+/** The systemd unit NixOS runs a Podman container as (`serviceName`'s default). */
+export function containerUnit(name: string): string {
+  return `podman-${name}`;
+}
+
+/**
+ * A published port as Podman takes it: `127.0.0.1:8989:8989`, `8080:80` (every address),
+ * `53:53/udp`. `hostPortExpr` replaces the host port by an expression (`cfg.port`).
+ * @example portSpec({ hostAddress: "127.0.0.1", hostPort: 5432, containerPort: 5432, protocol: "tcp" })
+ * // "127.0.0.1:5432:5432"
+ */
+export function portSpec(p: PublishedPort, hostPortExpr?: NixExpr): NixExpr {
+  const parts: NixStringPart[] = [];
+  if (p.hostAddress !== "0.0.0.0" && p.hostAddress !== "") {
+    parts.push(p.hostAddress.includes(":") ? `[${p.hostAddress}]:` : `${p.hostAddress}:`);
+  }
+  parts.push(hostPortExpr === undefined ? String(p.hostPort) : n.call("toString", hostPortExpr));
+  parts.push(`:${p.containerPort}`);
+  if (p.protocol === "udp") parts.push("/udp");
+  return n.str(parts);
+}
+
+/**
+ * `virtualisation.oci-containers.containers.<name>` in seed 001's order. Networks are joined
+ * with one `--network=<net>` argument each (`extraOptions` elements are single shell
+ * arguments), which every NixOS release accepts (the `networks` option is 24.11+).
+ * `mainPort`/`portExpr`: in the modules layout the route's published port is `cfg.port`.
+ */
+export function podmanValue(c: PodmanContainer, mainPort?: number, portExpr?: NixExpr): NixExpr {
+  const extraOptions = [
+    ...(c.network === "host" ? ["--network=host"] : []),
+    ...c.networks.map((net) => `--network=${net}`),
+    ...c.extraOptions,
+  ];
+  const data: Record<string, unknown> = {
+    image: c.image,
+    ports:
+      c.network === "host" || c.ports.length === 0
+        ? undefined
+        : c.ports.map((p) => portSpec(p, p.hostPort === mainPort ? portExpr : undefined)),
+    volumes: volumes(c).length === 0 ? undefined : volumes(c),
+    environment: Object.keys(c.environment).length === 0 ? undefined : sortedRecord(c.environment),
+    environmentFiles: c.environmentFiles.length === 0 ? undefined : [...c.environmentFiles],
+    extraOptions: extraOptions.length === 0 ? undefined : extraOptions,
+    dependsOn: c.dependsOn.length === 0 ? undefined : [...c.dependsOn].sort(byCodeUnit),
+    user: c.user,
+    entrypoint: c.entrypoint,
+    cmd: c.cmd.length === 0 ? undefined : [...c.cmd],
+    labels: Object.keys(c.labels).length === 0 ? undefined : sortedRecord(c.labels),
+  };
+  return dataToNix(data, { hostConfig: "config", path: `containers.${c.name}` });
+}
+
+/** `/opt/<category>/<name>`, the container's state directory. */
+export function stateDir(c: PodmanContainer): string | undefined {
+  return c.category === undefined ? undefined : `/opt/${c.category}/${c.name}`;
+}
+
+/**
+ * The volumes as written, plus seed 001's default state mount `/opt/<category>/<name>:/config`
+ * when the container has a category but no volume of its own under that directory (a state
+ * directory nothing mounts would be useless).
+ */
+export function volumes(c: PodmanContainer): string[] {
+  const dir = stateDir(c);
+  if (dir === undefined) return [...c.volumes];
+  const mounted = c.volumes.some((v) => {
+    const src = v.split(":")[0] ?? "";
+    return src === dir || src.startsWith(`${dir}/`);
+  });
+  return mounted ? [...c.volumes] : [`${dir}:/config`, ...c.volumes];
+}
+
+function sortedRecord(record: { readonly [k: string]: string }): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of Object.keys(record).sort(byCodeUnit)) out[k] = record[k] as string;
+  return out;
+}
+
+/** `systemd.services.podman-<name>`: start after the networks it joins exist. */
+export function networkDependencies(c: PodmanContainer): NixBinding[] {
+  if (c.networks.length === 0) return [];
+  const units = [...new Set(c.networks)].sort(byCodeUnit).map((net) => n.str(`${networkUnit(net)}.service`));
+  return [
+    n.bind(
+      ["systemd", "services", containerUnit(c.name)],
+      n.attrs([n.bind("requires", n.list(units)), n.bind("after", n.list(units))]),
+    ),
+  ];
+}
+
+/** Owner of a state directory: `PUID`/`PGID`, else the numeric `user`, else root. */
+function owner(c: PodmanContainer): [string, string] {
+  const [uid, gid] = (c.user ?? "").split(":");
+  const numeric = (s: string | undefined): string | undefined => (s !== undefined && /^\d+$/.test(s) ? s : undefined);
+  return [
+    c.environment["PUID"] ?? numeric(uid) ?? "root",
+    c.environment["PGID"] ?? numeric(gid) ?? "root",
+  ];
+}
+
+/**
+ * `systemd.tmpfiles.rules` for a Podman container's state: its category directory
+ * `/opt/<category>/<name>` and every writable volume source below it, owned by the user the
+ * image runs as (Podman does not create bind-mount sources; a missing one fails the start).
+ */
+export function podmanStateRules(c: PodmanContainer): string[] {
+  const base = stateDir(c);
+  if (base === undefined) return [];
+  const dirs = new Set<string>([base]);
+  for (const v of c.volumes) {
+    const [src, , opts] = v.split(":");
+    if (src === undefined || !src.startsWith(`${base}/`)) continue;
+    if ((opts ?? "").split(",").includes("ro")) continue;
+    dirs.add(src.replace(/\/+$/, ""));
+  }
+  const [uid, gid] = owner(c);
+  return [...dirs].sort(byCodeUnit).map((d) => `d ${d} 0755 ${uid} ${gid} -`);
+}

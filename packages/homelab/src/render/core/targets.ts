@@ -1,0 +1,39 @@
+import { n, type NixExpr, type NixStringPart } from "@nixjs/expr-printer";
+import type { Container } from "../../model/index.ts";
+
+const WILDCARDS: ReadonlySet<string> = new Set(["0.0.0.0", "::", "[::]", ""]);
+
+/**
+ * The host part of where a proxy on the host network (Traefik, Caddy, the Traefik container)
+ * reaches `port` of `container`:
+ * - a private-network nspawn container: its `localAddress`, as the reference
+ *   `${config.containers.<name>.localAddress}` (never a copied literal);
+ * - a host-network container or a Podman published port: the listener's bind address, or
+ *   `127.0.0.1` when it listens on every address.
+ * @example targetHost(immich, 2283) // [config.containers.immich.localAddress]
+ */
+export function targetHost(container: Container, port: number): NixStringPart[] {
+  if (container.backend === "nspawn" && container.network === "private") {
+    return [n.select("config.containers", [container.name, "localAddress"])];
+  }
+  const address =
+    container.backend === "nspawn"
+      ? container.ports.find((p) => p.port === port && p.protocol === "tcp")?.address
+      : container.network === "host"
+        ? undefined
+        : container.ports.find((p) => p.hostPort === port && p.protocol === "tcp")?.hostAddress;
+  if (address === undefined || WILDCARDS.has(address)) return ["127.0.0.1"];
+  return [address.includes(":") && !address.startsWith("[") ? `[${address}]` : address];
+}
+
+/**
+ * `host:port` as string parts; `port` may be an expression (`cfg.port` in the modules layout,
+ * written `${toString cfg.port}`).
+ * @example targetParts(immich, 2283) // [config.containers.immich.localAddress, ":2283"]
+ */
+export function targetParts(container: Container, port: number, portExpr?: NixExpr): NixStringPart[] {
+  const host = targetHost(container, port);
+  return portExpr === undefined
+    ? [...host, `:${port}`]
+    : [...host, ":", n.call("toString", portExpr)];
+}

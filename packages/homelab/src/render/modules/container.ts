@@ -1,0 +1,78 @@
+import { n, type NixBinding, type NixExpr } from "@nixjs/expr-printer";
+import type { Container, PodmanContainer } from "../../model/index.ts";
+import type { RenderContext } from "../core/context.ts";
+import { descriptionLines, Sections } from "../core/sections.ts";
+import type { FileBody } from "../core/module.ts";
+import { nspawnValue } from "../core/nspawn.ts";
+import { networkDependencies, podmanStateRules, podmanValue } from "../core/podman.ts";
+import { cfgBinding, mainOptions, optionPath, whenEnabled } from "./shared.ts";
+
+function rulesList(rules: readonly string[]): NixExpr {
+  return n.list(rules.map((r) => n.str(r)));
+}
+
+/**
+ * `assertions` for the host-level secrets a Podman container reads (seed 001): switching it on
+ * without the secret declared fails the build with a message naming both, instead of a
+ * container that starts without its environment file.
+ */
+function secretAssertions(namespace: string, c: PodmanContainer): NixBinding[] {
+  if (c.environmentFiles.length === 0) return [];
+  const names = [...new Set(c.environmentFiles.map((s) => s.name))].sort();
+  const option = optionPath(namespace, c).join(".");
+  return [
+    n.bind(
+      "assertions",
+      n.list(
+        names.map((name) =>
+          n.attrs([
+            n.bind("assertion", n.has(n.select("config.age.secrets"), [name])),
+            n.bind("message", `${option} needs the agenix secret ${name} (age.secrets.${name}, declared in host.nix)`),
+          ]),
+        ),
+      ),
+    ),
+  ];
+}
+
+/**
+ * `containers/<name>/index.nix` (seed 001): imports its options, and under
+ * `lib.mkIf cfg.enable` defines the container (`cfg.port` where the route's port goes), its
+ * state directories and its secret assertions.
+ */
+export function indexBody(ctx: RenderContext, c: Container, namespace: string, file: string): FileBody {
+  const main = mainOptions(c);
+  const s = new Sections();
+  const comment = ["Container", ...descriptionLines(c.description)];
+  let usesHostConfig = false;
+  if (c.backend === "nspawn") {
+    const value = nspawnValue(
+      ctx,
+      c,
+      file,
+      undefined,
+      main === undefined ? undefined : { port: main.port, portExpr: main.portExpr },
+    );
+    usesHostConfig = value.usesHostConfig;
+    s.add(comment, [n.bind(["containers", c.name], value.expr)]);
+    const writable = [...new Set(c.bindMounts.filter((m) => !m.isReadOnly).map((m) => `d ${m.hostPath ?? m.mountPoint} - - - -`))].sort();
+    if (writable.length > 0) {
+      s.add("Host directories of writable bind mounts (created when missing, owner left alone)", [
+        n.bind("systemd.tmpfiles.rules", rulesList(writable)),
+      ]);
+    }
+  } else {
+    s.add(comment, [
+      n.bind(["virtualisation", "oci-containers", "containers", c.name], podmanValue(c, main?.port, main?.portExpr)),
+      ...networkDependencies(c),
+    ]);
+    const rules = podmanStateRules(c);
+    if (rules.length > 0) s.add("State directory", [n.bind("systemd.tmpfiles.rules", rulesList(rules))]);
+    s.add("Secrets it reads", secretAssertions(namespace, c));
+  }
+  const body = n.attrs([
+    n.bind("imports", n.list([n.path("./options.nix")])),
+    n.bind("config", whenEnabled(s.toAttrs()), { blankLineBefore: true }),
+  ]);
+  return { body, bindings: [cfgBinding(namespace, c)], usesHostConfig };
+}

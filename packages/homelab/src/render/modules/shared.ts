@@ -1,0 +1,53 @@
+import { n, type NixExpr } from "@nixjs/expr-printer";
+import type { Container, Route } from "../../model/index.ts";
+import { hostNameParts, type RenderContext } from "../core/context.ts";
+import type { MainOptions } from "../core/traefik.ts";
+
+/** The option path of a container: `hwc.server.containers.sonarr`. */
+export function optionPath(namespace: string, c: Container): string[] {
+  return [...namespace.split("."), c.name];
+}
+
+/** `cfg`, the container's options, bound in every file of the modules layout. */
+export const CFG: NixExpr = n.id("cfg");
+
+/** `cfg = config.<namespace>.<name>;` */
+export function cfgBinding(namespace: string, c: Container): ReturnType<typeof n.bind> {
+  return n.bind("cfg", n.select(n.id("config"), optionPath(namespace, c)));
+}
+
+/**
+ * The port a container's `port` option stands for: its first route's target, else its lowest
+ * TCP port (a published host port for Podman). Undefined when it has none.
+ */
+export function mainPort(c: Container): number | undefined {
+  const route: Route | undefined = c.routes[0];
+  if (route !== undefined) return route.port;
+  const ports =
+    c.backend === "nspawn"
+      ? c.ports.filter((p) => p.protocol === "tcp").map((p) => p.port)
+      : c.ports.filter((p) => p.protocol === "tcp").map((p) => p.hostPort);
+  return ports.length === 0 ? undefined : Math.min(...ports);
+}
+
+/** The `cfg.port` / `cfg.domain` substitutions for a container. */
+export function mainOptions(c: Container): MainOptions | undefined {
+  const port = mainPort(c);
+  if (port === undefined) return undefined;
+  return {
+    port,
+    portExpr: n.select(CFG, "port"),
+    ...(c.routes.length > 0 ? { domainExpr: n.select(CFG, "domain") } : {}),
+  };
+}
+
+/** The default of the `domain` option: the first route's host name. */
+export function defaultDomain(ctx: RenderContext, c: Container): NixExpr | undefined {
+  const route = c.routes[0];
+  return route === undefined ? undefined : n.str(hostNameParts(ctx.lab, route.host));
+}
+
+/** `lib.mkIf cfg.enable { … }` */
+export function whenEnabled(body: NixExpr): NixExpr {
+  return n.call("lib.mkIf", n.select(CFG, "enable"), body);
+}

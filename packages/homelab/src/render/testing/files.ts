@@ -1,0 +1,32 @@
+/** Printing and writing rendered trees for render's Nix tests. */
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { print, type NixFile } from "@nixjs/expr-printer";
+import type { Homelab } from "../../model/index.ts";
+import { allSecrets } from "../core/secrets.ts";
+
+/** Every file printed, in the map's (sorted) order. */
+export function printAll(files: ReadonlyMap<string, NixFile>): Map<string, string> {
+  return new Map([...files].map(([path, file]) => [path, print(file)]));
+}
+
+/**
+ * Writes a printed tree to a fresh temporary directory, with an empty `.age` file for every
+ * secret (agenix's `file` is a path literal Nix resolves), and returns the directory.
+ */
+export function writeTree(lab: Homelab, texts: ReadonlyMap<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), "nixjs-render-"));
+  const write = (path: string, text: string): void => {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  };
+  for (const [path, text] of texts) write(path, text);
+  for (const s of allSecrets(lab)) write(s.file, "");
+  return dir;
+}
+
+/** A Nix string literal. */
+export function nixString(text: string): string {
+  return JSON.stringify(text).replace(/\$\{/g, "\\${");
+}

@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { isRoute, type Route } from "../model/index.ts";
+import { bool, ipv4, port, protocol } from "./primitives.ts";
+
+/** A value made by `traefikRoute()` or `caddyRoute()`. */
+export const routeRef = z.custom<Route>(isRoute, { error: "expected a route made by traefikRoute() or caddyRoute()" });
+
+/**
+ * A port a service listens on: a number (TCP on every address) or `{ port, protocol, address }`.
+ * @example 2283
+ * @example { port: 53, protocol: "udp" }
+ * @example { port: 8080, address: "127.0.0.1" }
+ */
+export const servicePort = z.union(
+  [
+    port,
+    z.strictObject({
+      /** @example port: 53 */
+      port,
+      /** Default `"tcp"`. @example protocol: "udp" */
+      protocol: protocol.optional(),
+      /** Bind address; every address (`"0.0.0.0"`) when absent. @example address: "127.0.0.1" */
+      address: ipv4.optional(),
+    }),
+  ],
+  { error: "expected a port 1–65535 or { port, protocol, address }" },
+);
+
+/** Options every container and host service has. */
+export const commonShape = {
+  /**
+   * `false` keeps the definition (and its reserved address) but leaves it out of the system.
+   * Default `true`.
+   * @example enable: false
+   */
+  enable: bool("enable").optional(),
+  /**
+   * Free text, written as a comment above the definition.
+   * @example description: "Photo library"
+   */
+  description: z
+    .string({ error: "expected a description" })
+    .regex(/^[^\0]*$/, { error: "a description cannot contain a NUL byte" })
+    .optional(),
+};
+
+/** `route` / `routes` of a container. */
+export const routeShape = {
+  /**
+   * The reverse-proxy route to this container.
+   * @example route: traefikRoute({ subdomain: "photos", port: 2283, auth: "authelia" })
+   */
+  route: routeRef.optional(),
+  /**
+   * Several routes (e.g. two host names); added after `route`.
+   * @example routes: [caddyRoute({ subdomain: "a", port: 80 }), caddyRoute({ subdomain: "b", port: 81 })]
+   */
+  routes: z.array(routeRef).optional(),
+};

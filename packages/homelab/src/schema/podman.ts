@@ -1,0 +1,185 @@
+import { z } from "zod";
+import { commonShape, routeShape } from "./common.ts";
+import { parseImage } from "./image.ts";
+import { category, containerName, ipv4, port, protocol, secretRef } from "./primitives.ts";
+import { asRecord, type InputProblem } from "./problems.ts";
+import { parsePublish } from "./publish.ts";
+
+const IMAGE_MESSAGE = 'expected an image with a tag, e.g. "lscr.io/linuxserver/sonarr:4.0.9"';
+
+/** An OCI image reference with a tag or digest. */
+const image = z.string({ error: IMAGE_MESSAGE }).check((ctx) => {
+  const ref = parseImage(ctx.value);
+  if (ref === undefined) ctx.issues.push({ code: "custom", message: IMAGE_MESSAGE, input: ctx.value });
+  else if (ref.tag === undefined && ref.digest === undefined) {
+    ctx.issues.push({ code: "custom", message: `the image has no tag: pin a version, e.g. "${ctx.value}:1.2.3"`, input: ctx.value });
+  }
+});
+
+/** A published port: a Podman spec string or a typed object. */
+const published = z.union(
+  [
+    z.string().transform((spec, ctx) => {
+      const result = parsePublish(spec);
+      if (result.ok) return result.port;
+      ctx.issues.push({ code: "custom", message: result.reason, input: spec });
+      return z.NEVER;
+    }),
+    z.strictObject({
+      /** Bind address on the host; every address when absent. @example hostAddress: "127.0.0.1" */
+      hostAddress: ipv4.optional(),
+      /** @example hostPort: 5432 */
+      hostPort: port,
+      /** Default: `hostPort`. @example containerPort: 5432 */
+      containerPort: port.optional(),
+      /** Default `"tcp"`. @example protocol: "udp" */
+      protocol: protocol.optional(),
+    }),
+  ],
+  { error: 'expected a port spec like "127.0.0.1:5432:5432" or { hostAddress, hostPort, containerPort, protocol }' },
+);
+
+const VOLUME_OPTIONS = new Set(["ro", "rw", "z", "Z", "U", "O", "noexec", "exec", "nosuid", "suid", "nodev", "dev", "shared", "slave", "private", "rshared", "rslave", "rprivate", "bind", "rbind", "copy", "nocopy", "idmap"]);
+const VOLUME_MESSAGE = 'expected "source:/container/path[:options]", e.g. "/opt/media/sonarr:/config" or "/mnt/media:/media:ro"';
+
+/** `"src:dst[:opts]"`: src a host path or a named volume, dst absolute, known options. */
+const volume = z.string({ error: VOLUME_MESSAGE }).check((ctx) => {
+  const parts = ctx.value.split(":");
+  const [src, dst, opts] = parts;
+  const ok =
+    (parts.length === 2 || parts.length === 3) &&
+    src !== undefined &&
+    /^(\/[^\s\0]*|[A-Za-z0-9][A-Za-z0-9_.-]*)$/.test(src) &&
+    dst !== undefined &&
+    /^\/[^\s\0]*$/.test(dst);
+  if (!ok) {
+    ctx.issues.push({ code: "custom", message: VOLUME_MESSAGE, input: ctx.value });
+    return;
+  }
+  for (const opt of opts === undefined ? [] : opts.split(",")) {
+    if (!VOLUME_OPTIONS.has(opt)) ctx.issues.push({ code: "custom", message: `unknown volume option "${opt}" (expected ro, rw, z, Z, U, …)`, input: ctx.value });
+  }
+});
+
+const ENV_MESSAGE = "expected a string (numbers and booleans are written as strings; secrets go in environmentFiles)";
+
+/** One Podman argument; `--network` has its own options. */
+const extraOption = z.string({ error: "expected one command-line argument" }).check((ctx) => {
+  const arg = ctx.value;
+  if (/^--?[A-Za-z][A-Za-z0-9-]*\s/.test(arg)) {
+    const flag = arg.split(/\s+/)[0]!;
+    ctx.issues.push({ code: "custom", message: `each element is one argument: write "${flag}=${arg.slice(flag.length).trim()}"`, input: arg });
+  } else if (/^--net(work)?=host$/.test(arg)) {
+    ctx.issues.push({ code: "custom", message: 'use network: "host" instead, so the port checks know about it', input: arg });
+  } else if (/^--net(work)?=/.test(arg)) {
+    ctx.issues.push({ code: "custom", message: `use networks: ["${arg.slice(arg.indexOf("=") + 1)}"] instead (nixjs creates the network)`, input: arg });
+  }
+});
+
+/** Options of `container(name, { backend: "podman", ... })`. */
+export const podmanSchema = z.strictObject(
+  {
+    /** A Podman OCI container (`virtualisation.oci-containers`). @example backend: "podman" */
+    backend: z.literal("podman"),
+    ...commonShape,
+    /**
+     * The image, with a tag (or digest): untagged images are rejected.
+     * @example image: "lscr.io/linuxserver/sonarr:4.0.9"
+     */
+    image,
+    /**
+     * Published ports. Behind a proxy, bind to loopback: `"127.0.0.1:8989:8989"`.
+     * @example ports: ["127.0.0.1:5432:5432", "53:53/udp", { hostPort: 8080, containerPort: 80 }]
+     */
+    ports: z.array(published).optional(),
+    /**
+     * Volumes as Podman takes them.
+     * @example volumes: ["/opt/media/sonarr:/config", "/mnt/storage/media/tv:/tv:ro"]
+     */
+    volumes: z.array(volume).optional(),
+    /**
+     * Environment variables (stored in the world-readable Nix store: no secrets here).
+     * @example environment: { PUID: "1000", PGID: "1000", TZ: "Europe/Berlin" }
+     */
+    environment: z
+      .record(
+        z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: 'expected a variable name like "TZ"' }),
+        z.union([z.string(), z.number(), z.boolean()], { error: ENV_MESSAGE }).transform(String),
+        { error: "expected { NAME: value }" },
+      )
+      .optional(),
+    /**
+     * Secrets passed as `--env-file` (files of `NAME=value` lines, decrypted on the host).
+     * @example environmentFiles: [secret("sonarr-env")]
+     */
+    environmentFiles: z.array(secretRef).optional(),
+    /**
+     * Further `podman run` arguments, one per element.
+     * @example extraOptions: ["--memory=512m"]
+     */
+    extraOptions: z.array(extraOption).optional(),
+    /**
+     * Custom Podman networks (created by a oneshot unit).
+     * @example networks: ["media"]
+     */
+    networks: z
+      .array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, { error: 'expected a network name like "media"' }))
+      .optional(),
+    /**
+     * `"host"`: the host's network stack (`--network=host`); published ports do not apply.
+     * @example network: "host"
+     */
+    network: z.literal("host", { error: 'expected "host"' }).optional(),
+    /**
+     * Other Podman containers this one needs (started first).
+     * @example dependsOn: ["postgres"]
+     */
+    dependsOn: z.array(containerName).optional(),
+    /**
+     * `uid[:gid]` (or names) inside the image.
+     * @example user: "1000:1000"
+     */
+    user: z
+      .string({ error: 'expected "uid[:gid]" like "1000:1000"' })
+      .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*(:[A-Za-z0-9_][A-Za-z0-9_.-]*)?$/, { error: 'expected "uid[:gid]" like "1000:1000"' })
+      .optional(),
+    /**
+     * Storage category: state in `/opt/<category>/<name>`, created by tmpfiles.
+     * @example category: "media"
+     */
+    category: category.optional(),
+    /** Arguments after the image. @example cmd: ["--config", "/config/app.yml"] */
+    cmd: z.array(z.string({ error: "expected a string argument" })).optional(),
+    /** Overrides the image's entrypoint (one string). @example entrypoint: "/bin/app" */
+    entrypoint: z.string({ error: "expected the entrypoint as one string" }).optional(),
+    /** Container labels. @example labels: { "io.containers.autoupdate": "registry" } */
+    labels: z
+      .record(
+        z.string().regex(/^[^\s=]+$/, { error: "expected a label key without spaces or =" }),
+        z.string({ error: "expected a string label value" }),
+        { error: "expected { key: value }" },
+      )
+      .optional(),
+    ...routeShape,
+  },
+  { error: "expected an object with container options" },
+);
+
+/** What `container(name, { backend: "podman", ... })` accepts. */
+export type PodmanContainerOptions = z.input<typeof podmanSchema>;
+
+/** Cross-field rules of Podman options. */
+export function podmanProblems(raw: unknown): InputProblem[] {
+  const r = asRecord(raw);
+  if (r === undefined) return [];
+  const problems: InputProblem[] = [];
+  if (r["network"] === "host") {
+    if (Array.isArray(r["ports"]) && r["ports"].length > 0) {
+      problems.push({ path: ["ports"], message: 'published ports do not apply with network: "host" (the service binds host ports itself); drop ports or the host network' });
+    }
+    if (Array.isArray(r["networks"]) && r["networks"].length > 0) {
+      problems.push({ path: ["networks"], message: 'networks and network: "host" exclude each other' });
+    }
+  }
+  return problems;
+}

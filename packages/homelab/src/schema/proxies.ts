@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { bool, email, identifier, port, secretRef } from "./primitives.ts";
+
+/** Options of `traefik()`. */
+export const traefikSchema = z.strictObject(
+  {
+    /**
+     * `"container"`: the `traefik` nspawn container on the host network (seed 000);
+     * `"service"`: `services.traefik` on the host. Default `"container"`.
+     * @example mode: "service"
+     */
+    mode: z.enum(["container", "service"], { error: 'expected "container" or "service"' }).optional(),
+    /**
+     * The TLS entry point routes use by default (on :443). Default `"websecure"`.
+     * @example entryPoint: "websecure"
+     */
+    entryPoint: identifier("entry point").optional(),
+    /**
+     * Certificate resolver routes use by default.
+     * @example certResolver: "cloudflare"
+     */
+    certResolver: identifier("certificate resolver").optional(),
+    /**
+     * ACME account of `certResolver`: DNS-01 with `dnsProvider`, HTTP-01 otherwise.
+     * @example acme: { email: "admin@example.org", dnsProvider: "cloudflare" }
+     */
+    acme: z
+      .strictObject(
+        {
+          /** @example email: "admin@example.org" */
+          email,
+          /** @example dnsProvider: "cloudflare" */
+          dnsProvider: identifier("DNS provider").optional(),
+        },
+        { error: "expected { email, dnsProvider }" },
+      )
+      .optional(),
+    /**
+     * Secrets with environment variables for Traefik (e.g. `CF_DNS_API_TOKEN=…`).
+     * @example environmentFiles: [secret("traefik-env")]
+     */
+    environmentFiles: z.array(secretRef).optional(),
+    /**
+     * Redirect plain HTTP (:80) to the TLS entry point. Default `true`.
+     * @example redirectToHttps: false
+     */
+    redirectToHttps: bool("redirectToHttps").optional(),
+    /**
+     * Serve the dashboard (`api.dashboard`). Default `false`.
+     * @example dashboard: true
+     */
+    dashboard: bool("dashboard").optional(),
+  },
+  { error: "expected an object with Traefik options" },
+);
+
+/** What `traefik()` accepts. */
+export type TraefikOptions = z.input<typeof traefikSchema>;
+
+/** Options of `caddy()`. */
+export const caddySchema = z.strictObject(
+  {
+    /**
+     * ACME account e-mail (global `email`).
+     * @example email: "admin@example.org"
+     */
+    email: email.optional(),
+    /**
+     * Plain-HTTP port (`services.caddy.httpPort`). Default 80.
+     * @example httpPort: 8081
+     */
+    httpPort: port.optional(),
+    /**
+     * HTTPS port, TCP and UDP for HTTP/3 (`services.caddy.httpsPort`). Default 443.
+     * @example httpsPort: 8443
+     */
+    httpsPort: port.optional(),
+  },
+  { error: "expected an object with Caddy options" },
+);
+
+/** What `caddy()` accepts. */
+export type CaddyOptions = z.input<typeof caddySchema>;

@@ -1,0 +1,35 @@
+import { describe, expect, test } from "vitest";
+import { captureSite, parseFirstFrame, UNKNOWN_SITE } from "./capture.ts";
+
+function builder(): ReturnType<typeof captureSite> {
+  return captureSite(builder);
+}
+
+describe("captureSite", () => {
+  test("names the caller's TypeScript line and column, relative to the working directory", () => {
+    const site = builder(); // the call is at column 18 of this line
+    expect(site.file).toBe("packages/homelab/src/site/capture.test.ts");
+    expect(site.line).toBe(10);
+    expect(site.column).toBe(18);
+  });
+
+  test("restores Error.stackTraceLimit", () => {
+    const before = Error.stackTraceLimit;
+    builder();
+    expect(Error.stackTraceLimit).toBe(before);
+  });
+});
+
+describe("parseFirstFrame", () => {
+  test("reads named, anonymous, async and file:// frames", () => {
+    expect(parseFirstFrame("Error\n    at fn (/w/a/b.ts:3:5)", "/w")).toEqual({ file: "a/b.ts", line: 3, column: 5 });
+    expect(parseFirstFrame("Error\n    at /w/b.ts:7:1", "/w")).toEqual({ file: "b.ts", line: 7, column: 1 });
+    expect(parseFirstFrame("Error\n    at async x (file:///w/c.ts:1:2)", "/w")).toEqual({ file: "c.ts", line: 1, column: 2 });
+    expect(parseFirstFrame("Error\n    at f (/elsewhere/d.ts:1:2)", "/w")).toEqual({ file: "../elsewhere/d.ts", line: 1, column: 2 });
+  });
+
+  test("skips node internals and falls back to an unknown site", () => {
+    expect(parseFirstFrame("Error\n    at run (node:internal/x:1:1)\n    at /w/e.ts:2:3", "/w").file).toBe("e.ts");
+    expect(parseFirstFrame("Error", "/w")).toBe(UNKNOWN_SITE);
+  });
+});

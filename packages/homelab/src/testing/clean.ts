@@ -1,0 +1,86 @@
+/**
+ * Random homelabs without a single error, by construction: unique names, each container in
+ * its own address pair and port range, routes with their own host names to served ports.
+ * The ground to inject one conflict into (see `arbInjectedConflict`).
+ */
+import fc from "fast-check";
+import { container } from "../builders/container.ts";
+import { homelab } from "../builders/homelab.ts";
+import { caddy, traefik } from "../builders/proxies.ts";
+import { caddyRoute, traefikRoute } from "../builders/routes.ts";
+import { service } from "../builders/service.ts";
+import type { Container, Homelab, Route } from "../model/index.ts";
+import { arbContainerName } from "./primitives.ts";
+
+type Proxy = "traefik" | "caddy" | "none";
+
+/** Pool of clean homelabs: container `i` may use `10.10.<i+1>.1`/`.2` explicitly. */
+export const CLEAN_POOL = "10.10.0.0/16";
+
+function route(proxy: Proxy, name: string, port: number): Route[] {
+  if (proxy === "none") return [];
+  const options = { subdomain: name, port, public: true };
+  return [proxy === "traefik" ? traefikRoute(options) : caddyRoute(options)];
+}
+
+function arbCleanContainer(name: string, i: number, proxy: Proxy): fc.Arbitrary<Container> {
+  const base = 2000 + 20 * i; // ports base..base+19 belong to container i alone
+  const count = fc.integer({ min: 1, max: 3 });
+  const routed = fc.boolean();
+  const privateNet = fc
+    .record({ explicit: fc.boolean(), count, forwards: fc.integer({ min: 0, max: 2 }), routed })
+    .map(({ explicit, count, forwards, routed }) => {
+      const ports = Array.from({ length: count }, (_, j) => base + j);
+      return container(name, {
+        ...(explicit ? { hostAddress: `10.10.${i + 1}.1`, localAddress: `10.10.${i + 1}.2` } : {}),
+        ports,
+        forwardPorts: Array.from({ length: forwards }, (_, j) => ({ hostPort: base + 10 + j, containerPort: base })),
+        route: routed ? route(proxy, name, base)[0] : undefined,
+      });
+    });
+  const hostNet = fc.record({ count, protocol: fc.constantFrom("tcp" as const, "udp" as const), loopback: fc.boolean() }).map(({ count, protocol, loopback }) =>
+    container(name, {
+      network: "host",
+      ports: Array.from({ length: count }, (_, j) => ({ port: base + j, protocol, ...(loopback ? { address: "127.0.0.1" } : {}) })),
+    }),
+  );
+  const podman = fc.record({ count, loopback: fc.boolean(), routed }).map(({ count, loopback, routed }) =>
+    container(name, {
+      backend: "podman",
+      image: "docker.io/library/nginx:1.27",
+      user: "1000:1000",
+      ports: Array.from({ length: count }, (_, j) => ({ hostPort: base + j, containerPort: 80 + j, ...(loopback ? { hostAddress: "127.0.0.1" } : {}) })),
+      routes: routed ? route(proxy, name, base) : [],
+    }),
+  );
+  return fc.oneof(privateNet, hostNet, podman);
+}
+
+/**
+ * A homelab with no errors: up to `maxContainers` containers of every kind, one proxy or
+ * none, host services. `validate` reports at most warnings for it.
+ * @example fc.assert(fc.property(arbConflictFreeHomelab(), (lab) => !hasErrors(validate(lab))))
+ */
+export function arbConflictFreeHomelab(options: { maxContainers?: number } = {}): fc.Arbitrary<Homelab> {
+  return fc
+    .record({
+      proxy: fc.constantFrom<Proxy>("traefik", "caddy", "none"),
+      names: fc.uniqueArray(arbContainerName(), { maxLength: options.maxContainers ?? 8 }),
+      services: fc.integer({ min: 0, max: 2 }),
+    })
+    .chain(({ proxy, names, services }) =>
+      fc.tuple(fc.constant(proxy), fc.constant(services), fc.tuple(...names.map((name, i) => arbCleanContainer(name, i, proxy)))),
+    )
+    .map(([proxy, services, containers]) =>
+      homelab({
+        hostName: "server",
+        domain: "example.org",
+        stateVersion: "25.05",
+        network: { pool: CLEAN_POOL },
+        ...(proxy === "traefik" ? { traefik: traefik({ mode: "service" }) } : {}),
+        ...(proxy === "caddy" ? { caddy: caddy() } : {}),
+        containers,
+        services: Array.from({ length: services }, (_, k) => service(`svc${k}`, { ports: [{ port: 50000 + k, address: "127.0.0.1" }] })),
+      }),
+    );
+}

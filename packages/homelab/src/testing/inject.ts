@@ -1,0 +1,110 @@
+/**
+ * One conflict injected into a homelab: a new container that clashes with an existing part,
+ * and the two sides a checker must name.
+ */
+import fc from "fast-check";
+import { container } from "../builders/container.ts";
+import { caddyRoute, traefikRoute } from "../builders/routes.ts";
+import { formatSite, type Homelab, type Protocol } from "../model/index.ts";
+import { arbConflictFreeHomelab } from "./clean.ts";
+import { extendHomelab } from "./extend.ts";
+
+/** One side of a conflict: a model path and the call site of its builder. */
+export interface ConflictSide {
+  readonly path: string;
+  readonly site: string;
+}
+
+/** A homelab with one injected conflict: its diagnostic code and both sides. */
+export interface InjectedConflict {
+  readonly lab: Homelab;
+  readonly code: "duplicate-name" | "address-conflict" | "address-host-local" | "port-conflict" | "route-host-conflict";
+  /** `[injected, existing]`. */
+  readonly sides: readonly [ConflictSide, ConflictSide];
+}
+
+interface HostListener {
+  readonly path: string;
+  readonly site: string;
+  readonly protocol: Protocol;
+  readonly port: number;
+}
+
+/** Host sockets of the enabled parts, written independently of the checker's own list. */
+function listenersOf(lab: Homelab): HostListener[] {
+  const out: HostListener[] = [];
+  if (lab.traefik) out.push({ path: "traefik.entryPoints.web", site: formatSite(lab.traefik.site), protocol: "tcp", port: 80 });
+  if (lab.caddy) out.push({ path: "caddy.httpPort", site: formatSite(lab.caddy.site), protocol: "tcp", port: lab.caddy.httpPort ?? 80 });
+  for (const c of lab.containers) {
+    if (!c.enable) continue;
+    const site = formatSite(c.site);
+    if (c.backend === "podman" && c.network !== "host") c.ports.forEach((p, i) => out.push({ path: `containers.${c.name}.ports[${i}]`, site, protocol: p.protocol, port: p.hostPort }));
+    if (c.backend === "nspawn" && c.network === "host") c.ports.forEach((p, i) => out.push({ path: `containers.${c.name}.ports[${i}]`, site, protocol: p.protocol, port: p.port }));
+    if (c.backend === "nspawn" && c.network === "private") c.forwardPorts.forEach((f, i) => out.push({ path: `containers.${c.name}.forwardPorts[${i}]`, site, protocol: f.protocol, port: f.hostPort }));
+  }
+  for (const s of lab.services) if (s.enable) s.ports.forEach((p, i) => out.push({ path: `services.${s.name}.ports[${i}]`, site: formatSite(s.site), protocol: p.protocol, port: p.port }));
+  return out;
+}
+
+function freshName(lab: Homelab): string {
+  const taken = new Set(lab.containers.map((c) => c.name));
+  for (let i = 0; ; i++) if (!taken.has(`inj${i}`)) return `inj${i}`;
+}
+
+/**
+ * Every single conflict that can be injected into `lab` (none for an empty lab without
+ * proxies): pick one with `fc.constantFrom`, or use {@link arbHomelabWithConflict}.
+ * @example const [first] = injections(lab); validate(first.lab) // reports first.code naming first.sides
+ */
+export function injections(lab: Homelab): InjectedConflict[] {
+  const name = freshName(lab);
+  const out: InjectedConflict[] = [];
+  const inject = (code: InjectedConflict["code"], build: () => { path: string; site: string; lab: Homelab }, existing: ConflictSide) => {
+    const made = build();
+    out.push({ lab: made.lab, code, sides: [{ path: made.path, site: made.site }, existing] });
+  };
+  const add = (path: string, make: () => ReturnType<typeof container>) => () => {
+    const c = make();
+    return { path: `containers.${c.name}${path}`, site: formatSite(c.site), lab: extendHomelab(lab, { containers: [c] }) };
+  };
+  for (const c of lab.containers) {
+    if (!c.enable) continue;
+    const site = formatSite(c.site);
+    inject("duplicate-name", add("", () => container(c.name, { backend: "podman", image: "docker.io/library/nginx:1.27", user: "1000" })), { path: `containers.${c.name}`, site });
+    // Only given addresses: a newcomer's given address pushes an allocated one aside (the
+    // allocator avoids given addresses), so clashing with an allocated address is no conflict.
+    if (c.backend === "nspawn" && c.network === "private") {
+      const { localAddress, hostAddress } = c;
+      if (localAddress !== undefined) {
+        inject("address-conflict", add(".localAddress", () => container(name, { localAddress })), { path: `containers.${c.name}.localAddress`, site });
+      }
+      if (hostAddress !== undefined) {
+        inject("address-host-local", add(".localAddress", () => container(name, { localAddress: hostAddress })), { path: `containers.${c.name}.hostAddress`, site });
+      }
+    }
+    c.routes.forEach((r, i) => {
+      const host = r.host.kind === "fqdn" ? { host: r.host.name } : { subdomain: r.host.name };
+      const options = { ...host, port: 9, public: true };
+      inject("route-host-conflict", add(".routes[0]", () => container(name, { ports: [9], route: r.kind === "traefikRoute" ? traefikRoute(options) : caddyRoute(options) })), { path: `containers.${c.name}.routes[${i}]`, site });
+    });
+  }
+  for (const l of listenersOf(lab)) {
+    inject(
+      "port-conflict",
+      add(".ports[0]", () => container(name, { backend: "podman", image: "docker.io/library/nginx:1.27", user: "1000", ports: [{ hostPort: l.port, protocol: l.protocol }] })),
+      { path: l.path, site: l.site },
+    );
+  }
+  return out;
+}
+
+/**
+ * A conflict-free homelab with exactly one injected conflict.
+ * @example fc.assert(fc.property(arbHomelabWithConflict(), ({ lab, code, sides }) => reported(validate(lab), code, sides)))
+ */
+export function arbHomelabWithConflict(options: { maxContainers?: number } = {}): fc.Arbitrary<InjectedConflict> {
+  return arbConflictFreeHomelab(options)
+    .map(injections)
+    .filter((list) => list.length > 0)
+    .chain((list) => fc.constantFrom(...list));
+}

@@ -1,0 +1,33 @@
+import { describe, expect, test } from "vitest";
+import { container } from "../../builders/container.ts";
+import { findings, testLab } from "../test-lab.ts";
+import { isSharedMediaPath } from "./mounts.ts";
+
+describe("media-mount-writable", () => {
+  test("writable shared media paths warn; read-only ones, own state and downloads do not", () => {
+    const lab = testLab({
+      containers: [
+        container("sonarr", {
+          backend: "podman",
+          image: "lscr.io/linuxserver/sonarr:4.0.9",
+          user: "1000",
+          volumes: ["/opt/media/sonarr:/config", "/mnt/storage/media/tv:/tv", "/mnt/storage/media:/media:ro", "/mnt/storage/downloads:/downloads", "library:/lib"],
+        }),
+        container("jelly", { bindMounts: { "/media": { hostPath: "/srv/media", isReadOnly: false }, "/photos": { hostPath: "/srv/photos" } } }),
+      ],
+    });
+    expect(findings(lab, "media-mount-writable").map((d) => [d.severity, d.path])).toEqual([
+      ["warning", "containers.sonarr.volumes[1]"],
+      ["warning", 'containers.jelly.bindMounts["/media"]'],
+    ]);
+  });
+
+  test.each([
+    ["/mnt/storage/media", true],
+    ["/srv/Movies/new", true],
+    ["/opt/media/sonarr", false],
+    ["/var/lib/app", false],
+  ])("isSharedMediaPath(%s) = %s", (path, expected) => {
+    expect(isSharedMediaPath(path)).toBe(expected);
+  });
+});

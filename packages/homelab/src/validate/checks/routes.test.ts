@@ -1,0 +1,129 @@
+import { describe, expect, test } from "vitest";
+import { container } from "../../builders/container.ts";
+import { caddy, traefik } from "../../builders/proxies.ts";
+import { caddyRoute, traefikRoute } from "../../builders/routes.ts";
+import { findings, summary, testLab } from "../test-lab.ts";
+
+const HASH = "$2a$14$Zkx19XLiW6VYouLHR5NmfOFU0z2GTNmpkT/5qqR7hx4IjWJPDhjvG";
+const authelia = () => container("authelia", { ports: [9091], forwardAuth: { port: 9091 }, route: traefikRoute({ subdomain: "auth", port: 9091, public: true }) });
+
+describe("route-host-conflict", () => {
+  test("a subdomain and a full name for the same host, across proxies", () => {
+    const lab = testLab({
+      traefik: traefik({ mode: "service" }),
+      containers: [
+        container("a", { ports: [80], route: traefikRoute({ subdomain: "photos", port: 80, public: true }) }),
+        container("b", { ports: [80], route: caddyRoute({ host: "photos.example.org", port: 80, public: true }) }),
+        container("c", { ports: [80], route: traefikRoute({ subdomain: "other", port: 80, public: true }) }),
+      ],
+    });
+    expect(summary(lab, "route-host-conflict")).toEqual(["containers.a.routes[0] -> containers.b.routes[0]", "containers.b.routes[0] -> containers.a.routes[0]"]);
+    expect(findings(lab, "route-host-conflict")[0]!.message).toContain("photos.example.org");
+  });
+
+  test("routes of disabled containers are not deployed and clash with nothing", () => {
+    const lab = testLab({
+      traefik: traefik(),
+      containers: [
+        container("a", { ports: [80], route: traefikRoute({ subdomain: "x", port: 80, public: true }) }),
+        container("b", { enable: false, ports: [80], route: traefikRoute({ subdomain: "x", port: 80, public: true }) }),
+      ],
+    });
+    expect(findings(lab, "route-host-conflict")).toEqual([]);
+  });
+});
+
+describe("proxies and targets", () => {
+  test("a traefikRoute with no Traefik, a caddyRoute with no Caddy", () => {
+    const lab = testLab({
+      containers: [
+        container("a", { ports: [80], route: traefikRoute({ subdomain: "a", port: 80, public: true }) }),
+        container("b", { ports: [80], route: caddyRoute({ subdomain: "b", port: 80, public: true }) }),
+      ],
+    });
+    expect(summary(lab, "traefik-missing")).toEqual(["containers.a.routes[0]"]);
+    expect(summary(lab, "caddy-missing")).toEqual(["containers.b.routes[0]"]);
+  });
+
+  test("a Traefik route on an entry point Traefik does not define", () => {
+    const lab = testLab({
+      traefik: traefik({ entryPoint: "websecure" }),
+      containers: [
+        container("a", { ports: [80], routes: [traefikRoute({ subdomain: "a", port: 80, public: true, entryPoint: "web" }), traefikRoute({ subdomain: "b", port: 80, public: true, entryPoint: "secure" })] }),
+      ],
+    });
+    expect(summary(lab, "unknown-entry-point")).toEqual(["containers.a.routes[1]"]);
+  });
+
+  test("a route to a port its container does not serve", () => {
+    const lab = testLab({
+      caddy: caddy(),
+      containers: [
+        container("immich", { ports: [2283, { port: 2284, protocol: "udp" }], routes: [caddyRoute({ subdomain: "a", port: 2284, public: true }), caddyRoute({ subdomain: "b", port: 2283, public: true })] }),
+        // Podman: the proxy reaches the published host port, not the container port.
+        container("sonarr", { backend: "podman", image: "lscr.io/linuxserver/sonarr:4.0.9", user: "1000", ports: ["127.0.0.1:18989:8989"], route: caddyRoute({ subdomain: "c", port: 8989, public: true }) }),
+      ],
+    });
+    expect(summary(lab, "route-port-unserved")).toEqual(["containers.immich.routes[0]", "containers.sonarr.routes[0]"]);
+    expect(findings(lab, "route-port-unserved").find((d) => d.path === "containers.sonarr.routes[0]")!.message).toContain("route to one of [18989]");
+  });
+
+  test("a routed Podman port published on every address bypasses the proxy (warning)", () => {
+    const lab = testLab({
+      caddy: caddy(),
+      containers: [container("web", { backend: "podman", image: "docker.io/library/nginx:1.27", user: "1000", ports: ["8080:80"], route: caddyRoute({ subdomain: "w", port: 8080, public: true }) })],
+    });
+    const [d] = findings(lab, "routed-port-exposed");
+    expect(d).toMatchObject({ severity: "warning", path: "containers.web.routes[0]" });
+    expect(d!.message).toContain('"127.0.0.1:8080:80"');
+  });
+});
+
+describe("auth", () => {
+  test("auth must name an enabled container with forwardAuth", () => {
+    const lab = testLab({
+      traefik: traefik(),
+      containers: [
+        authelia(),
+        container("plain", { ports: [1] }),
+        container("off", { enable: false, ports: [2], forwardAuth: { port: 2 } }),
+        container("a", { ports: [80], route: traefikRoute({ subdomain: "a", port: 80, auth: "authelia" }) }),
+        container("b", { ports: [80], route: traefikRoute({ subdomain: "b", port: 80, auth: "nobody" }) }),
+        container("c", { ports: [80], route: traefikRoute({ subdomain: "c", port: 80, auth: "plain" }) }),
+        container("d", { ports: [80], route: traefikRoute({ subdomain: "d", port: 80, auth: "off" }) }),
+      ],
+    });
+    const found = findings(lab, "route-auth-unknown");
+    expect(found.map((d) => [d.path, d.related?.map((r) => r.path) ?? []])).toEqual([
+      ["containers.b.routes[0]", []],
+      ["containers.c.routes[0]", ["containers.plain"]],
+      ["containers.d.routes[0]", ["containers.off"]],
+    ]);
+    expect(found.map((d) => /but (.*?):/.exec(d.message)![1])).toEqual([
+      'there is no container "nobody"',
+      'container "plain" has no forwardAuth',
+      'container "off" is disabled',
+    ]);
+  });
+
+  test("the auth provider's own route cannot be behind itself", () => {
+    const lab = testLab({ traefik: traefik(), containers: [container("authelia", { ports: [9091], forwardAuth: { port: 9091 }, route: traefikRoute({ subdomain: "auth", port: 9091, auth: "authelia" }) })] });
+    expect(summary(lab, "route-auth-self")).toEqual(["containers.authelia.routes[0]"]);
+  });
+
+  test("a route without auth warns unless public or behind basic auth", () => {
+    const lab = testLab({
+      caddy: caddy(),
+      containers: [
+        container("a", { ports: [80], routes: [caddyRoute({ subdomain: "a", port: 80 }), caddyRoute({ subdomain: "b", port: 80, public: true }), caddyRoute({ subdomain: "c", port: 80, basicAuth: { alice: HASH } })] }),
+      ],
+    });
+    const found = findings(lab, "route-no-auth");
+    expect(found.map((d) => [d.severity, d.path])).toEqual([["warning", "containers.a.routes[0]"]]);
+  });
+
+  test("forwardAuth on a port the container does not serve", () => {
+    const lab = testLab({ containers: [container("authelia", { ports: [9090], forwardAuth: { port: 9091 } })] });
+    expect(summary(lab, "forward-auth-port-unserved")).toEqual(["containers.authelia.forwardAuth.port"]);
+  });
+});
