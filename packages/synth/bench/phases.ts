@@ -1,0 +1,44 @@
+/**
+ * Child script of synth.bench.ts: one synth of `argv[2]` (a config) into `argv[3]` (an output
+ * directory, which should not exist), timing each phase in this fresh process; prints JSON.
+ * Run as `node --import tsx phases.ts <config> <out>`.
+ */
+import { performance } from "node:perf_hooks";
+import { pathToFileURL } from "node:url";
+
+const [configPath, outDir] = process.argv.slice(2) as [string, string];
+const times: Record<string, number> = {};
+let t = performance.now();
+const lap = (name: string): void => {
+  const now = performance.now();
+  times[name] = now - t;
+  t = now;
+};
+
+const synthCore = await import("../src/synth.ts");
+const { readDisk } = await import("../src/plan/disk.ts");
+const { planTree } = await import("../src/plan/plan.ts");
+const { commitPlan } = await import("../src/write/commit.ts");
+const { acquireLock, releaseLock } = await import("../src/write/lock.ts");
+lap("import synth");
+const homelab = await import("@nixjs/homelab");
+const { print } = await import("@nixjs/expr-printer");
+lap("import @nixjs/homelab + printer");
+const lab = ((await import(pathToFileURL(configPath).href)) as { default: Parameters<typeof homelab.validate>[0] }).default;
+lap("evaluate the config");
+homelab.validate(lab);
+lap("validate");
+const rendered = homelab.render(lab, synthCore.renderOptionsFor("homelab.config.ts", "server"));
+lap("render");
+const files = new Map([...rendered].map(([path, file]) => [path, print(file)]));
+lap("print");
+const { mkdirSync } = await import("node:fs");
+mkdirSync(outDir, { recursive: true });
+const lock = await acquireLock(outDir);
+if (lock.kind !== "acquired") throw new Error("locked");
+const plan = planTree(files, await readDisk(outDir, files.keys()));
+lap("read disk + plan");
+await commitPlan(outDir, plan, lock.lock);
+await releaseLock(lock.lock);
+lap("stage + commit + apply");
+process.stdout.write(`${JSON.stringify({ files: files.size, times })}\n`);

@@ -1,0 +1,70 @@
+/**
+ * The repository's own configs: the root `homelab.config.ts` (seed 000's server) and every
+ * `examples/<name>/homelab.config.ts`. Their committed `server/` trees must be exactly what
+ * synth writes (the golden check, read-only: nothing is written into the repository), and
+ * the root config synthesises into a fresh directory with every file parsing as Nix.
+ */
+import { existsSync, readdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { parseAll } from "@nixjs/testkit";
+import type { Homelab } from "@nixjs/homelab";
+import { afterEach, describe, expect, it } from "vitest";
+import { readDisk } from "../plan/disk.ts";
+import { hasDrift, planTree } from "../plan/plan.ts";
+import { synthesizeLab } from "../pipeline/synthesize.ts";
+import { renderOptionsFor } from "../synth.ts";
+import { readTree, tempDir } from "../test-support/fixtures.ts";
+import { REPO_ROOT, ROOT_SYNTH, runScript } from "../test-support/spawn.ts";
+
+const ROOT_CONFIG = join(REPO_ROOT, "homelab.config.ts");
+const examples = existsSync(join(REPO_ROOT, "examples"))
+  ? readdirSync(join(REPO_ROOT, "examples")).filter((name) => existsSync(join(REPO_ROOT, "examples", name, "homelab.config.ts"))).sort()
+  : [];
+/** Each config with a committed tree, as the command names them from the repository root. */
+const committed = [
+  ...(existsSync(join(REPO_ROOT, "server")) ? [{ config: "homelab.config.ts", out: "server" }] : []),
+  ...examples.map((name) => ({ config: `examples/${name}/homelab.config.ts`, out: `examples/${name}/server` })),
+];
+
+let cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const c of cleanups) c();
+  cleanups = [];
+});
+
+describe.skipIf(!existsSync(ROOT_CONFIG))("the root homelab.config.ts (needs the file: skipped while it does not exist)", () => {
+  it("synthesises into a fresh directory; every file parses; a second run and --check change nothing", () => {
+    const t = tempDir("nixjs-root-");
+    cleanups.push(t.cleanup);
+    const out = join(t.dir, "server");
+    const first = runScript(ROOT_SYNTH, ["--out", out], { cwd: REPO_ROOT });
+    expect(first.stderr).not.toMatch(/^error/m);
+    expect(first.code).toBe(0);
+    const tree = readTree(out, (p) => p === ".nixjs-manifest.json");
+    for (const path of ["flake.nix", "secrets/secrets.nix"]) expect(tree.has(path), path).toBe(true);
+    parseAll([...tree.values()]);
+    expect(runScript(ROOT_SYNTH, ["--out", out], { cwd: REPO_ROOT }).stdout).toMatch(/^synth: 0 written, \d+ unchanged, 0 removed/m);
+    expect(runScript(ROOT_SYNTH, ["--check", "--out", out], { cwd: REPO_ROOT }).code).toBe(0);
+
+    // The same bytes in another time zone and locale.
+    const before = readTree(out);
+    rmSync(out, { recursive: true });
+    expect(runScript(ROOT_SYNTH, ["--out", out], { cwd: REPO_ROOT, env: { TZ: "Asia/Kolkata", LC_ALL: "tr_TR.UTF-8" } }).code).toBe(0);
+    expect(readTree(out)).toEqual(before);
+  });
+});
+
+describe.skipIf(committed.length === 0)("committed trees (root server/ and examples/*/server/; skipped while there are none)", () => {
+  it.each(committed)("$out is exactly what synth writes from $config", async ({ config, out }) => {
+    const module = (await import(pathToFileURL(join(REPO_ROOT, config)).href)) as { default: Homelab | Promise<Homelab> };
+    const result = synthesizeLab(await module.default, renderOptionsFor(config, out));
+    expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const disk = await readDisk(join(REPO_ROOT, out), result.files.keys());
+    const plan = planTree(result.files, disk, { force: true });
+    const drift = plan.changes.filter((c) => c.kind !== "unchanged").map((c) => `${c.kind} ${c.path}`);
+    expect(drift, `run: npx tsx synth${config === "homelab.config.ts" ? "" : ` --config ${config} --out ${out}`}`).toEqual([]);
+    expect(plan.manifest.changed, `${out}/.nixjs-manifest.json is out of date`).toBe(false);
+    expect(hasDrift(plan)).toBe(false);
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { compareCodeUnits, parentDirs, relativePathProblem } from "./paths.ts";
+
+describe("relativePathProblem", () => {
+  it("accepts ordinary relative paths", () => {
+    for (const p of ["flake.nix", "containers/immich.nix", "containers/caddy/routes/n8n.nix", ".hidden/x"]) {
+      expect(relativePathProblem(p), p).toBeUndefined();
+    }
+  });
+  it.each([
+    ["", "is empty"],
+    ["/etc/passwd", "is absolute"],
+    ["a/../../x", "leaves the output directory"],
+    ["a//b", "empty segment"],
+    ["a/./b", "`.` segment"],
+    ["a\\b", "backslash"],
+    ["a\0b", "NUL"],
+    ["a/", "empty segment"],
+    [".nixjs-manifest.json", "synth's own"],
+    [".nixjs.lock", "synth's own"],
+    [".nixjs-staging/f0", "synth's own"],
+    ["secrets/jwt.age", "never writes"],
+  ])("rejects %j (%s)", (path, reason) => {
+    expect(relativePathProblem(path)).toContain(reason);
+  });
+});
+
+describe("compareCodeUnits", () => {
+  it("orders by UTF-16 code units, not by locale", () => {
+    expect(["b", "B", "a", "é", "Z", "_"].sort(compareCodeUnits)).toEqual(["B", "Z", "_", "a", "b", "é"]);
+  });
+});
+
+describe("parentDirs", () => {
+  it("lists the directories above a path, deepest first", () => {
+    expect(parentDirs("a/b/c.nix")).toEqual(["a/b", "a"]);
+    expect(parentDirs("flake.nix")).toEqual([]);
+  });
+});

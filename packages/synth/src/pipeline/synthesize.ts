@@ -1,0 +1,67 @@
+import { NixValueError, print } from "@nixjs/expr-printer";
+import { formatSite, render, validate, type Diagnostic, type Homelab, type RenderOptions } from "@nixjs/homelab";
+import { compareCodeUnits } from "../paths.ts";
+import { secretsOf } from "./secrets.ts";
+
+/** A `.age` file the deployed system needs (path relative to the output directory). */
+export interface SecretFile {
+  readonly name: string;
+  readonly file: string;
+  /** `file:line:column` of the `secret()` call. */
+  readonly site: string;
+}
+
+/** A homelab turned into text: the files (when it is valid) and every finding. */
+export interface Synthesized {
+  /** Validation findings, errors and warnings. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** Relative path → file text, sorted by path; empty when a diagnostic is an error. */
+  readonly files: ReadonlyMap<string, string>;
+  readonly secrets: readonly SecretFile[];
+}
+
+/**
+ * Validates, renders and prints a homelab, in memory. Never throws for a bad config: a value
+ * that cannot be written as Nix becomes an error diagnostic.
+ * @example const { files, diagnostics } = synthesizeLab(lab)
+ */
+export function synthesizeLab(lab: Homelab, options: RenderOptions = {}): Synthesized {
+  const diagnostics: Diagnostic[] = [...validate(lab)];
+  const secrets = secretsOf(lab).map((s) => ({ name: s.name, file: s.file, site: formatSite(s.site) }));
+  if (diagnostics.some((d) => d.severity === "error")) return { diagnostics, files: new Map(), secrets };
+  try {
+    const rendered = render(lab, options);
+    const paths = [...rendered.keys()].sort(compareCodeUnits);
+    const files = new Map<string, string>();
+    for (const path of paths) files.set(path, print(rendered.get(path)!));
+    return { diagnostics, files, secrets };
+  } catch (error) {
+    if (!(error instanceof NixValueError)) throw error;
+    const message = `${error.reason} (at ${error.path}); change the value in the config`;
+    diagnostics.push({ severity: "error", code: "not-nix-value", path: error.path, message, site: formatSite(lab.site) });
+    return { diagnostics, files: new Map(), secrets };
+  }
+}
+
+/** The homelab has errors: nothing can be generated. */
+export class SynthValidationError extends Error {
+  override readonly name = "SynthValidationError";
+  readonly diagnostics: readonly Diagnostic[];
+  constructor(diagnostics: readonly Diagnostic[]) {
+    const errors = diagnostics.filter((d) => d.severity === "error");
+    super(errors.map((d) => `${d.site}: ${d.path}: ${d.message}`).join("\n"));
+    this.diagnostics = diagnostics;
+  }
+}
+
+/**
+ * The in-memory synth (as cdk8s's `Testing.synth`): the files the writing synth would
+ * produce, path → text, without touching the disk. Throws {@link SynthValidationError} when
+ * validation reports errors.
+ * @example synthInMemory(lab).get("flake.nix")?.startsWith("# Generated")
+ */
+export function synthInMemory(lab: Homelab, options: RenderOptions = {}): ReadonlyMap<string, string> {
+  const result = synthesizeLab(lab, options);
+  if (result.diagnostics.some((d) => d.severity === "error")) throw new SynthValidationError(result.diagnostics);
+  return result.files;
+}
