@@ -53,7 +53,7 @@ in
       tunnels = opt (types.attrsOf (types.submodule tunnel)) { };
     };
   } // lib.genAttrs
-    [ "adguardhome" "immich" "vaultwarden" "opencloud" "nextcloud" "linkwarden" "postgresql" "jellyfin" "nginx" ]
+    [ "adguardhome" "immich" "vaultwarden" "opencloud" "nextcloud" "linkwarden" "postgresql" "jellyfin" "nginx" "gitea" "miniflux" ]
     looseService;
 
   config = lib.mkIf config.services.cloudflared.enable {

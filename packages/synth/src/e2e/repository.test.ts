@@ -17,13 +17,12 @@ import { renderOptionsFor } from "../synth.ts";
 import { readTree, tempDir } from "../test-support/fixtures.ts";
 import { REPO_ROOT, ROOT_SYNTH, runScript } from "../test-support/spawn.ts";
 
-const ROOT_CONFIG = join(REPO_ROOT, "homelab.config.ts");
-const examples = existsSync(join(REPO_ROOT, "examples"))
-  ? readdirSync(join(REPO_ROOT, "examples")).filter((name) => existsSync(join(REPO_ROOT, "examples", name, "homelab.config.ts"))).sort()
-  : [];
-/** Each config with a committed tree, as the command names them from the repository root. */
+const examples = readdirSync(join(REPO_ROOT, "examples"))
+  .filter((name) => existsSync(join(REPO_ROOT, "examples", name, "homelab.config.ts")))
+  .sort();
+/** Each config with its committed tree, as the command names them from the repository root. */
 const committed = [
-  ...(existsSync(join(REPO_ROOT, "server")) ? [{ config: "homelab.config.ts", out: "server" }] : []),
+  { config: "homelab.config.ts", out: "server" },
   ...examples.map((name) => ({ config: `examples/${name}/homelab.config.ts`, out: `examples/${name}/server` })),
 ];
 
@@ -33,7 +32,7 @@ afterEach(() => {
   cleanups = [];
 });
 
-describe.skipIf(!existsSync(ROOT_CONFIG))("the root homelab.config.ts (needs the file: skipped while it does not exist)", () => {
+describe("the root homelab.config.ts", () => {
   it("synthesises into a fresh directory; every file parses; a second run and --check change nothing", () => {
     const t = tempDir("nixjs-root-");
     cleanups.push(t.cleanup);
@@ -55,7 +54,12 @@ describe.skipIf(!existsSync(ROOT_CONFIG))("the root homelab.config.ts (needs the
   });
 });
 
-describe.skipIf(committed.length === 0)("committed trees (root server/ and examples/*/server/; skipped while there are none)", () => {
+describe("committed trees (root server/ and examples/*/server/)", () => {
+  it("there are the root tree and both seeds' examples", () => {
+    expect(examples).toEqual(["nspawn-traefik-service", "podman-media"]);
+    for (const { config, out } of committed) expect(existsSync(join(REPO_ROOT, out)), `${out} (from ${config})`).toBe(true);
+  });
+
   it.each(committed)("$out is exactly what synth writes from $config", async ({ config, out }) => {
     const module = (await import(pathToFileURL(join(REPO_ROOT, config)).href)) as { default: Homelab | Promise<Homelab> };
     const result = synthesizeLab(await module.default, renderOptionsFor(config, out));
