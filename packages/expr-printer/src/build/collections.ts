@@ -12,7 +12,8 @@ import type {
   NixTrivia,
 } from "../ast/index.ts";
 import { toNix } from "../to-nix/index.ts";
-import { isNixExpr, node, type NixInput } from "./node.ts";
+import { isNixExpr, type NixInput } from "./node.ts";
+import { attrsNode, listNode } from "./nodes.ts";
 
 /** Bindings given as an object (keys are literal attribute names) or as a list of bindings. */
 export type BindingsInput =
@@ -88,12 +89,12 @@ export function toBindings(input: BindingsInput): readonly NixBinding[] {
  * @example n.attrs([n.bind("services.immich.enable", true), n.inherit(["domain"])])
  */
 export function attrs(bindings: BindingsInput = {}): NixAttrs {
-  return node({ kind: "attrs", rec: false, bindings: toBindings(bindings) });
+  return attrsNode(false, toBindings(bindings));
 }
 
 /** A recursive attribute set. @example n.rec({ a: 1, b: n.id("a") }) */
 export function rec(bindings: BindingsInput = {}): NixAttrs {
-  return node({ kind: "attrs", rec: true, bindings: toBindings(bindings) });
+  return attrsNode(true, toBindings(bindings));
 }
 
 /**
@@ -104,7 +105,7 @@ export function list(items: readonly (NixInput | NixCommentedItem)[] = []): NixL
   const converted: NixListItem[] = items.map((item) =>
     isCommentedItem(item) ? item : toNix(item),
   );
-  return node({ kind: "list", items: Object.freeze(converted) });
+  return listNode(Object.freeze(converted));
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { NixFile } from "../ast/index.ts";
 import { toNix } from "../to-nix/index.ts";
-import { node, type NixInput } from "./node.ts";
+import type { NixInput } from "./node.ts";
+import { fileNode } from "./nodes.ts";
 
 /**
  * A whole file: header comment lines, then the expression.
@@ -8,5 +9,5 @@ import { node, type NixInput } from "./node.ts";
  */
 export function file(header: string | readonly string[], body: NixInput): NixFile {
   const lines = typeof header === "string" ? [header] : [...header];
-  return node({ kind: "file", header: Object.freeze(lines), body: toNix(body) });
+  return fileNode(Object.freeze(lines), toNix(body));
 }

@@ -1,6 +1,7 @@
 import type { NixApply, NixExpr, NixFormal, NixLambda, NixParam } from "../ast/index.ts";
 import { toNix } from "../to-nix/index.ts";
-import { node, type NixInput } from "./node.ts";
+import type { NixInput } from "./node.ts";
+import { applyNode, lambdaNode } from "./nodes.ts";
 import { ref } from "./operators.ts";
 
 /** A formal given as its name, or as a name with a default value. */
@@ -48,7 +49,7 @@ function toParam(input: ParamInput): NixParam {
  * @example n.fn({ formals: ["pkgs", { name: "enable", default: false }] }, n.id("pkgs"))
  */
 export function fn(param: ParamInput, body: NixInput): NixLambda {
-  return node({ kind: "lambda", param: toParam(param), body: toNix(body) });
+  return lambdaNode(toParam(param), toNix(body));
 }
 
 /**
@@ -62,9 +63,5 @@ export function call(
   ...rest: readonly NixInput[]
 ): NixApply {
   const head = typeof fnExpr === "string" ? ref(fnExpr) : fnExpr;
-  return node({
-    kind: "apply",
-    fn: head,
-    args: Object.freeze([toNix(first), ...rest.map((a) => toNix(a))]) as unknown as NixApply["args"],
-  });
+  return applyNode(head, Object.freeze([toNix(first), ...rest.map((a) => toNix(a))]) as unknown as NixApply["args"]);
 }

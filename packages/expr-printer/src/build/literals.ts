@@ -9,7 +9,8 @@ import type {
   NixStringPart,
   NixString,
 } from "../ast/index.ts";
-import { isNixExpr, node } from "./node.ts";
+import { isNixExpr } from "./node.ts";
+import { boolNode, floatNode, intNode, nullNode, pathNode, stringNode } from "./nodes.ts";
 
 /**
  * A Nix integer.
@@ -20,7 +21,7 @@ export function int(value: number | bigint): NixInt {
   if (typeof value === "number" && !Number.isSafeInteger(value)) {
     throw new RangeError(`n.int: ${value} is not a safe integer; pass a bigint`);
   }
-  return node({ kind: "int", value: BigInt(value) });
+  return intNode(BigInt(value));
 }
 
 /**
@@ -28,17 +29,17 @@ export function int(value: number | bigint): NixInt {
  * @example n.float(0.5) // 0.5
  */
 export function float(value: number): NixFloat {
-  return node({ kind: "float", value });
+  return floatNode(value);
 }
 
 /** @example n.bool(true) // true */
 export function bool(value: boolean): NixBool {
-  return node({ kind: "bool", value });
+  return boolNode(value);
 }
 
 /** `null`. @example n.null() */
 export function nul(): NixNull {
-  return node({ kind: "null" });
+  return nullNode();
 }
 
 type TemplateValue = NixStringPart | number | bigint | boolean;
@@ -82,7 +83,7 @@ export function str(
   first: TemplateStringsArray | string | readonly NixStringPart[],
   ...values: readonly TemplateValue[]
 ): NixString {
-  return node({ kind: "string", parts: Object.freeze(mergeText(toParts(first, values))) });
+  return stringNode("string", Object.freeze(mergeText(toParts(first, values))));
 }
 
 /**
@@ -93,7 +94,7 @@ export function indented(
   first: TemplateStringsArray | string | readonly NixStringPart[],
   ...values: readonly TemplateValue[]
 ): NixIndentedString {
-  return node({ kind: "indentedString", parts: Object.freeze(mergeText(toParts(first, values))) });
+  return stringNode("indentedString", Object.freeze(mergeText(toParts(first, values))));
 }
 
 /**
@@ -103,10 +104,10 @@ export function indented(
  */
 export function path(text: string): NixPath | NixSearchPath {
   if (text.startsWith("<") && text.endsWith(">")) return searchPath(text.slice(1, -1));
-  return node({ kind: "path", path: text });
+  return pathNode("path", text);
 }
 
 /** A lookup path. @example n.searchPath("nixpkgs/lib") // <nixpkgs/lib> */
 export function searchPath(text: string): NixSearchPath {
-  return node({ kind: "searchPath", path: text });
+  return pathNode("searchPath", text);
 }

@@ -11,11 +11,12 @@ import type {
 } from "../ast/index.ts";
 import { toNix } from "../to-nix/index.ts";
 import { attrPath, type AttrPathInput } from "./collections.ts";
-import { node, type NixInput } from "./node.ts";
+import type { NixInput } from "./node.ts";
+import { binaryNode, hasAttrNode, identNode, rawNode, selectNode, unaryNode } from "./nodes.ts";
 
 /** A variable. @example n.id("pkgs") */
 export function id(name: string): NixIdent {
-  return node({ kind: "ident", name });
+  return identNode(name);
 }
 
 /**
@@ -49,27 +50,22 @@ export function select(
     return select(exprOrRef.expr, [...exprOrRef.path, ...names], orDefault);
   }
   if (names.length === 0) throw new RangeError("n.select needs an attribute path");
-  return node({
-    kind: "select",
-    expr: exprOrRef,
-    path: attrPath(names),
-    ...(orDefault === undefined ? {} : { default: toNix(orDefault) }),
-  });
+  return selectNode(exprOrRef, attrPath(names), orDefault === undefined ? undefined : toNix(orDefault));
 }
 
 /** `expr ? a.b`. @example n.has(n.id("config"), "services.nginx") */
 export function has(expr: NixInput, path: AttrPathInput): NixHasAttr {
-  return node({ kind: "hasAttr", expr: toNix(expr), path: attrPath(path) });
+  return hasAttrNode(toNix(expr), attrPath(path));
 }
 
 /** `-expr`. @example n.neg(n.id("x")) */
 export function neg(expr: NixInput): NixUnary {
-  return node({ kind: "unary", op: "-", expr: toNix(expr) });
+  return unaryNode("-", toNix(expr));
 }
 
 /** `!expr`. @example n.not(n.select("cfg.enable")) */
 export function not(expr: NixInput): NixUnary {
-  return node({ kind: "unary", op: "!", expr: toNix(expr) });
+  return unaryNode("!", toNix(expr));
 }
 
 /**
@@ -78,7 +74,7 @@ export function not(expr: NixInput): NixUnary {
  * @example n.op(n.id("defaults"), "//", { port: 80 })
  */
 export function op(left: NixInput, operator: NixBinaryOp, right: NixInput): NixBinary {
-  return node({ kind: "binary", op: operator, left: toNix(left), right: toNix(right) });
+  return binaryNode(operator, toNix(left), toNix(right));
 }
 
 /**
@@ -87,5 +83,5 @@ export function op(left: NixInput, operator: NixBinaryOp, right: NixInput): NixB
  * @example n.raw("builtins.currentSystem")
  */
 export function raw(text: string): NixRaw {
-  return node({ kind: "raw", text });
+  return rawNode(text);
 }

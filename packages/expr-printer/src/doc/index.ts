@@ -4,6 +4,7 @@
  * {@link layout} turns it into text.
  */
 export { concat } from "./concat.ts";
+export { emitted } from "./emit.ts";
 export { group, priorityGroup, transparentGroup } from "./group.ts";
 export { lazy } from "./lazy.ts";
 export { lines } from "./lines.ts";
@@ -22,5 +23,7 @@ export {
 } from "./spacing.ts";
 export { text, textWidth } from "./text.ts";
 export { trailing } from "./trailing.ts";
-export { DocNode, Flag, Tag, type Doc, type Thunk } from "./types.ts";
+export { LayoutState } from "./state.ts";
+export { DocNode, Flag, Tag, type Doc, type Emitter, type Thunk } from "./types.ts";
+export { newline, putText } from "./write.ts";
 export { verbatim } from "./verbatim.ts";

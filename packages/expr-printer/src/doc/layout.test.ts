@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   concat,
+  emitted,
   emptyline,
   flat,
   group,
@@ -9,15 +10,19 @@ import {
   lazy,
   layout,
   line,
+  lines,
   nest,
+  newline,
   newlines,
   priorityGroup,
+  putText,
   softline,
   softSpace,
   trailing,
   transparentGroup,
   verbatim,
   type Doc,
+  type Emitter,
 } from "./index.ts";
 
 const at = (width: number, doc: Doc, indent = 2): string => layout(doc, { width, indent });
@@ -120,6 +125,34 @@ describe("layout", () => {
     expect(forced).toBe(0);
     expect(at(80, doc)).toBe("x [\n  a\n];\n");
     expect(forced).toBe(1);
+  });
+
+  it("lets an emitted doc write through the engine, then resume after a doc it hands back", () => {
+    // Writes "[", then item "a" itself, hands the group of "b c" back, and closes when resumed.
+    const emitter: Emitter = {
+      emit(st, level, _flat, start) {
+        if (start === 0) {
+          putText(st, level, 0, "[", 1);
+          newline(st, 1);
+          putText(st, level + 1, 0, "a", 1);
+          newline(st, 1);
+          st.push(self, level, 0, 1);
+          st.push(group(concat(["b", line, "c"])), level + 1, 0);
+          return;
+        }
+        newline(st, 1);
+        putText(st, level, 0, "]", 1);
+      },
+    };
+    const self = emitted(emitter, 1, 1);
+    expect(at(80, concat(["x = ", self, ";"]))).toBe("x = [\n  a\n  b c\n];\n");
+    expect(at(2, concat(["x = ", self, ";"]))).toBe("x = [\n  a\n  b\n  c\n];\n");
+  });
+
+  it("sees a line break before each item of a lines doc resumed after its first", () => {
+    // The last item fits only if what follows it (a line break) takes no room.
+    const wide = group(concat(["[", line, "x".repeat(6), line, "]"]));
+    expect(at(10, lines(["a-long-first-line", wide, "z"]))).toBe("a-long-first-line\n[ xxxxxx ]\nz\n");
   });
 
   it("joins plain text in a concat, and a group of text is the text", () => {

@@ -19,7 +19,7 @@ export function restFits(st: LayoutState, room: number): boolean {
     } else if (d.tag === Tag.Trailing) {
       rem -= (d.content as string).length;
     } else if ((d.flags & Flag.Breakable) !== 0) {
-      return rem - d.head >= 0;
+      return rem - headFrom(st, i, d) >= 0;
     } else {
       rem -= d.width;
     }
@@ -49,11 +49,19 @@ export function restFirstLineFits(st: LayoutState, room: number): boolean {
     } else if (isGroup(d) && (d.flags & Flag.Hard) === 0 && d.width <= rem) {
       rem -= d.width;
     } else {
-      return rem - d.head >= 0;
+      return rem - headFrom(st, i, d) >= 0;
     }
     if (rem < 0) return false;
   }
   return true;
+}
+
+/**
+ * Width up to the first possible break of stack entry `i` holding `d`: a `lines` doc resumed
+ * after its first item starts with a line break (its `head` is that of its first item).
+ */
+function headFrom(st: LayoutState, i: number, d: DocNode): number {
+  return d.tag === Tag.Lines && (st.starts[i] as number) > 0 ? 0 : d.head;
 }
 
 function isGroup(d: DocNode): boolean {

@@ -1,3 +1,5 @@
+import type { LayoutState } from "./state.ts";
+
 /**
  * The document IR: what the printer builds from the AST and the layout engine turns into
  * text. Modelled on prettier's docs and nixfmt's `Predoc`: text, spacings that become a space,
@@ -50,6 +52,8 @@ export const Tag = {
   Lazy: 15,
   /** Docs separated by hard line breaks (see `lines.ts`). */
   Lines: 16,
+  /** Text an {@link Emitter} writes straight into the output when the engine reaches it. */
+  Emit: 17,
 } as const;
 export type Tag = (typeof Tag)[keyof typeof Tag];
 
@@ -71,6 +75,16 @@ export interface Thunk {
 }
 
 /**
+ * Writes its part of the document straight into the output when the engine reaches it
+ * (see `emit.ts`): through the engine's own primitives (`write.ts`), so indentation and
+ * column counts are exactly the engine's. It may hand work back to the engine by pushing
+ * docs onto its stack (`st.push`), itself included, with `start` saying where to resume.
+ */
+export interface Emitter {
+  emit(st: LayoutState, level: number, flat: number, start: number): void;
+}
+
+/**
  * One node of the IR. A single class (one hidden class in V8) for every tag keeps the
  * layout loop's property accesses monomorphic.
  */
@@ -79,9 +93,10 @@ export class DocNode {
     readonly tag: Tag,
     /**
      * `Doc[]` for concats, a `Doc` for groups, nests and flats, a string for text-like tags,
-     * the number of line breaks for newlines, the thunk of a lazy doc.
+     * the number of line breaks for newlines, the thunk of a lazy doc, the emitter of an
+     * emitted doc.
      */
-    readonly content: Doc | readonly Doc[] | number | Thunk | null,
+    readonly content: Doc | readonly Doc[] | number | Thunk | Emitter | null,
     /** Width when printed flat (on one line). */
     readonly width: number,
     /** Width up to the first place a line can break (the whole width if there is none). */

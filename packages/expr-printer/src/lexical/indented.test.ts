@@ -6,7 +6,7 @@ import { n } from "../build/index.ts";
 import { checkBatches } from "../testing/fc-options.ts";
 import { renderIndented } from "../testing/render-strings.ts";
 import { adversarialParts, INTERPOLATION, type TextParts } from "../testing/text.ts";
-import { encodeIndented, preferIndented } from "./indented.ts";
+import { encodeIndented, isVerbatimIndented, preferIndented } from "./indented.ts";
 
 const x = n.id("x");
 const X_VALUE = "<x>";
@@ -118,5 +118,35 @@ describe("encodeIndented against Nix 2.8 (fuzz)", () => {
       );
       expect(evalAll(sources)).toEqual(cases.map(([generated]) => contentOf(generated)));
     });
+  });
+});
+
+describe("isVerbatimIndented", () => {
+  it("says when every line of the encoding is the line of the text, as it is", () => {
+    const texts = fc.oneof(
+      fc.array(fc.constantFrom("a", " ", "  ", "\t", "'", "$", "{", "\r", "é", "😀", "x y", ""), { maxLength: 6 }).map((lines) => lines.join("\n")),
+      fc.string({ unit: fc.constantFrom("a", " ", "\n", "'", "$", "\r", "b") }),
+    );
+    fc.assert(
+      fc.property(texts, (text) => {
+        const verbatim = isVerbatimIndented(text);
+        const lines = text.split("\n");
+        const closeOnOwnLine = lines.length > 1 && lines[lines.length - 1] === "";
+        if (closeOnOwnLine) lines.pop();
+        const encoding = encodeIndented([text]);
+        const encoded = encoding.lines.map((chunks) => chunks.map((c) => ("text" in c ? c.text : "${…}")).join(""));
+        const same = encoded.join("\n") === lines.join("\n") && encoding.closeOnOwnLine === closeOnOwnLine;
+        // Verbatim implies the same lines; text that encodes as itself may still be refused
+        // (only when no line pins the indentation and escaping changes nothing visible).
+        if (verbatim) expect(same, JSON.stringify(text)).toBe(true);
+      }),
+      { numRuns: 2000, seed: 20_260_521 },
+    );
+    expect(isVerbatimIndented("PORT=80\nHOST=::\n")).toBe(true);
+    expect(isVerbatimIndented("a\n  b")).toBe(true);
+    expect(isVerbatimIndented("  a\n  b\n")).toBe(false);
+    expect(isVerbatimIndented("a\n  ")).toBe(false);
+    expect(isVerbatimIndented("it's\n")).toBe(false);
+    expect(isVerbatimIndented("a\r\nb")).toBe(false);
   });
 });

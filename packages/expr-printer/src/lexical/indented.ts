@@ -50,6 +50,35 @@ export function encodeIndented(parts: readonly NixStringPart[]): IndentedEncodin
   return { lines: encoded.map(freezeLine), closeOnOwnLine };
 }
 
+/** Characters that make some line of an indented string differ from the text. */
+const NOT_VERBATIM = /['$\r\0\uD800-\uDFFF]/;
+
+/**
+ * Whether {@link encodeIndented} of this one text writes every line exactly as it is: no
+ * character to escape, the indentation already pinned by a line that starts with something
+ * other than a space, and no final line of spaces only. True for most multi-line text
+ * (scripts, config files); a printer may then write the lines of `text` directly, the
+ * closing `''` on its own line when `text` ends with a line break.
+ * @example isVerbatimIndented("PORT=80\nHOST=::\n") // true
+ * @example isVerbatimIndented("  a\n  b\n") // false: the first space must be escaped
+ */
+export function isVerbatimIndented(text: string): boolean {
+  if (NOT_VERBATIM.test(text)) return false;
+  let pinned = false;
+  let start = 0;
+  for (;;) {
+    const end = text.indexOf("\n", start);
+    const stop = end === -1 ? text.length : end;
+    if (stop > start && text.charCodeAt(start) !== 0x20) pinned = true;
+    if (end === -1) {
+      // A last line (not followed by a line break) of spaces only would be dropped by Nix.
+      for (let i = start; i < stop; i++) if (text.charCodeAt(i) !== 0x20) return pinned;
+      return pinned && stop === start;
+    }
+    start = end + 1;
+  }
+}
+
 /** Splits parts at LF into lines of parts; interpolations stay on their line. */
 function splitLines(parts: readonly NixStringPart[]): NixStringPart[][] {
   const lines: NixStringPart[][] = [[]];
@@ -80,8 +109,12 @@ function encodeLine(line: Line, end: "newline" | "close"): Chunks {
   });
 }
 
+/** Characters {@link escapeText} may have to escape; most lines of text have none. */
+const SPECIAL = /['$\r]/;
+
 /** Escapes one literal run of a line (no LF inside) given what follows it. */
 function escapeText(text: string, follower: Follower): string {
+  if (!SPECIAL.test(text)) return text;
   let out = "";
   let i = 0;
   while (i < text.length) {
@@ -145,7 +178,8 @@ function escapeFirstSpace(line: Chunks): void {
 }
 
 function freezeLine(line: Chunks): readonly EncodedChunk[] {
-  return Object.freeze(line.map((c) => Object.freeze(c)));
+  for (let i = 0; i < line.length; i++) Object.freeze(line[i]);
+  return Object.freeze(line);
 }
 
 /**

@@ -1,4 +1,4 @@
-export { encodeIndented, preferIndented, type IndentedEncoding } from "./indented.ts";
+export { encodeIndented, isVerbatimIndented, preferIndented, type IndentedEncoding } from "./indented.ts";
 export {
   attrNameProblem,
   binderProblem,

@@ -37,7 +37,20 @@ export const LITERAL_NAMES: ReadonlySet<string> = new Set(["true", "false", "nul
  * @example isIdentifier("or") // false
  */
 export function isIdentifier(name: string): boolean {
-  return IDENT.test(name) && !KEYWORDS.has(name);
+  // The token `IDENT` matches, checked code by code: printing asks this of every attribute
+  // name, and a loop over a short name costs a fraction of a regex match.
+  const n = name.length;
+  if (n === 0 || !isIdentStart(name.charCodeAt(0))) return false;
+  for (let i = 1; i < n; i++) {
+    const c = name.charCodeAt(i);
+    if (!isIdentStart(c) && !(c >= 0x30 && c <= 0x39) && c !== 0x27 && c !== 0x2d) return false;
+  }
+  return n > 7 || !KEYWORDS.has(name);
+}
+
+/** `[A-Za-z_]` */
+function isIdentStart(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
 }
 
 /**

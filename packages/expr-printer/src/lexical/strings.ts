@@ -15,7 +15,15 @@ const SUSPICIOUS = /[\0\uD800-\uDFFF]/;
  * @example stringProblem("é ✓ 😀") // undefined
  */
 export function stringProblem(text: string): string | undefined {
-  if (!SUSPICIOUS.test(text)) return undefined;
+  if (text.length <= 32) {
+    // Short text (most keys and values): a loop costs less than calling the regex engine.
+    let suspicious = false;
+    for (let i = 0; i < text.length && !suspicious; i++) {
+      const c = text.charCodeAt(i);
+      suspicious = c === 0 || (c >= 0xd800 && c <= 0xdfff);
+    }
+    if (!suspicious) return undefined;
+  } else if (!SUSPICIOUS.test(text)) return undefined;
   const nul = text.indexOf("\0");
   if (nul !== -1) {
     return `contains a NUL character (U+0000) at index ${nul}; Nix strings cannot hold NUL`;

@@ -127,7 +127,7 @@ export function bindingDocs(
         out.push(`${path} = ${valueDoc};`);
         continue;
       }
-      if (typeof path === "string" && typeof valueDoc !== "string" && valueDoc.tag === Tag.Lazy) {
+      if (typeof path === "string" && typeof valueDoc !== "string" && (valueDoc.tag === Tag.Lazy || valueDoc.tag === Tag.Emit)) {
         // `x = {` ⏎ … ⏎ `};`: an always-breaking set or list is absorbed after `=` whatever
         // the width, so the binding needs no group (nor the nesting the set brings itself).
         out.push(concat([`${path} = `, valueDoc, ";"]));

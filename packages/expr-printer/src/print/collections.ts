@@ -3,6 +3,7 @@ import { concat, group, hardline, line, nest, type Doc } from "../doc/index.ts";
 import { itemLines } from "./comments.ts";
 import { Ctx } from "./context.ts";
 import { bindingChildren, bindingDocs, hasTrivia } from "./bindings.ts";
+import { hasDistinctNames } from "../build/nodes.ts";
 import { checkBindings } from "./duplicates.ts";
 import { fastBindingLines } from "./fast-bindings.ts";
 import { leafDoc } from "./leaves.ts";
@@ -29,7 +30,7 @@ export const attrsHandler: Handler<NixAttrs> = {
       items = env.ready.lines;
       env.ready = undefined;
     } else {
-      checkBindings(node.bindings, false, node.rec);
+      if (!hasDistinctNames(node)) checkBindings(node.bindings, false, node.rec);
       items = bindingDocs(node.bindings, docs, { i: base }, env);
     }
     const body = itemLines(items, hasTrivia(node.bindings) ? node.bindings : null, hardline);

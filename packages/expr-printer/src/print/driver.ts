@@ -1,6 +1,7 @@
-import type { NixExpr, NixExprKind } from "../ast/index.ts";
+import type { NixAttrs, NixExpr, NixExprKind, NixList } from "../ast/index.ts";
 import { lazy, type Doc, type Thunk } from "../doc/index.ts";
 import { Ctx } from "./context.ts";
+import type { DirectEmitter } from "./direct/emitter.ts";
 import { parenthesize } from "./parens.ts";
 import { PrintProblem } from "./problem.ts";
 
@@ -33,6 +34,11 @@ export interface PrintEnv {
   readonly names: Map<string, Doc>;
   /** Lines a set's `children` computed for its `build` (see `fast-bindings.ts`). */
   ready?: { readonly node: NixExpr; readonly lines: Doc[] } | undefined;
+  /**
+   * Writes always-expanded sets and lists straight into the output (see `direct/`); without
+   * it they become lazy docs. Same bytes either way.
+   */
+  direct?: DirectEmitter | undefined;
 }
 
 /**
@@ -55,7 +61,7 @@ export type HandlerTable = { readonly [K in NixExprKind]: Handler<Extract<NixExp
  * Whether `node`, printed in `ctx`, always breaks: a set with two or more bindings (or one,
  * where sets are expanded), a list with two or more items (except a short argument list).
  */
-function alwaysBreaks(node: NixExpr, ctx: number): boolean {
+export function alwaysBreaks(node: NixExpr, ctx: number): boolean {
   if (node.kind === "attrs") return node.bindings.length > 1 || (node.bindings.length === 1 && (ctx & Ctx.Wide) !== 0);
   if (node.kind === "list") return node.items.length > 1 && (ctx & Ctx.Inline) === 0;
   return false;
@@ -75,10 +81,24 @@ class LazyExpr implements Thunk {
   }
 }
 
-/** Width of the opening and closing brackets of an always-breaking collection. */
+/**
+ * The doc of an always-breaking collection: written directly when the layout engine reaches
+ * it (non-`rec` sets and lists without parentheses, when a direct emitter is set), else
+ * built then.
+ */
 function lazyDoc(node: NixExpr, ctx: number, table: HandlerTable, env: PrintEnv): Doc {
-  const head = node.kind === "attrs" && node.rec ? 5 : 1;
-  return lazy(new LazyExpr(node, ctx, table, env), head, 1);
+  const rec = node.kind === "attrs" && node.rec;
+  // Parenthesised (`inherit ({ … })`): the parentheses come with the general doc.
+  if (env.direct !== undefined && !rec && (ctx & Ctx.Paren) === 0) return env.direct.collection(node as NixAttrs | NixList, ctx);
+  return lazy(new LazyExpr(node, ctx, table, env), rec ? 5 : 1, 1);
+}
+
+/**
+ * The doc of `node` as a child printed in `ctx`, as the driver makes it for a handler's
+ * children (always-breaking collections lazy or direct, parentheses added).
+ */
+export function childDoc(node: NixExpr, ctx: number, table: HandlerTable, env: PrintEnv): Doc {
+  return alwaysBreaks(node, ctx) ? lazyDoc(node, ctx, table, env) : toDoc(node, ctx, table, env);
 }
 
 /**

@@ -20,8 +20,11 @@ class SmallSet implements SeenNames {
   }
 }
 
-/** A defined attribute: `null` for a value, a map for an attribute set it may merge into. */
-type Slot = Map<string, Slot> | null;
+/**
+ * A defined attribute: `null` for a value, a map for an attribute set it may merge into, a
+ * set literal not entered yet.
+ */
+type Slot = Map<string, Slot> | null | Pending;
 
 function display(names: readonly string[]): string {
   return names.map((n) => (isIdentifier(n) ? n : formatAttrName(n))).join(".");
@@ -81,13 +84,31 @@ interface Frame {
 }
 
 /**
+ * A set literal bound at the top of the checked set, not entered yet: its names are only
+ * needed if a later binding reaches into it (`a = { … }; a.c = 1;`). In a module that merges
+ * `containers.a = { … }` and `containers.b = { … }`, entering every container's whole
+ * configuration would cost as much as printing it.
+ */
+class Pending {
+  constructor(
+    readonly list: readonly NixBinding[],
+    readonly prefix: readonly string[],
+  ) {}
+}
+
+/**
  * The slow path, only when two bindings start with the same name: a trie of defined
- * attributes. Set literals are entered depth-first in source order through an explicit
- * stack (no recursion, however deep they nest), so the binding reported is the later one,
- * as Nix reports it.
+ * attributes. Bindings are entered in source order through an explicit stack (no recursion,
+ * however deep the set literals nest), so the binding reported is the later one, as Nix
+ * reports it. Set literals at the top are entered when a later binding reaches into them.
  */
 function checkMerges(bindings: readonly NixBinding[]): void {
-  const stack: Frame[] = [{ map: new Map(), list: bindings, prefix: [], next: 0 }];
+  insert(new Map(), bindings, [], true);
+}
+
+/** Enters `list` into `root`; with `lazy`, set literals bound by `list` itself are {@link Pending}. */
+function insert(root: Map<string, Slot>, list: readonly NixBinding[], prefix: readonly string[], lazy: boolean): void {
+  const stack: Frame[] = [{ map: root, list, prefix, next: 0 }];
   while (stack.length > 0) {
     const frame = stack[stack.length - 1] as Frame;
     if (frame.next >= frame.list.length) {
@@ -120,21 +141,32 @@ function checkMerges(bindings: readonly NixBinding[]): void {
           const fresh = new Map<string, Slot>();
           cur.set(s, fresh);
           cur = fresh;
-        } else cur = existing;
+        } else cur = existing instanceof Pending ? expand(cur, s, existing) : existing;
         continue;
       }
       const isSet = b.value.kind === "attrs";
       if (existing === undefined) {
-        if (isSet) {
+        if (!isSet) cur.set(s, null);
+        else if (lazy && stack.length === 1) cur.set(s, new Pending(b.value.bindings, names));
+        else {
           const fresh = new Map<string, Slot>();
           cur.set(s, fresh);
           stack.push({ map: fresh, list: b.value.bindings, prefix: names, next: 0 });
-        } else cur.set(s, null);
+        }
       } else if (existing !== null && isSet) {
-        stack.push({ map: existing, list: b.value.bindings, prefix: names, next: 0 });
+        const into = existing instanceof Pending ? expand(cur, s, existing) : existing;
+        stack.push({ map: into, list: b.value.bindings, prefix: names, next: 0 });
       } else {
         problem(b, `.path[${k}]`, `attribute '${display(names)}' is already defined`);
       }
     }
   }
+}
+
+/** Enters a pending set literal (all of it, depth-first) into a map that replaces it. */
+function expand(owner: Map<string, Slot>, name: string, pending: Pending): Map<string, Slot> {
+  const map = new Map<string, Slot>();
+  owner.set(name, map);
+  insert(map, pending.list, pending.prefix, false);
+  return map;
 }

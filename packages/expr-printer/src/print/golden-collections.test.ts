@@ -1,5 +1,6 @@
 import { describe } from "vitest";
 import { n } from "../build/index.ts";
+import { toNix } from "../to-nix/index.ts";
 import { goldenTests, type Golden } from "./golden/check.ts";
 
 /** Sets, lists, bindings, inherit and comments: expected outputs written by hand. */
@@ -46,6 +47,28 @@ const goldens: Golden[] = [
     tree: n.let([n.inherit(["version"], n.call("import", n.path("./info.nix")))], n.id("version")),
     expected: "let\n  inherit (import ./info.nix) version;\nin\nversion\n",
     same: "(let inherit ((import) (/info.nix)) version; in (version))",
+  },
+  {
+    name: "toNix writes `domain = domain;` as `inherit domain;` (one sorted inherit, first)",
+    tree: n.let(
+      { domain: "example.org", host: "h", other: "o" },
+      toNix({ port: 80, host: n.id("host"), domain: n.id("domain"), name: n.id("other") }),
+    ),
+    expected:
+      'let\n  domain = "example.org";\n  host = "h";\n  other = "o";\nin\n{\n  inherit domain host;\n  name = other;\n  port = 80;\n}\n',
+    value: { domain: "example.org", host: "h", name: "o", port: 80 },
+  },
+  {
+    name: "a binding as wide as the line stays on it, wherever it is in the set",
+    tree: n.attrs({ aaaaa: 1, b: ["x".repeat(89)], c: ["x".repeat(89)] }),
+    expected: `{\n  aaaaa = 1;\n  b = [ "${"x".repeat(89)}" ];\n  c = [ "${"x".repeat(89)}" ];\n}\n`,
+    value: { aaaaa: 1, b: ["x".repeat(89)], c: ["x".repeat(89)] },
+  },
+  {
+    name: "a binding one column too wide breaks, wherever it is in the set",
+    tree: n.attrs({ aaaaa: n.attrs({ p: 1, q: 2 }), b: ["x".repeat(90)], c: ["x".repeat(90)] }),
+    expected: `{\n  aaaaa = {\n    p = 1;\n    q = 2;\n  };\n  b = [\n    "${"x".repeat(90)}"\n  ];\n  c = [\n    "${"x".repeat(90)}"\n  ];\n}\n`,
+    value: { aaaaa: { p: 1, q: 2 }, b: ["x".repeat(90)], c: ["x".repeat(90)] },
   },
   {
     name: "comments and blank lines before bindings",

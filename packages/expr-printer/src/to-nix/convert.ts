@@ -1,8 +1,10 @@
-import type { NixAttrBinding, NixAttrName, NixAttrPath, NixExpr } from "../ast/index.ts";
-import { isNixExpr, NODE_BRAND, node } from "../build/node.ts";
+import type { NixAttrName, NixAttrPath, NixBinding, NixExpr } from "../ast/index.ts";
+import { isNixExpr, NODE_BRAND } from "../build/node.ts";
+import { dataSetNode, listNode } from "../build/nodes.ts";
 import { NixValueError } from "../errors.ts";
-import { attrNameProblem } from "../lexical/index.ts";
+import { attrNameProblem, isIdentifier } from "../lexical/index.ts";
 import { elementPath, memberPath } from "./js-path.ts";
+import { singleMember, sortedKeys } from "./keys.ts";
 import { classify, isPlainObject } from "./scalars.ts";
 
 /** The part of `ToNixOptions` the converter reads (see `./index.ts` for the docs). */
@@ -11,29 +13,42 @@ export interface ConvertOptions {
   readonly collapse?: boolean;
 }
 
-interface ListFrame {
-  readonly kind: "list";
-  readonly object: readonly unknown[];
-  readonly items: NixExpr[];
-  /** Index of the next element; the element being converted is `index - 1`. */
-  index: number;
-}
-
-interface AttrsFrame {
-  readonly kind: "attrs";
-  readonly object: object;
-  /** Keys of the defined members, in code-unit order, and their values. */
-  readonly keys: readonly string[];
-  readonly values: readonly unknown[];
-  readonly bindings: NixAttrBinding[];
-  index: number;
-  /** Attribute path of the binding being converted (its key, then collapsed keys). */
-  names: NixAttrName[];
+/**
+ * An open list or attribute set. Frames are reused from one container to the next (the
+ * converter keeps one per depth): converting large data allocates the nodes it returns and
+ * little else.
+ */
+class Frame {
+  list = false;
+  object: object = EMPTY_OBJECT;
+  /** Attribute sets: the keys in code-unit order (members whose value is `undefined` included). */
+  keys: readonly string[] = NO_KEYS;
+  /** Index of the next element or key; the one being converted is `index - 1`. */
+  index = 0;
+  /**
+   * The converted elements or bindings, the first `count` entries (a scratch array reused
+   * from one container to the next; the node gets an exact-size copy: an array grown by
+   * `push` keeps room for 17 or more entries, which a frozen array holds forever).
+   */
+  readonly entries: (NixExpr | NixBinding)[] = [];
+  count = 0;
+  /** Attribute sets: the names that become one `inherit`. */
+  inherits: string[] | null = null;
+  /**
+   * Attribute path of the binding being converted (its key, then collapsed keys): the first
+   * `nameCount` entries (a scratch array: later entries are stale).
+   */
+  readonly names: NixAttrName[] = [];
+  nameCount = 0;
+  /** The shared one-name path of the binding's key (see {@link Converter.pathOfKey}). */
+  path: NixAttrPath | null = null;
   /** Single-member objects collapsed into `names`, open until the binding is done. */
-  chain: object[];
+  readonly chain: object[] = [];
+  chainCount = 0;
 }
 
-type Frame = ListFrame | AttrsFrame;
+const EMPTY_OBJECT = Object.freeze({});
+const NO_KEYS: readonly string[] = Object.freeze([]);
 
 /**
  * The conversion as a loop over an explicit stack of open lists and attribute sets, so the
@@ -42,9 +57,12 @@ type Frame = ListFrame | AttrsFrame;
  * would dominate the cost of converting large data.
  */
 export class Converter {
-  private readonly stack: Frame[] = [];
+  private readonly frames: Frame[] = [];
+  private depth = 0;
   /** Objects on the current path (open frames and collapsed chains): cycles are errors. */
   private readonly open = new Set<object>();
+  /** One frozen one-name path per key (see {@link pathOfName}). */
+  private readonly paths = new Map<string, NixAttrPath>();
   private readonly collapse: boolean;
 
   constructor(private readonly options: ConvertOptions) {
@@ -55,28 +73,29 @@ export class Converter {
     const root = this.enter(value, false);
     if (root !== undefined) return root;
     for (;;) {
-      const frame = this.stack[this.stack.length - 1] as Frame;
-      const more = frame.index < (frame.kind === "list" ? frame.object.length : frame.keys.length);
-      const done = more ? this.step(frame) : this.finish(frame);
+      const frame = this.frames[this.depth - 1] as Frame;
+      const done = frame.index < (frame.list ? (frame.object as unknown[]).length : frame.keys.length) ? this.step(frame) : this.finish(frame);
       if (done === undefined) continue;
-      const parent = this.stack[this.stack.length - 1];
-      if (parent === undefined) return done;
-      this.attach(parent, done);
+      if (this.depth === 0) return done;
+      this.attach(this.frames[this.depth - 1] as Frame, done);
     }
   }
 
-  /** Converts the next child: its node, or `undefined` when it opened a frame. */
+  /** Converts the next child: its node, or `undefined` when it opened a frame (or was skipped). */
   private step(frame: Frame): NixExpr | undefined {
     const i = frame.index++;
-    if (frame.kind === "list") {
-      if (!(i in frame.object)) this.fail("a hole in a sparse array has no Nix counterpart (Nix lists are dense)");
-      return this.enter(frame.object[i], false);
+    const object = frame.object as Record<string, unknown>;
+    if (frame.list) {
+      if (!(i in object)) this.fail("a hole in a sparse array has no Nix counterpart (Nix lists are dense)");
+      return this.enter(object[i], false);
     }
     const key = frame.keys[i] as string;
-    frame.names = [key];
-    frame.chain.length = 0;
-    this.checkKey(key);
-    const value = frame.values[i];
+    const value = object[key];
+    if (value === undefined) return undefined;
+    frame.names[0] = key;
+    frame.nameCount = 1;
+    frame.chainCount = 0;
+    frame.path = this.pathOfKey(key);
     return this.collapse ? this.collapseChain(frame, value) : this.enter(value, false);
   }
 
@@ -86,7 +105,7 @@ export class Converter {
    * the author's), what the `convert` hook takes over, an empty object or one with several
    * members, an array, a scalar.
    */
-  private collapseChain(frame: AttrsFrame, value: unknown): NixExpr | undefined {
+  private collapseChain(frame: Frame, value: unknown): NixExpr | undefined {
     let current = value;
     for (;;) {
       if (typeof current !== "object" || current === null || Array.isArray(current) || isBranded(current)) {
@@ -95,13 +114,14 @@ export class Converter {
       const custom = this.hook(current);
       if (custom !== undefined) return custom;
       if (!isPlainObject(current)) return this.enter(current, true);
-      const [keys, values] = members(current);
-      if (keys.length !== 1) return this.openAttrs(current, keys, values);
+      const keys = sortedKeys(current);
+      const only = singleMember(current, keys);
+      if (only === undefined) return this.openAttrs(current, keys);
       this.markOpen(current);
-      frame.chain.push(current);
-      frame.names.push(keys[0] as string);
-      this.checkKey(keys[0] as string);
-      current = values[0];
+      frame.chain[frame.chainCount++] = current;
+      frame.names[frame.nameCount++] = only;
+      this.checkKey(only);
+      current = (current as Record<string, unknown>)[only];
     }
   }
 
@@ -119,21 +139,29 @@ export class Converter {
     const leaf = classify(value);
     if (leaf === "array") {
       this.markOpen(value as object);
-      this.stack.push({ kind: "list", object: value as unknown[], items: [], index: 0 });
+      this.pushFrame(true, value as object, NO_KEYS);
       return undefined;
     }
-    if (leaf === "object") {
-      const [keys, values] = members(value as object);
-      return this.openAttrs(value as object, keys, values);
-    }
+    if (leaf === "object") return this.openAttrs(value as object, sortedKeys(value as object));
     if ("problem" in leaf) this.fail(leaf.problem);
     return leaf;
   }
 
-  private openAttrs(object: object, keys: readonly string[], values: readonly unknown[]): undefined {
+  private openAttrs(object: object, keys: readonly string[]): undefined {
     this.markOpen(object);
-    this.stack.push({ kind: "attrs", object, keys, values, bindings: [], index: 0, names: [], chain: [] });
+    this.pushFrame(false, object, keys);
     return undefined;
+  }
+
+  private pushFrame(list: boolean, object: object, keys: readonly string[]): void {
+    const frame = (this.frames[this.depth] ??= new Frame());
+    this.depth++;
+    frame.list = list;
+    frame.object = object;
+    frame.keys = keys;
+    frame.index = 0;
+    frame.count = 0;
+    frame.inherits = null;
   }
 
   private hook(value: unknown): NixExpr | undefined {
@@ -156,12 +184,12 @@ export class Converter {
 
   /** Where an open object was entered (searched only to report a cycle). */
   private pathOf(object: object): string {
-    for (let depth = 0; depth < this.stack.length; depth++) {
-      const frame = this.stack[depth] as Frame;
+    for (let depth = 0; depth < this.depth; depth++) {
+      const frame = this.frames[depth] as Frame;
       if (frame.object === object) return this.path(depth);
-      if (frame.kind === "attrs") {
+      if (!frame.list) {
         const at = frame.chain.indexOf(object);
-        if (at !== -1) return this.path(depth, at + 1);
+        if (at !== -1 && at < frame.chainCount) return this.path(depth, at + 1);
       }
     }
     return "(unknown)";
@@ -176,54 +204,76 @@ export class Converter {
    * The JS path through the first `depth` frames (each at its current child), then `names`
    * names of frame `depth`'s current binding. Default: the value being converted.
    */
-  private path(depth = this.stack.length, names = 0): string {
+  private path(depth = this.depth, names = 0): string {
     let path = "$";
     for (let d = 0; d < depth; d++) {
-      const frame = this.stack[d] as Frame;
-      if (frame.kind === "list") path = elementPath(path, frame.index - 1);
-      else for (const name of frame.names) path = memberPath(path, name as string);
+      const frame = this.frames[d] as Frame;
+      if (frame.list) path = elementPath(path, frame.index - 1);
+      else for (let k = 0; k < frame.nameCount; k++) path = memberPath(path, frame.names[k] as string);
     }
-    const frame = this.stack[depth];
-    if (frame?.kind === "attrs") for (const name of frame.names.slice(0, names)) path = memberPath(path, name as string);
+    const frame = depth < this.depth ? this.frames[depth] : undefined;
+    if (frame !== undefined && !frame.list) {
+      for (let k = 0; k < Math.min(names, frame.nameCount); k++) path = memberPath(path, frame.names[k] as string);
+    }
     return path;
   }
 
   private attach(frame: Frame, value: NixExpr): void {
-    if (frame.kind === "list") {
-      frame.items.push(value);
+    if (frame.list) {
+      frame.entries[frame.count++] = value;
       return;
     }
-    for (const object of frame.chain) this.open.delete(object);
-    const path = Object.freeze(frame.names) as unknown as NixAttrPath;
-    frame.bindings.push(Object.freeze({ kind: "binding", path, value }));
+    const { names, chain } = frame;
+    for (let i = 0; i < frame.chainCount; i++) this.open.delete(chain[i] as object);
+    if (frame.nameCount === 1) {
+      const key = names[0] as string;
+      // `domain = domain;` is written `inherit domain;`, as a Nix author writes it (the same
+      // in a set that is not `rec`, and toNix makes no other).
+      if (value.kind === "ident" && value.name === key && isIdentifier(key)) {
+        (frame.inherits ??= []).push(key);
+        return;
+      }
+      frame.entries[frame.count++] = Object.freeze({ kind: "binding", path: frame.path as NixAttrPath, value });
+      return;
+    }
+    const path = Object.freeze(names.slice(0, frame.nameCount)) as unknown as NixAttrPath;
+    frame.entries[frame.count++] = Object.freeze({ kind: "binding", path, value });
+  }
+
+  /**
+   * The frozen one-name path of `key`, shared by every binding of that name: configurations
+   * repeat the same keys (`enable`, `port` …), and one array per key instead of one per
+   * binding means fewer objects to allocate, collect, and read back when printing. A key is
+   * checked the first time it is seen.
+   */
+  private pathOfKey(key: string): NixAttrPath {
+    let path = this.paths.get(key);
+    if (path === undefined) {
+      this.checkKey(key);
+      path = Object.freeze([key]) as unknown as NixAttrPath;
+      this.paths.set(key, path);
+    }
+    return path;
   }
 
   private finish(frame: Frame): NixExpr {
-    this.stack.pop();
+    this.depth--;
     this.open.delete(frame.object);
-    return frame.kind === "list"
-      ? node({ kind: "list", items: Object.freeze(frame.items) })
-      : node({ kind: "attrs", rec: false, bindings: Object.freeze(frame.bindings) });
+    frame.object = EMPTY_OBJECT;
+    frame.keys = NO_KEYS;
+    const { entries, count } = frame;
+    if (frame.list) return listNode(Object.freeze(entries.slice(0, count) as NixExpr[]));
+    let bindings = entries.slice(0, count) as NixBinding[];
+    if (frame.inherits !== null) {
+      // Keys come in code-unit order, so the names are sorted; the `inherit` goes first.
+      const names = Object.freeze(frame.inherits.slice());
+      bindings = [Object.freeze({ kind: "inherit", names }), ...bindings];
+    }
+    return dataSetNode(Object.freeze(bindings));
   }
 }
 
 /** Made by a builder: an expression node, or a file node (which cannot be nested). */
 function isBranded(value: unknown): boolean {
   return typeof value === "object" && value !== null && (value as { [NODE_BRAND]?: boolean })[NODE_BRAND] === true;
-}
-
-/** Keys of the defined members in code-unit order (declaration order carries no meaning), and their values. */
-function members(object: object): [string[], unknown[]] {
-  const keys = Object.keys(object).sort(); // default sort: UTF-16 code-unit order
-  const values = new Array<unknown>(keys.length);
-  let kept = 0;
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i] as string;
-    const v = (object as Record<string, unknown>)[key];
-    if (v === undefined) continue;
-    keys[kept] = key;
-    values[kept++] = v;
-  }
-  if (kept !== keys.length) keys.length = values.length = kept;
-  return [keys, values];
 }

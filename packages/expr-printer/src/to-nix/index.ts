@@ -31,7 +31,10 @@ export interface ToNixOptions {
  * - safe integers and bigints → Nix integers (`-0` → `0`); other finite numbers → floats
  *   (an integer-valued number beyond 2^53 is a double and prints as the float literal that
  *   reads back as the same double; pass a bigint for an exact integer);
- * - AST nodes (made by `n.*`) are kept as they are, wherever they are nested.
+ * - AST nodes (made by `n.*`) are kept as they are, wherever they are nested; a member whose
+ *   value is the variable of its own name (`{ domain: n.id("domain") }`) is written
+ *   `inherit domain;`, as Nix authors write it (several: one sorted `inherit a b c;`, first
+ *   in the set; the same meaning, since `toNix` sets are never `rec`).
  *
  * Works iteratively: nesting depth is bounded by memory, not the call stack.
  *
@@ -44,6 +47,7 @@ export interface ToNixOptions {
  * @example print(toNix({ services: { immich: { enable: true, port: 2283 } } }))
  * // { services.immich = { enable = true; port = 2283; }; } (layout by `print`)
  * @example toNix([1, 2.5, 2n ** 62n, "x", null]) // a list of int, float, int, string, null
+ * @example print(toNix({ domain: n.id("domain"), port: 80 })) // { inherit domain; port = 80; } (laid out)
  */
 export function toNix(value: unknown, options: ToNixOptions = {}): NixExpr {
   return new Converter(options).run(value);

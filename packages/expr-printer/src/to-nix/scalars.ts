@@ -1,5 +1,5 @@
 import type { NixExpr } from "../ast/index.ts";
-import { node } from "../build/node.ts";
+import { boolNode, floatNode, intNode, nullNode, stringNode } from "../build/nodes.ts";
 import { floatProblem, intProblem, stringProblem } from "../lexical/index.ts";
 
 /**
@@ -10,6 +10,13 @@ import { floatProblem, intProblem, stringProblem } from "../lexical/index.ts";
 export type Classified = NixExpr | "array" | "object" | { readonly problem: string };
 
 const EMPTY: readonly never[] = Object.freeze([]);
+/**
+ * `true`, `false` and `null` are one node each, shared wherever they occur (nodes are frozen,
+ * so sharing is invisible, and a configuration holds thousands of them).
+ */
+const TRUE = boolNode(true);
+const FALSE = boolNode(false);
+const NULL = nullNode();
 
 /** Converts a leaf value, or says it is a container or why it cannot be written. */
 export function classify(value: unknown): Classified {
@@ -17,13 +24,13 @@ export function classify(value: unknown): Classified {
     case "string": {
       const problem = stringProblem(value);
       if (problem !== undefined) return { problem: `string ${problem}` };
-      return node({ kind: "string", parts: value === "" ? EMPTY : Object.freeze([value]) });
+      return stringNode("string", value === "" ? EMPTY : Object.freeze([value]));
     }
     case "boolean":
-      return node({ kind: "bool", value });
+      return value ? TRUE : FALSE;
     case "bigint": {
       const problem = intProblem(value);
-      return problem === undefined ? node({ kind: "int", value }) : { problem };
+      return problem === undefined ? intNode(value) : { problem };
     }
     case "number":
       return number(value);
@@ -37,7 +44,7 @@ export function classify(value: unknown): Classified {
     case "symbol":
       return { problem: `${String(value)} cannot be written as Nix` };
     case "object":
-      if (value === null) return node({ kind: "null" });
+      if (value === null) return NULL;
       if (Array.isArray(value)) return "array";
       if (isPlainObject(value)) return "object";
       return {
@@ -53,9 +60,9 @@ export function classify(value: unknown): Classified {
  * than as integer digits it does not have (pass a bigint for an exact integer).
  */
 function number(value: number): Classified {
-  if (Number.isSafeInteger(value)) return node({ kind: "int", value: BigInt(value) });
+  if (Number.isSafeInteger(value)) return intNode(BigInt(value));
   const problem = floatProblem(value);
-  return problem === undefined ? node({ kind: "float", value }) : { problem };
+  return problem === undefined ? floatNode(value) : { problem };
 }
 
 /** An object literal, `Object.create(null)`, or one from another realm (vm, iframe). */

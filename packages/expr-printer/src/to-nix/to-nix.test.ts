@@ -67,6 +67,25 @@ describe("toNix: objects and arrays", () => {
     expect(ref({ a: tagged }, { convert })).toBe('({ "a"."special" = (special); })');
   });
 
+  it("writes members whose value is the variable of the same name as one sorted `inherit`, first", () => {
+    const converted = toNix({ port: 80, host: n.id("host"), domain: n.id("domain"), name: n.id("other") }) as NixAttrs;
+    expect(converted.bindings.map((b) => (b.kind === "inherit" ? `inherit ${b.names.join(" ")}` : b.path.join(".")))).toEqual([
+      "inherit domain host",
+      "name",
+      "port",
+    ]);
+    expect(ref({ domain: n.id("domain") })).toBe(`({ inherit "domain"; })`);
+    expect(ref({ a: { domain: n.id("domain"), x: 1 } })).toBe('({ "a" = ({ inherit "domain"; "x" = (1); }); })');
+  });
+
+  it("keeps `name = name;` where `inherit` cannot say it: a collapsed path, a name that is no identifier", () => {
+    // `a.domain = domain;` is one binding of an attribute path, not a member of a set.
+    expect(ref({ a: { domain: n.id("domain") } })).toBe('({ "a"."domain" = (domain); })');
+    // Not identifiers (the printer refuses these variables, with their path).
+    expect(ref({ if: n.id("if"), "a b": n.id("a b") })).toBe('({ "a b" = (a b); "if" = (if); })');
+    expect(ref({ x: n.select("x.y") })).toBe('({ "x" = ((x)."y"); })');
+  });
+
   it("does not collapse with `collapse: false`", () => {
     expect(ref({ a: { b: { c: 1 } } }, { collapse: false })).toBe('({ "a" = ({ "b" = ({ "c" = (1); }); }); })');
   });
