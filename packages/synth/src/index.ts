@@ -23,8 +23,8 @@ export { planTree, countPlan, hasDrift, InvalidTreeError, type PlanOptions } fro
 export { readDisk } from "./plan/disk.ts";
 export type { DiskEntry, DiskSnapshot, FileChange, FileChangeKind, Plan, PlanCounts, Refusal, RefusalKind } from "./plan/types.ts";
 export { MANIFEST_VERSION, parseManifest, serializeManifest, isManifestProblem, type Manifest, type ManifestProblem } from "./manifest.ts";
-export { commitPlan, LockLostError } from "./write/commit.ts";
+export { commitPlan } from "./write/commit.ts";
 export { recover, rollForward, parseJournal, JournalError, type Journal, type Recovery } from "./write/journal.ts";
-export { acquireLock, releaseLock, type HeldLock, type LockAttempt, type LockOwner } from "./write/lock.ts";
+export { acquireLock, releaseLock, LockLostError, type HeldLock, type LockAttempt, type LockOwner } from "./write/lock.ts";
 export { MANIFEST_FILE, LOCK_FILE, STAGING_DIR, JOURNAL_FILE, compareCodeUnits } from "./paths.ts";
 export { jsonReport, JSON_REPORT_VERSION } from "./report/json.ts";

@@ -8,10 +8,9 @@ import type { Plan, PlanCounts } from "./plan/types.ts";
 import type { Synthesized } from "./pipeline/synthesize.ts";
 import { shellQuote } from "./shell.ts";
 import { sortDiagnostics } from "./report/diagnostics-order.ts";
-import { commitPlan, LockLostError } from "./write/commit.ts";
 import { makeDir, syncDir } from "./write/fs-ops.ts";
 import { JournalError, recover, type Recovery } from "./write/journal.ts";
-import { acquireLock, releaseLock, type HeldLock, type LockOwner } from "./write/lock.ts";
+import { acquireLock, LockLostError, releaseLock, type HeldLock, type LockOwner } from "./write/lock.ts";
 
 /** `write` (default) writes; `check` and `dry-run` never write generated files. */
 export type SynthMode = "write" | "check" | "dry-run";
@@ -163,7 +162,11 @@ export async function synth(options: SynthOptions = {}): Promise<SynthResult> {
     };
     if (mode === "check") return { ...done, status: hasDrift(plan) || plan.refusals.length > 0 ? "drift" : "ok" };
     if (plan.refusals.length > 0) return { ...done, status: "refused" };
-    if (mode === "write" && hasDrift(plan)) await commitPlan(outDir, plan, lock!);
+    if (mode === "write" && hasDrift(plan)) {
+      // Loaded only when there is something to write: a re-synth or --check never needs it.
+      const { commitPlan } = await import("./write/commit.ts");
+      await commitPlan(outDir, plan, lock!);
+    }
     return { ...done, status: "ok" };
   } catch (error) {
     const known = error instanceof JournalError || error instanceof LockLostError || isErrno(error);

@@ -1,5 +1,5 @@
 /** Helpers that make input problems readable: paths, short values, "did you mean". */
-import type { z } from "zod";
+import type { Zod } from "../schema/zod.ts";
 
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
@@ -107,7 +107,7 @@ function unwrap(schema: unknown): unknown[] {
 }
 
 /** The option names of the object schema(s) at `path` inside `schema`, for suggestions. */
-export function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+export function knownKeysAt(schema: Zod.ZodType, path: readonly PropertyKey[]): string[] {
   let current: unknown[] = unwrap(schema);
   for (const key of path) {
     const next: unknown[] = [];

@@ -2,7 +2,7 @@
  * Runs a builder's schema once and turns every zod issue into a {@link Diagnostic} naming the
  * field and the call site; throws one {@link HomelabInputError} listing all of them.
  */
-import { z } from "zod";
+import type { Zod } from "../schema/zod.ts";
 import { HomelabInputError } from "../errors/input-error.ts";
 import { formatSite, type Diagnostic, type SourceSite } from "../model/index.ts";
 import type { InputProblem } from "../schema/problems.ts";
@@ -14,10 +14,10 @@ export interface CallInfo {
   readonly site: SourceSite;
 }
 
-type Issue = z.core.$ZodIssue;
+type Issue = Zod.core.$ZodIssue;
 
 /** Default texts for issues whose schema has no message of its own. */
-function defaultMessage(issue: z.core.$ZodRawIssue): string | undefined {
+function defaultMessage(issue: Zod.core.$ZodRawIssue): string | undefined {
   switch (issue.code) {
     case "invalid_type":
       switch (issue.expected) {
@@ -56,7 +56,7 @@ function unionBranch(issue: Extract<Issue, { code: "invalid_union" }>): readonly
 }
 
 function toDiagnostics(
-  schema: z.ZodType,
+  schema: Zod.ZodType,
   issues: readonly Issue[],
   prefix: readonly PropertyKey[],
   site: string,
@@ -110,40 +110,31 @@ function toDiagnostics(
  * schema fails (it must check the types it relies on), so cross-field mistakes and a bad name
  * argument are reported in the same run. `leading` problems (a bad name argument) come first.
  */
-export function parseInput<S extends z.ZodType>(
+export function parseInput<S extends Zod.ZodType>(
   schema: S,
   input: unknown,
   call: CallInfo,
   extra?: (raw: unknown) => readonly InputProblem[],
   leading: readonly InputProblem[] = [],
-): z.output<S> {
-  const site = formatSite(call.site);
+): Zod.output<S> {
   const result = schema.safeParse(input, { reportInput: true, error: defaultMessage });
-  const diagnostics: Diagnostic[] = leading.map((p) => ({
-    severity: "error",
-    code: p.code ?? "invalid-value",
-    path: formatPath(p.path),
-    message: p.message,
-    site,
-  }));
+  const problems = extra === undefined ? [] : extra(input);
+  if (result.success && leading.length === 0 && problems.length === 0) return result.data;
+  // Only a failing call reads its site: reading one formats the captured stack (see captureSite).
+  const site = formatSite(call.site);
+  const diagnostics: Diagnostic[] = leading.map((p) => problemDiagnostic(p, site));
   if (!result.success) toDiagnostics(schema, result.error.issues, [], site, diagnostics);
-  if (extra !== undefined) {
-    for (const p of extra(input)) {
-      diagnostics.push({
-        severity: "error",
-        code: p.code ?? "invalid-value",
-        path: formatPath(p.path),
-        message: p.message,
-        site,
-      });
-    }
-  }
+  for (const p of problems) diagnostics.push(problemDiagnostic(p, site));
   if (diagnostics.length > 0) throw new HomelabInputError(call.label, site, diagnostics);
-  return (result as { data: z.output<S> }).data;
+  return (result as { data: Zod.output<S> }).data;
+}
+
+function problemDiagnostic(p: InputProblem, site: string): Diagnostic {
+  return { severity: "error", code: p.code ?? "invalid-value", path: formatPath(p.path), message: p.message, site };
 }
 
 /** Problems of a positional argument (a name) checked with its own schema. */
-export function argumentProblems(schema: z.ZodType, value: unknown, name: string): InputProblem[] {
+export function argumentProblems(schema: Zod.ZodType, value: unknown, name: string): InputProblem[] {
   const result = schema.safeParse(value, { reportInput: true, error: defaultMessage });
   if (result.success) return [];
   return result.error.issues.map((issue) => ({

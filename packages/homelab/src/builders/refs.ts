@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../schema/zod.ts";
 import type { HostRef } from "../model/index.ts";
 import { containerName } from "../schema/primitives.ts";
 import { captureSite } from "../site/capture.ts";

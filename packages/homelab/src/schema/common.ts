@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod.ts";
 import { isRoute, type Route } from "../model/index.ts";
 import { bool, ipv4, port, protocol } from "./primitives.ts";
 

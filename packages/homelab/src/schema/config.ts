@@ -4,7 +4,7 @@
  * into a frozen tree, so later changes to the user's objects cannot alter the model.
  */
 import { isNixExpr, type NixExpr } from "@nixjs/expr-printer";
-import { z } from "zod";
+import { z } from "./zod.ts";
 import { isHostRef, isSecret, type HostRef, type NixConfig, type Secret } from "../model/index.ts";
 
 /** Any value a `config` may hold. */

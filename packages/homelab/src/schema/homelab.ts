@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z, type Zod } from "./zod.ts";
 import { isCaddy, isContainer, isHostService, isTraefik } from "../model/index.ts";
 import type { Caddy, Container, HostService, Traefik } from "../model/index.ts";
 import { absolutePath, bool, cidr, domain, flakeUrl, hostName, interfaceName, modulePath, stateVersion, system } from "./primitives.ts";
@@ -111,4 +111,4 @@ export const homelabSchema = z.strictObject(
 );
 
 /** What `homelab()` accepts. */
-export type HomelabOptions = z.input<typeof homelabSchema>;
+export type HomelabOptions = Zod.input<typeof homelabSchema>;

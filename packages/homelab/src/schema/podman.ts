@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z, type Zod } from "./zod.ts";
 import { commonShape, routeShape } from "./common.ts";
 import { parseImage } from "./image.ts";
 import { category, containerName, ipv4, port, protocol, secretRef } from "./primitives.ts";
@@ -166,7 +166,7 @@ export const podmanSchema = z.strictObject(
 );
 
 /** What `container(name, { backend: "podman", ... })` accepts. */
-export type PodmanContainerOptions = z.input<typeof podmanSchema>;
+export type PodmanContainerOptions = Zod.input<typeof podmanSchema>;
 
 /** Cross-field rules of Podman options. */
 export function podmanProblems(raw: unknown): InputProblem[] {

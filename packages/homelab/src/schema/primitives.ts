@@ -2,7 +2,7 @@
  * Leaf schemas shared by the builders. Each one carries its own "expected …" message; the
  * input parser appends ", got <value>", so every problem reads the same way.
  */
-import { z } from "zod";
+import { z } from "./zod.ts";
 import { isHostRef, isSecret } from "../model/index.ts";
 import type { HostRef, Secret, StorageCategory } from "../model/index.ts";
 import { parseCidr, parseIpv4 } from "../net/ipv4.ts";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z, type Zod } from "./zod.ts";
 import { bool, email, identifier, port, secretRef } from "./primitives.ts";
 
 /** Options of `traefik()`. */
@@ -55,7 +55,7 @@ export const traefikSchema = z.strictObject(
 );
 
 /** What `traefik()` accepts. */
-export type TraefikOptions = z.input<typeof traefikSchema>;
+export type TraefikOptions = Zod.input<typeof traefikSchema>;
 
 /** Options of `caddy()`. */
 export const caddySchema = z.strictObject(
@@ -80,4 +80,4 @@ export const caddySchema = z.strictObject(
 );
 
 /** What `caddy()` accepts. */
-export type CaddyOptions = z.input<typeof caddySchema>;
+export type CaddyOptions = Zod.input<typeof caddySchema>;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z, type Zod } from "./zod.ts";
 import { asRecord, type InputProblem } from "./problems.ts";
 import { bool, containerName, email, fqdn, identifier, port, subdomain } from "./primitives.ts";
 
@@ -89,9 +89,9 @@ export const caddyRouteSchema = z.strictObject(
 );
 
 /** What `traefikRoute()` accepts. */
-export type TraefikRouteOptions = z.input<typeof traefikRouteSchema>;
+export type TraefikRouteOptions = Zod.input<typeof traefikRouteSchema>;
 /** What `caddyRoute()` accepts. */
-export type CaddyRouteOptions = z.input<typeof caddyRouteSchema>;
+export type CaddyRouteOptions = Zod.input<typeof caddyRouteSchema>;
 
 /** Cross-field rules of both route builders. */
 export function routeProblems(raw: unknown): InputProblem[] {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z, type Zod } from "./zod.ts";
 import { commonShape, servicePort } from "./common.ts";
 import { configSchema } from "./config.ts";
 import { secretRef } from "./primitives.ts";
@@ -32,4 +32,4 @@ export const serviceSchema = z.strictObject(
 );
 
 /** What `service()` accepts. */
-export type ServiceOptions = z.input<typeof serviceSchema>;
+export type ServiceOptions = Zod.input<typeof serviceSchema>;

@@ -33,3 +33,46 @@ describe("parseFirstFrame", () => {
     expect(parseFirstFrame("Error", "/w")).toBe(UNKNOWN_SITE);
   });
 });
+
+describe("captureSite is lazy", () => {
+  test("formats the captured stack only when the site is first read, once", () => {
+    const original = Error.prepareStackTrace;
+    let formatted = 0;
+    Error.prepareStackTrace = (error, frames) => {
+      formatted++;
+      return original ? original(error, frames) : `${String(error)}\n${frames.map((f) => `    at ${String(f)}`).join("\n")}`;
+    };
+    try {
+      const site = builder();
+      expect(formatted).toBe(0);
+      expect(site.file).toBe("packages/homelab/src/site/capture.test.ts");
+      expect(formatted).toBe(1);
+      void site.line;
+      void site.column;
+      expect(formatted).toBe(1);
+    } finally {
+      Error.prepareStackTrace = original;
+    }
+  });
+
+  test("is a frozen plain-looking { file, line, column }", () => {
+    const site = builder(); // column 18
+    const plain = { file: "packages/homelab/src/site/capture.test.ts", line: 59, column: 18 };
+    expect(site).toEqual(plain);
+    expect({ ...site }).toEqual(plain);
+    expect(JSON.parse(JSON.stringify(site))).toEqual(plain);
+    expect(Object.keys(site)).toEqual(["file", "line", "column"]);
+    expect(Object.isFrozen(site)).toBe(true);
+  });
+
+  test("keeps the working directory of the call", () => {
+    const site = builder();
+    const cwd = process.cwd();
+    process.chdir("packages");
+    try {
+      expect(site.file).toBe("packages/homelab/src/site/capture.test.ts");
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+});

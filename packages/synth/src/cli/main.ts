@@ -1,7 +1,6 @@
 import { performance } from "node:perf_hooks";
 import type { SynthOptions, SynthResult } from "../synth.ts";
 import { parseCommand, type CliArgs } from "./args.ts";
-import { HELP, version } from "./help.ts";
 
 /** Where the command reads and writes; every field defaults to the real process. */
 export interface CliIo {
@@ -25,10 +24,11 @@ export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Pr
   const command = parseCommand(argv);
   switch (command.kind) {
     case "help":
-      out.write(HELP);
+      // Loaded only here and for --version: a synth never needs the help text.
+      out.write((await import("./help.ts")).HELP);
       return 0;
     case "version":
-      out.write(`${version()}\n`);
+      out.write(`${(await import("./help.ts")).version()}\n`);
       return 0;
     case "usage-error":
       if (command.json) out.write(`${JSON.stringify({ version: 1, status: "usage-error", exitCode: 2, error: { kind: "usage", message: command.message } }, null, 2)}\n`);

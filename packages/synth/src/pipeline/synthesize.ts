@@ -1,5 +1,5 @@
 import { NixValueError, print } from "@nixjs/expr-printer";
-import { formatSite, render, validate, type Diagnostic, type Homelab, type RenderOptions } from "@nixjs/homelab";
+import { formatSite, render, validate, type Diagnostic, type Homelab, type RenderOptions, type Secret } from "@nixjs/homelab";
 import { compareCodeUnits } from "../paths.ts";
 import { secretsOf } from "./secrets.ts";
 
@@ -27,10 +27,11 @@ export interface Synthesized {
  */
 export function synthesizeLab(lab: Homelab, options: RenderOptions = {}): Synthesized {
   const diagnostics: Diagnostic[] = [...validate(lab)];
-  const secrets = secretsOf(lab).map((s) => ({ name: s.name, file: s.file, site: formatSite(s.site) }));
+  const secrets = secretsOf(lab).map(secretFile);
   if (diagnostics.some((d) => d.severity === "error")) return { diagnostics, files: new Map(), secrets };
   try {
-    const rendered = render(lab, options);
+    // Validated just above, without errors: render need not validate again.
+    const rendered = render(lab, { ...options, assumeValid: true });
     const paths = [...rendered.keys()].sort(compareCodeUnits);
     const files = new Map<string, string>();
     for (const path of paths) files.set(path, print(rendered.get(path)!));
@@ -41,6 +42,20 @@ export function synthesizeLab(lab: Homelab, options: RenderOptions = {}): Synthe
     diagnostics.push({ severity: "error", code: "not-nix-value", path: error.path, message, site: formatSite(lab.site) });
     return { diagnostics, files: new Map(), secrets };
   }
+}
+
+/**
+ * The site is formatted when read, which only a missing file's warning does: formatting a
+ * builder's site formats its captured stack (see `captureSite` in `@nixjs/homelab`).
+ */
+function secretFile(secret: Secret): SecretFile {
+  return {
+    name: secret.name,
+    file: secret.file,
+    get site() {
+      return formatSite(secret.site);
+    },
+  };
 }
 
 /** The homelab has errors: nothing can be generated. */

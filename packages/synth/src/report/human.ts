@@ -4,7 +4,6 @@ import { hasDrift } from "../plan/plan.ts";
 import type { SynthResult } from "../synth.ts";
 import { paint, useColor } from "./color.ts";
 import { countLine, formatDiagnostics } from "./diagnostics.ts";
-import { formatDiffs } from "./diff.ts";
 import { formatChanges, formatDrift, formatRefusals, summaryLine } from "./plan.ts";
 
 interface Sink {
@@ -77,7 +76,11 @@ export async function reportHuman(result: SynthResult, ms: number, ctx: HumanRep
     const drift = result.status === "drift";
     if (drift) {
       (quiet ? err : out).write(formatDrift(plan, result.out, quiet ? pErr : pOut));
-      if (!quiet) out.write(await formatDiffs(plan, result.out, pOut));
+      if (!quiet) {
+        // Loaded only to show drift (it loads the `diff` package in turn).
+        const { formatDiffs } = await import("./diff.ts");
+        out.write(await formatDiffs(plan, result.out, pOut));
+      }
     }
     if (!quiet || drift) (drift ? err : out).write(`${summaryLine("check", result.counts, result.out, ms, drift)}\n`);
     return;

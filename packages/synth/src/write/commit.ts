@@ -3,12 +3,7 @@ import { JOURNAL_FILE, MANIFEST_FILE, STAGING_DIR } from "../paths.ts";
 import type { Plan } from "../plan/types.ts";
 import { makeDir, renameFile, syncDir, syncFiles, writeDurable, writeFile } from "./fs-ops.ts";
 import { rollForward, serializeJournal, type Journal } from "./journal.ts";
-import { stillHeld, type HeldLock } from "./lock.ts";
-
-/** The lock was taken from us while we planned: writing now could interleave with another synth. */
-export class LockLostError extends Error {
-  override readonly name = "LockLostError";
-}
+import { LockLostError, stillHeld, type HeldLock } from "./lock.ts";
 
 /**
  * Writes a plan so that the whole tree switches at once: every new or changed file (and the

@@ -83,13 +83,19 @@ export async function rollForward(outDir: string, journal: Journal): Promise<voi
   for (const dir of journal.pruneDirs) {
     if (removeDirIfEmpty(join(outDir, dir))) touched.add(dirname(join(outDir, dir)));
   }
+  // Directories seen to exist: nothing removes one while the renames run, so each is checked once.
+  const present = new Set<string>();
   for (const { from, to } of journal.renames) {
     const source = join(staging, from);
     if (!existsSync(source)) continue;
     const target = join(outDir, to);
-    if (!existsSync(dirname(target))) makeDir(dirname(target));
+    const dir = dirname(target);
+    if (!present.has(dir)) {
+      if (!existsSync(dir)) makeDir(dir);
+      present.add(dir);
+    }
     renameFile(source, target);
-    touched.add(dirname(target));
+    touched.add(dir);
   }
   // Deepest first, so that a new directory's own entry is flushed after its contents.
   for (const dir of [...touched].sort((a, b) => b.length - a.length)) syncDir(dir);

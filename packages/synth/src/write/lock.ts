@@ -26,6 +26,11 @@ export type LockAttempt =
   | { readonly kind: "acquired"; readonly lock: HeldLock }
   | { readonly kind: "held"; readonly path: string; readonly holder: LockOwner | undefined };
 
+/** The lock was taken from us while we planned: writing now could interleave with another synth. */
+export class LockLostError extends Error {
+  override readonly name = "LockLostError";
+}
+
 /** A lock file still empty after this long belongs to a process that died creating it. */
 const EMPTY_LOCK_GRACE_MS = 10_000;
 

@@ -131,7 +131,10 @@ export function guestConfig(input: GuestInput): GuestConfig {
   const free = freeVariables(asFunction);
   const guestArgs = [...free].filter((name) => GUEST_ARGS.has(name)).sort(byCodeUnit);
   if (guestArgs.length === 0) {
-    return { expr: dataToNix(merged, { hostConfig: "config", path }), usesHostConfig: false };
+    // A plain set: host references are `config.…`. Without any (no free `hostConfig`), the
+    // conversion above is already that set (the name is used for host references only).
+    const expr = free.has(HOST_CONFIG) ? dataToNix(merged, { hostConfig: "config", path }) : asFunction;
+    return { expr, usesHostConfig: false };
   }
   return {
     expr: n.fn({ formals: guestArgs, ellipsis: true }, asFunction),

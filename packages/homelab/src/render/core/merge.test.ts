@@ -1,7 +1,7 @@
 import { n } from "@nixjs/expr-printer";
 import { describe, expect, it } from "vitest";
 import { secret } from "../testing/model.ts";
-import { mergeConfig, sortKeysDeep } from "./merge.ts";
+import { byOptionName, mergeConfig, sortKeysDeep } from "./merge.ts";
 
 describe("mergeConfig (generated ⊕ user)", () => {
   it("merges sets recursively: generated keys first, then the user's, sorted", () => {
@@ -48,5 +48,15 @@ describe("mergeConfig (generated ⊕ user)", () => {
 
   it("sortKeysDeep sorts by code unit, not locale", () => {
     expect(Object.keys(sortKeysDeep({ b: 1, B: 2, a: 3, _: 4 }) as object)).toEqual(["B", "_", "a", "b"]);
+  });
+});
+
+describe("option order", () => {
+  it("is code-unit order with `enable` first, whatever the declaration order", () => {
+    const a = sortKeysDeep({ services: { gitea: { settings: { b: 1, a: 2 }, enable: true, database: {} } } });
+    const b = sortKeysDeep({ services: { gitea: { database: {}, enable: true, settings: { a: 2, b: 1 } } } });
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    expect(Object.keys((a as { services: { gitea: object } }).services.gitea)).toEqual(["enable", "database", "settings"]);
+    expect(["port", "enable", "Enable", "enableIPv6"].sort(byOptionName)).toEqual(["enable", "Enable", "enableIPv6", "port"]);
   });
 });

@@ -10,7 +10,17 @@ export function isPlainObject(value: unknown): value is { readonly [key: string]
   return proto === Object.prototype || proto === null;
 }
 
-const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+/**
+ * The order of option names in a set: code units, except that `enable` leads, as in every
+ * NixOS module and hand-written config (`services.immich = { enable = true; host = …; }`).
+ * Deterministic whatever the declaration order.
+ */
+export function byOptionName(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a === "enable") return -1;
+  if (b === "enable") return 1;
+  return a < b ? -1 : 1;
+}
 
 /** Port lists: merged as a set, sorted, because their order carries no meaning. */
 const PORT_LISTS: ReadonlySet<string> = new Set(["allowedTCPPorts", "allowedUDPPorts"]);
@@ -22,7 +32,7 @@ const PORT_LISTS: ReadonlySet<string> = new Set(["allowedTCPPorts", "allowedUDPP
 export function sortKeysDeep(value: unknown, first: readonly string[] = []): unknown {
   if (Array.isArray(value)) return value.map((v) => sortKeysDeep(v, first));
   if (!isPlainObject(value)) return value;
-  const keys = Object.keys(value).sort(byCodeUnit);
+  const keys = Object.keys(value).sort(byOptionName);
   const lead = first.filter((k) => keys.includes(k));
   const out: Record<string, unknown> = {};
   for (const key of [...lead, ...keys.filter((k) => !lead.includes(k))]) {
@@ -47,7 +57,7 @@ export function mergeConfig(generated: unknown, user: unknown, key = ""): unknow
   if (isPlainObject(generated) && isPlainObject(user)) {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(generated)) out[k] = mergeConfig(v, user[k], k);
-    for (const k of Object.keys(user).sort(byCodeUnit)) {
+    for (const k of Object.keys(user).sort(byOptionName)) {
       if (!(k in generated)) out[k] = sortKeysDeep(user[k]);
     }
     return out;

@@ -1,5 +1,6 @@
-import { n } from "@nixjs/expr-printer";
-import { describe, expect, it } from "vitest";
+import { n, print } from "@nixjs/expr-printer";
+import { nixEval } from "@nixjs/testkit";
+import { describe, expect, it, test } from "vitest";
 import { AttrTree, bindTree } from "./tree.ts";
 
 describe("AttrTree", () => {
@@ -40,5 +41,19 @@ describe("AttrTree", () => {
   it("bindTree prefixes and collapses", () => {
     const b = bindTree(["age", "secrets"], new AttrTree().set(["x", "file"], n.path("./x.age")));
     expect(b.kind === "binding" && b.path).toEqual(["age", "secrets", "x", "file"]);
+  });
+});
+
+describe("AttrTree: members bound to their own name", () => {
+  test("are written as one sorted inherit, first, and evaluate like the bindings they replace", () => {
+    const t = new AttrTree();
+    t.set(["port"], n.int(80));
+    t.set(["host"], n.id("host"));
+    t.set(["domain"], n.id("domain"));
+    t.set(["other"], n.id("domain"));
+    const attrs = t.toAttrs();
+    expect(print(attrs)).toBe("{\n  inherit domain host;\n  port = 80;\n  other = domain;\n}\n");
+    const value = nixEval(`let domain = "example.org"; host = "h"; in ${print(attrs)}`);
+    expect(value).toEqual({ domain: "example.org", host: "h", other: "example.org", port: 80 });
   });
 });

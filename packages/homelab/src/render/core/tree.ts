@@ -68,10 +68,19 @@ export class AttrTree {
     return tree;
   }
 
-  /** The bindings of this set, single-entry chains collapsed into attribute paths. */
+  /**
+   * The bindings of this set, single-entry chains collapsed into attribute paths, and members
+   * bound to the variable of their own name (`domain = domain;`) written as one `inherit`
+   * first, as `toNix` does and a Nix author would (the same thing in a set that is not `rec`).
+   */
   toBindings(): NixBinding[] {
     const out: NixBinding[] = [];
+    const inherited: string[] = [];
     for (const entry of this.#entries.values()) {
+      if (isSelfReference(entry)) {
+        inherited.push(entry.name as string);
+        continue;
+      }
       const path: NixAttrName[] = [entry.name];
       let value = entry.value;
       while (value instanceof AttrTree && value.#entries.size === 1) {
@@ -83,6 +92,7 @@ export class AttrTree {
       const expr = value instanceof AttrTree ? value.toAttrs() : value;
       out.push(n.bind(path, expr, entry.trivia));
     }
+    if (inherited.length > 0) out.unshift(n.inherit(inherited.sort(byCodeUnits)));
     return out;
   }
 
@@ -100,6 +110,21 @@ export function bindTree(path: readonly NixAttrName[], tree: AttrTree, trivia?: 
   wrapper.set(path, tree, trivia);
   const [only] = wrapper.toBindings();
   return only as NixBinding;
+}
+
+/** `name = name;`: a member bound to the variable of its own name, without comments. */
+function isSelfReference({ name, value, trivia }: Entry): boolean {
+  return (
+    typeof name === "string" &&
+    trivia === undefined &&
+    !(value instanceof AttrTree) &&
+    value.kind === "ident" &&
+    value.name === name
+  );
+}
+
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function nameKey(name: NixAttrName): string {
