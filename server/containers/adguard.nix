@@ -3,9 +3,7 @@
 {
   # Traefik routing
   containers.traefik.config.services.traefik.dynamicConfigOptions.http = {
-    services.adguard.loadBalancer.servers = [
-      { url = "http://127.0.0.1:8080"; }
-    ];
+    services.adguard.loadBalancer.servers = [ { url = "http://127.0.0.1:8080"; } ];
     routers.adguard = {
       rule = "Host(`adguard.${domain}`)";
       service = "adguard";

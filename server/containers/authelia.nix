@@ -85,8 +85,8 @@
               server.address = "tcp://0.0.0.0:9091/";
               session.cookies = [
                 {
+                  inherit domain;
                   authelia_url = "https://auth.${domain}";
-                  domain = domain;
                 }
               ];
               storage.local.path = "/var/lib/authelia-main/db.sqlite3";

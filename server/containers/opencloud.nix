@@ -33,8 +33,8 @@
       };
       services = {
         opencloud = {
-          address = "0.0.0.0";
           enable = true;
+          address = "0.0.0.0";
           port = 9200;
           url = "https://cloud.${domain}";
         };

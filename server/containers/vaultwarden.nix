@@ -54,13 +54,13 @@
         services = {
           resolved.enable = true;
           vaultwarden = {
+            enable = true;
             config = {
               DOMAIN = "https://vault.${domain}";
               ROCKET_ADDRESS = "0.0.0.0";
               ROCKET_PORT = 8000;
               SIGNUPS_ALLOWED = false;
             };
-            enable = true;
             environmentFile = config.age.secrets.vaultwarden-env.path;
           };
         };

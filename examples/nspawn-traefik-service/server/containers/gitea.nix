@@ -61,11 +61,11 @@
         };
         services = {
           gitea = {
+            enable = true;
             database = {
               passwordFile = config.age.secrets.gitea-db.path;
               type = "sqlite3";
             };
-            enable = true;
             settings = {
               server = {
                 DOMAIN = "git.${domain}";

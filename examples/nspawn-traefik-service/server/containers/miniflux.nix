@@ -33,11 +33,11 @@
       };
       services = {
         miniflux = {
+          enable = true;
           config = {
             BASE_URL = "https://rss.${domain}/";
             LISTEN_ADDR = "0.0.0.0:8080";
           };
-          enable = true;
         };
         resolved.enable = true;
       };

@@ -12,12 +12,8 @@ in
     virtualisation.oci-containers.containers.postgres = {
       image = "docker.io/library/postgres:16.4";
       ports = [ "127.0.0.1:${toString cfg.port}:5432" ];
-      volumes = [
-        "/opt/databases/postgres:/var/lib/postgresql/data"
-      ];
-      environmentFiles = [
-        config.age.secrets.postgres-env.path
-      ];
+      volumes = [ "/opt/databases/postgres:/var/lib/postgresql/data" ];
+      environmentFiles = [ config.age.secrets.postgres-env.path ];
       extraOptions = [ "--network=apps" ];
       user = "999:999";
     };
