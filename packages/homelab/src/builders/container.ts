@@ -35,16 +35,32 @@ export function toServicePort(p: number | { port: number; protocol?: "tcp" | "ud
     : { port: p.port, protocol: p.protocol ?? "tcp", address: p.address ?? ANY_ADDRESS };
 }
 
-function nspawn(name: string, options: unknown, call: CallInfo): NspawnContainer {
-  const o = parseInput(nspawnSchema, options, call, nspawnProblems, argumentProblems(containerName, name, "name"));
+/** What both backends share: the fields of the model's `ContainerBase`. */
+function containerBase(
+  name: string,
+  o: {
+    enable?: boolean | undefined;
+    description?: string | undefined;
+    route?: Route | undefined;
+    routes?: readonly Route[] | undefined;
+  },
+  call: CallInfo,
+) {
   return {
-    kind: "container",
-    backend: "nspawn",
+    kind: "container" as const,
     name,
     enable: o.enable ?? true,
     ...optional("description", o.description),
     routes: routesOf(o),
     site: call.site,
+  };
+}
+
+function nspawn(name: string, options: unknown, call: CallInfo): NspawnContainer {
+  const o = parseInput(nspawnSchema, options, call, nspawnProblems, argumentProblems(containerName, name, "name"));
+  return {
+    ...containerBase(name, o, call),
+    backend: "nspawn",
     network: o.network ?? (o.privateNetwork === false ? "host" : "private"),
     autoStart: o.autoStart ?? true,
     ...optional("hostAddress", o.hostAddress),
@@ -80,13 +96,8 @@ function nspawn(name: string, options: unknown, call: CallInfo): NspawnContainer
 function podman(name: string, options: unknown, call: CallInfo): PodmanContainer {
   const o = parseInput(podmanSchema, options, call, podmanProblems, argumentProblems(containerName, name, "name"));
   return {
-    kind: "container",
+    ...containerBase(name, o, call),
     backend: "podman",
-    name,
-    enable: o.enable ?? true,
-    ...optional("description", o.description),
-    routes: routesOf(o),
-    site: call.site,
     image: o.image,
     ports: (o.ports ?? []).map((p) => ({
       hostAddress: p.hostAddress ?? ANY_ADDRESS,

@@ -1,18 +1,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { readTree, runCli, tempDir, type FakeConfig } from "../test-support/fixtures.ts";
+import { describe, expect, it } from "vitest";
+import { readTree, runCli, tempDirsPerTest, type FakeConfig } from "../test-support/fixtures.ts";
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanups) c();
-  cleanups = [];
-});
-function cwd(): string {
-  const t = tempDir();
-  cleanups.push(t.cleanup);
-  return t.dir;
-}
+const cwd = tempDirsPerTest();
 
 const v1: FakeConfig = {
   files: {

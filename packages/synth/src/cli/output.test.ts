@@ -1,21 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { acquireLock, releaseLock } from "../write/lock.ts";
 import { synth } from "../synth.ts";
-import { fakeSynthesize, readTree, runCli, tempDir, type FakeConfig } from "../test-support/fixtures.ts";
+import { fakeSynthesize, readTree, runCli, tempDirsPerTest, type FakeConfig } from "../test-support/fixtures.ts";
 import { HELP } from "./help.ts";
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanups) c();
-  cleanups = [];
-});
-function cwd(): string {
-  const t = tempDir();
-  cleanups.push(t.cleanup);
-  return t.dir;
-}
+const cwd = tempDirsPerTest();
 const config: FakeConfig = {
   files: { "flake.nix": "{ }\n", "containers/a.nix": "{ a }\n" },
   diagnostics: [{ severity: "warning", code: "no-auth", path: "containers.a.routes[0]", message: "no auth", site: "homelab.config.ts:5:3" }],

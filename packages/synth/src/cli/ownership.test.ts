@@ -1,19 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "@nixjs/homelab";
-import { listDirs, readTree, runCli, tempDir, type FakeConfig } from "../test-support/fixtures.ts";
+import { listDirs, readTree, runCli, tempDirsPerTest, type FakeConfig } from "../test-support/fixtures.ts";
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanups) c();
-  cleanups = [];
-});
-function cwd(): string {
-  const t = tempDir();
-  cleanups.push(t.cleanup);
-  return t.dir;
-}
+const cwd = tempDirsPerTest();
 
 const base: FakeConfig = {
   files: {

@@ -4,21 +4,12 @@
  */
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { readTree, runCli, tempDir, type FakeConfig } from "../test-support/fixtures.ts";
+import { describe, expect, it } from "vitest";
+import { readTree, runCli, tempDirsPerTest, type FakeConfig } from "../test-support/fixtures.ts";
 import { spawn } from "node:child_process";
 import { FIXTURE_CLI, ROOT_SYNTH, runAndKillAt, runScript, TSX_LOADER } from "../test-support/spawn.ts";
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanups) c();
-  cleanups = [];
-});
-function cwd(): string {
-  const t = tempDir();
-  cleanups.push(t.cleanup);
-  return t.dir;
-}
+const cwd = tempDirsPerTest();
 /** No raw stack: no "    at fn (file:line)" frames. */
 const STACK_FRAME = /^ {4}at (.+ \()?(file:\/\/|\/|node:)/m;
 

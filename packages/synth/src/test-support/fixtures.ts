@@ -6,6 +6,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterEach } from "vitest";
 import type { Diagnostic } from "@nixjs/homelab";
 import { main } from "../cli/main.ts";
 import { compareCodeUnits } from "../paths.ts";
@@ -16,6 +17,24 @@ import type { SynthesizeOutcome, SynthOptions } from "../synth.ts";
 export function tempDir(prefix = "nixjs-synth-"): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * For a test file: a function that makes a fresh temporary directory, every one of which is
+ * removed after each test. Call once at the top level of the file.
+ * @example const cwd = tempDirsPerTest(); it("…", () => { const dir = cwd(); … });
+ */
+export function tempDirsPerTest(prefix?: string): () => string {
+  let cleanups: (() => void)[] = [];
+  afterEach(() => {
+    for (const cleanup of cleanups) cleanup();
+    cleanups = [];
+  });
+  return () => {
+    const t = tempDir(prefix);
+    cleanups.push(t.cleanup);
+    return t.dir;
+  };
 }
 
 /** What a stand-in config produces. */
