@@ -1,7 +1,9 @@
 /**
- * The repository's committed server trees — the root `server/` (seed 000's server, from
- * `homelab.config.ts`) and `examples/<name>/server/` — evaluated as whole NixOS systems by the
- * real nix-instantiate through the stand-in NixOS of `test/nixos-stub/`: `outputs` is called
+ * The repository's committed server trees — the golden copy of the root tree
+ * (`test/golden/root-server/`: what `npx tsx synth` writes to `server/` from
+ * `homelab.config.ts`, seed 000's server) and `examples/<name>/server/` — evaluated as whole
+ * NixOS systems by the real nix-instantiate through the stand-in NixOS of
+ * `test/nixos-stub/`: `outputs` is called
  * with stand-in inputs, every module of the flake's list is evaluated with the flake's
  * `specialArgs`, every option is type-checked, host and guest assertions must pass, and the
  * values a hand-maintainer would check resolve across files.
@@ -14,7 +16,7 @@ import { describe, expect, it } from "vitest";
 import { evalServer, evalServerAssertions } from "./nixos-stub/eval-server.ts";
 
 const repo = fileURLToPath(new URL("..", import.meta.url));
-const root = `${repo}server`;
+const root = `${repo}test/golden/root-server`;
 const podmanMedia = `${repo}examples/podman-media/server`;
 const nspawnService = `${repo}examples/nspawn-traefik-service/server`;
 
@@ -22,7 +24,7 @@ const nspawnService = `${repo}examples/nspawn-traefik-service/server`;
 const onlyMissingAgeFiles = (warnings: readonly string[]): readonly string[] =>
   warnings.filter((w) => !/\.age/.test(w));
 
-describe("root server/ (seed 000: nspawn containers behind Traefik and Authelia)", () => {
+describe("the root tree (seed 000: nspawn containers behind Traefik and Authelia)", () => {
   const http = "containers.traefik.config.services.traefik.dynamicConfigOptions.http";
 
   it("builds: every assertion passes, no warning but the missing .age files", () => {
