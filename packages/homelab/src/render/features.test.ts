@@ -1,10 +1,10 @@
-import { rmSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { n } from "@nixjs/expr-printer";
 import { parseAll } from "@nixjs/testkit";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { render, RenderError } from "./index.ts";
-import { printAll, writeTree } from "./testing/files.ts";
+import { printAll, suiteTree } from "./testing/files.ts";
 import { homelab, hostRef, nspawn, podman, secret, service, tcp, traefik, traefikRoute, udp } from "./testing/model.ts";
 import { stubCheck, stubEval } from "./testing/stub.ts";
 
@@ -77,13 +77,12 @@ describe("render: every option, evaluated", () => {
   const lab = featureLab();
   let texts: Map<string, string>;
   let dir: string;
-  beforeAll(() => {
-    texts = printAll(render(lab));
-    dir = writeTree(lab, texts);
+  suiteTree(lab, (t, d) => {
+    texts = t;
+    dir = d;
     // The hand-written module the lab lists in `modules`.
-    writeFileSync(join(dir, "hardware.nix"), "{ boot.loader.grub.enable = false; }\n");
+    writeFileSync(join(d, "hardware.nix"), "{ boot.loader.grub.enable = false; }\n");
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("parses and writes the expected files", () => {
     parseAll([...texts.values()]);

@@ -1,9 +1,8 @@
-import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { evalAll, nixEval, parseAll } from "@nixjs/testkit";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { render } from "./index.ts";
-import { nixString, printAll, writeTree } from "./testing/files.ts";
+import { nixString, suiteTree } from "./testing/files.ts";
 import { seed000 } from "./testing/labs.ts";
 import { stubCheck, stubEval } from "./testing/stub.ts";
 
@@ -14,12 +13,7 @@ describe("render, default layout: seed 000 (nspawn behind the Traefik container,
   const files = render(lab);
   let texts: Map<string, string>;
   let dir: string;
-
-  beforeAll(() => {
-    texts = printAll(files);
-    dir = writeTree(lab, texts);
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  suiteTree(lab, (t, d) => ((texts = t), (dir = d)), files);
 
   it("writes one file per container, the Traefik container, the service, host, flake and recipients", () => {
     expect([...files.keys()]).toEqual([

@@ -1,9 +1,9 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { nixEval, parseAll } from "@nixjs/testkit";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { render } from "../index.ts";
-import { nixString, printAll, writeTree } from "../testing/files.ts";
+import { nixString, printAll, suiteTree, writeTree } from "../testing/files.ts";
 import { HASH, seed000, seed001 } from "../testing/labs.ts";
 import { homelab } from "../testing/model.ts";
 import { stubCheck, stubEval } from "../testing/stub.ts";
@@ -13,12 +13,7 @@ describe("render, modules layout: seed 001 (Podman behind Caddy, options per con
   const files = render(lab);
   let texts: Map<string, string>;
   let dir: string;
-
-  beforeAll(() => {
-    texts = printAll(files);
-    dir = writeTree(lab, texts);
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  suiteTree(lab, (t, d) => ((texts = t), (dir = d)), files);
 
   it("writes options.nix and index.nix per container, Caddy routes, the profile", () => {
     expect([...files.keys()]).toEqual([

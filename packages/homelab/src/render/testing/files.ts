@@ -1,10 +1,12 @@
 /** Printing and writing rendered trees for render's Nix tests. */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { print, type NixFile } from "@nixjs/expr-printer";
+import { afterAll, beforeAll } from "vitest";
 import type { Homelab } from "../../model/index.ts";
 import { allSecrets } from "../core/secrets.ts";
+import { render } from "../index.ts";
 
 /** Every file printed, in the map's (sorted) order. */
 export function printAll(files: ReadonlyMap<string, NixFile>): Map<string, string> {
@@ -29,4 +31,27 @@ export function writeTree(lab: Homelab, texts: ReadonlyMap<string, string>): str
 /** A Nix string literal. */
 export function nixString(text: string): string {
   return JSON.stringify(text).replace(/\$\{/g, "\\${");
+}
+
+/**
+ * For a test suite: renders and prints `lab` once, writes the tree to a temporary directory
+ * before the suite's tests (`ready` receives the texts and the directory) and removes it after.
+ * @example
+ * let texts: Map<string, string>, dir: string;
+ * suiteTree(seed000(), (t, d) => { texts = t; dir = d; });
+ */
+export function suiteTree(
+  lab: Homelab,
+  ready: (texts: Map<string, string>, dir: string) => void,
+  files: ReadonlyMap<string, NixFile> = render(lab),
+): void {
+  let dir: string | undefined;
+  beforeAll(() => {
+    const texts = printAll(files);
+    dir = writeTree(lab, texts);
+    ready(texts, dir);
+  });
+  afterAll(() => {
+    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+  });
 }
