@@ -2,6 +2,6 @@
  * `npx tsx synth`: writes the `server/` tree from `homelab.config.ts` (see `--help`).
  * Kept to an import and a call, so that the command starts as fast as tsx itself.
  */
-import { main } from "./packages/synth/src/cli/main.ts";
+import { runCommand } from "./packages/synth/src/cli/entry.ts";
 
-process.exitCode = await main(process.argv.slice(2));
+runCommand(process.argv.slice(2));

@@ -15,3 +15,5 @@ export type {
 export { NixValueError } from "./errors.ts";
 export { print, type PrintOptions } from "./print/index.ts";
 export { toNix, type ToNixOptions } from "./to-nix/index.ts";
+export { mapExpr, type Replace } from "./walk/map-expr.ts";
+export { childExprs, visitExprs, type Visit } from "./walk/visit.ts";

@@ -5,6 +5,7 @@
 export type * from "./model/index.ts";
 export {
   formatSite,
+  formatVia,
   isCaddy,
   isContainer,
   isHomelab,
@@ -24,6 +25,7 @@ export { caddyRoute, traefikRoute } from "./builders/routes.ts";
 export { secret } from "./builders/secret.ts";
 export { service } from "./builders/service.ts";
 export { formatDiagnostic, HomelabInputError, isHomelabInputError } from "./errors/input-error.ts";
+export { collectInputErrors, isStandIn, type Collected } from "./builders/collect.ts";
 
 export type { ConfigObject, ConfigValue } from "./schema/config.ts";
 export type { HomelabOptions } from "./schema/homelab.ts";

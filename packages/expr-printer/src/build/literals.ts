@@ -44,6 +44,16 @@ export function nul(): NixNull {
 
 type TemplateValue = NixStringPart | number | bigint | boolean;
 
+/**
+ * An interpolated JS value as text: strings, numbers and booleans as JS writes them. Anything
+ * else would become "[object Object]" in the string: an error instead, naming the slot.
+ */
+function templateText(value: unknown, index: number): string {
+  if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") return String(value);
+  const what = value === null ? "null" : value === undefined ? "undefined" : Array.isArray(value) ? "a list" : typeof value === "object" ? "an object that is not a Nix expression" : `a ${typeof value}`;
+  throw new TypeError(`n.str: interpolation \${${index}} is ${what}; interpolate a Nix expression (n.*), a string, a number or a boolean`);
+}
+
 function toParts(
   first: TemplateStringsArray | string | readonly NixStringPart[],
   values: readonly TemplateValue[],
@@ -56,7 +66,7 @@ function toParts(
     if (text !== "") parts.push(text);
     if (i < values.length) {
       const v = values[i] as TemplateValue;
-      parts.push(isNixExpr(v) ? v : String(v));
+      parts.push(isNixExpr(v) ? v : templateText(v, i));
     }
   });
   return mergeText(parts);

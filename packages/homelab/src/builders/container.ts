@@ -12,6 +12,7 @@ import { podmanProblems, podmanSchema, type PodmanContainerOptions } from "../sc
 import { containerName } from "../schema/primitives.ts";
 import { asRecord } from "../schema/problems.ts";
 import { captureSite } from "../site/capture.ts";
+import { guarded } from "./collect.ts";
 import { branded, optional } from "./freeze.ts";
 import { callLabel } from "./label.ts";
 import { argumentProblems, parseInput, type CallInfo } from "./parse.ts";
@@ -139,6 +140,9 @@ export function container(name: string, options: ContainerOptions): Container;
 export function container(name: string, options: ContainerOptions = {}): Container {
   const site: SourceSite = captureSite(container);
   const call = { label: callLabel("container", name), site };
-  const model = asRecord(options)?.["backend"] === "podman" ? podman(name, options, call) : nspawn(name, options, call);
-  return branded("container", model);
+  const standIn = () => ({ name, enable: false, routes: [], site, backend: "nspawn" });
+  return guarded("container", standIn, () => {
+    const model = asRecord(options)?.["backend"] === "podman" ? podman(name, options, call) : nspawn(name, options, call);
+    return branded("container", model);
+  });
 }

@@ -1,6 +1,7 @@
-import type { Homelab, Layout } from "../model/index.ts";
+import type { Homelab, Layout, SourceSite } from "../model/index.ts";
 import { homelabSchema, type HomelabOptions } from "../schema/homelab.ts";
 import { captureSite } from "../site/capture.ts";
+import { guarded } from "./collect.ts";
 import { branded, optional } from "./freeze.ts";
 import { callLabel } from "./label.ts";
 import { parseInput } from "./parse.ts";
@@ -33,6 +34,10 @@ function layoutOf(input: HomelabOptions["layout"]): Layout {
  */
 export function homelab(options: HomelabOptions): Homelab {
   const site = captureSite(homelab);
+  return guarded("homelab", () => ({ containers: [], services: [], site }), () => build(options, site));
+}
+
+function build(options: HomelabOptions, site: SourceSite): Homelab {
   const o = parseInput(homelabSchema, options, { label: callLabel("homelab"), site });
   return branded("homelab", {
     kind: "homelab",

@@ -1,3 +1,4 @@
+import { n } from "@nixjs/expr-printer";
 import { describe, expect, test } from "vitest";
 import { HomelabInputError } from "../errors/input-error.ts";
 import { caddy, caddyRoute, container, containerRef, homelab, hostRef, secret, service, traefik, traefikRoute } from "../index.ts";
@@ -19,22 +20,22 @@ describe("HomelabInputError", () => {
   test("one error per call lists every problem, each with the field and the call site", () => {
     let error: HomelabInputError | undefined;
     try {
-      container("immich", { ports: [70000], localAddress: "10.0.0.300" }); // line 22, column 7
+      container("immich", { ports: [70000], localAddress: "10.0.0.300" }); // line 23, column 7
     } catch (e) {
       error = e as HomelabInputError;
     }
     expect(error?.name).toBe("HomelabInputError");
     expect(error?.builder).toBe('container("immich")');
-    expect(error?.site).toBe("packages/homelab/src/builders/input-errors.test.ts:22:7");
+    expect(error?.site).toBe("packages/homelab/src/builders/input-errors.test.ts:23:7");
     expect(error?.message).toBe(
       [
-        'packages/homelab/src/builders/input-errors.test.ts:22:7 container("immich"): localAddress: expected an IPv4 address like "10.10.10.5", got "10.0.0.300"',
-        'packages/homelab/src/builders/input-errors.test.ts:22:7 container("immich"): ports[0]: expected a port 1–65535, got 70000',
+        'packages/homelab/src/builders/input-errors.test.ts:23:7 container("immich"): localAddress: expected an IPv4 address like "10.10.10.5", got "10.0.0.300"',
+        'packages/homelab/src/builders/input-errors.test.ts:23:7 container("immich"): ports[0]: expected a port 1–65535, got 70000',
       ].join("\n"),
     );
     expect(error?.diagnostics.map((d) => [d.severity, d.code, d.site])).toEqual([
-      ["error", "invalid-value", "packages/homelab/src/builders/input-errors.test.ts:22:7"],
-      ["error", "invalid-value", "packages/homelab/src/builders/input-errors.test.ts:22:7"],
+      ["error", "invalid-value", "packages/homelab/src/builders/input-errors.test.ts:23:7"],
+      ["error", "invalid-value", "packages/homelab/src/builders/input-errors.test.ts:23:7"],
     ]);
   });
 });
@@ -155,6 +156,33 @@ describe("each class of malformed input", () => {
       "config.c.self: the value contains itself (a cycle)",
     ]);
     expect(problems(() => container("a", { config: [] as never }))).toEqual(["config: expected an object of NixOS options, e.g. { services: { immich: { enable: true } } }, got a list"]);
+  });
+
+  test("config values only the printer knows it cannot write: caught at the builder, on the field", () => {
+    const sparse = [1, , 3];
+    expect(problems(() => container("a", { config: { big: 2n ** 63n, id: n.id("not valid"), s: "a\uD800", tiny: 5e-324, sparse } as never }))).toEqual([
+      "config.big: 9223372036854775808 does not fit in a 64-bit Nix integer (range -9223372036854775808 … 9223372036854775807)",
+      'config.id: "not valid" is not a Nix identifier (ASCII letters, digits, _ \' -, not starting with a digit, \' or -) (at name inside this Nix expression)',
+      "config.s: string contains a lone UTF-16 surrogate (U+D800) at index 1; it has no UTF-8 encoding",
+      "config.tiny: 5e-324 is subnormal; Nix rejects float literals below 2.2250738585072014e-308",
+      "config.sparse[1]: a hole in a sparse array cannot be written as Nix",
+    ]);
+    expect(problems(() => service("s", { config: { services: { x: { ["a\uDC00"]: 1 } } } }))).toEqual([
+      'config.services.x["a\\udc00"]: the attribute name "a\\udc00": it contains a lone UTF-16 surrogate (U+DC00) at index 1; it has no UTF-8 encoding',
+    ]);
+    // A Nix expression with an attribute defined twice, deep inside the config.
+    expect(problems(() => container("a", { config: { x: n.attrs([n.bind("a", 1), n.bind("a", 2)]) } }))).toEqual([
+      "config.x: attribute 'a' is already defined (at bindings[1].path[0] inside this Nix expression)",
+    ]);
+  });
+
+  test('"__proto__" is an ordinary attribute in a config, and refused by name elsewhere', () => {
+    const lab = homelab({ ...base, containers: [container("a", { config: { services: { x: JSON.parse('{"__proto__": 1, "b": 2}') as Record<string, number> } } })] });
+    const config = (lab.containers[0] as { config: { services: { x: Record<string, unknown> } } }).config;
+    expect(Object.keys(config.services.x)).toEqual(["__proto__", "b"]);
+    expect(problems(() => container("p", { backend: "podman", image: "x:1", environment: JSON.parse('{"__proto__": "v", "A": "b"}') as Record<string, string> }))).toEqual([
+      'environment.__proto__: "__proto__" cannot be a name here (JavaScript treats it specially and it would be lost); rename it',
+    ]);
   });
 
   test("options that contradict each other", () => {

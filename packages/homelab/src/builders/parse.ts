@@ -4,8 +4,8 @@
  */
 import type { Zod } from "../schema/zod.ts";
 import { HomelabInputError } from "../errors/input-error.ts";
-import { formatSite, type Diagnostic, type SourceSite } from "../model/index.ts";
-import type { InputProblem } from "../schema/problems.ts";
+import { formatSite, formatVia, type Diagnostic, type SourceSite } from "../model/index.ts";
+import { protoKeyProblems, type InputProblem } from "../schema/problems.ts";
 import { describeValue, formatPath, knownKeysAt, suggest } from "./issues.ts";
 
 /** Who is parsing: `container("immich")` at its call site. */
@@ -118,13 +118,15 @@ export function parseInput<S extends Zod.ZodType>(
   leading: readonly InputProblem[] = [],
 ): Zod.output<S> {
   const result = schema.safeParse(input, { reportInput: true, error: defaultMessage });
-  const problems = extra === undefined ? [] : extra(input);
+  const problems = [...protoKeyProblems(input), ...(extra === undefined ? [] : extra(input))];
   if (result.success && leading.length === 0 && problems.length === 0) return result.data;
   // Only a failing call reads its site: reading one formats the captured stack (see captureSite).
   const site = formatSite(call.site);
-  const diagnostics: Diagnostic[] = leading.map((p) => problemDiagnostic(p, site));
-  if (!result.success) toDiagnostics(schema, result.error.issues, [], site, diagnostics);
-  for (const p of problems) diagnostics.push(problemDiagnostic(p, site));
+  const found: Diagnostic[] = leading.map((p) => problemDiagnostic(p, site));
+  if (!result.success) toDiagnostics(schema, result.error.issues, [], site, found);
+  for (const p of problems) found.push(problemDiagnostic(p, site));
+  const via = formatVia(call.site);
+  const diagnostics = via.length === 0 ? found : found.map((d) => ({ ...d, via }));
   if (diagnostics.length > 0) throw new HomelabInputError(call.label, site, diagnostics);
   return (result as { data: Zod.output<S> }).data;
 }

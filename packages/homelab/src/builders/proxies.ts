@@ -1,6 +1,7 @@
 import type { Caddy, Traefik } from "../model/index.ts";
 import { caddySchema, traefikSchema, type CaddyOptions, type TraefikOptions } from "../schema/proxies.ts";
 import { captureSite } from "../site/capture.ts";
+import { guarded } from "./collect.ts";
 import { branded, optional } from "./freeze.ts";
 import { callLabel } from "./label.ts";
 import { parseInput } from "./parse.ts";
@@ -15,18 +16,21 @@ import { parseInput } from "./parse.ts";
  */
 export function traefik(options: TraefikOptions = {}): Traefik {
   const site = captureSite(traefik);
-  const o = parseInput(traefikSchema, options, { label: callLabel("traefik"), site });
-  return branded("traefik", {
-    kind: "traefik",
-    mode: o.mode ?? "container",
-    entryPoint: o.entryPoint ?? "websecure",
-    ...optional("certResolver", o.certResolver),
-    ...optional("acme", o.acme && { email: o.acme.email, ...optional("dnsProvider", o.acme.dnsProvider) }),
-    environmentFiles: o.environmentFiles ?? [],
-    redirectToHttps: o.redirectToHttps ?? true,
-    dashboard: o.dashboard ?? false,
-    site,
-  } satisfies Traefik);
+  const standIn = () => ({ mode: "service", entryPoint: "websecure", environmentFiles: [], site });
+  return guarded("traefik", standIn, () => {
+    const o = parseInput(traefikSchema, options, { label: callLabel("traefik"), site });
+    return branded("traefik", {
+      kind: "traefik",
+      mode: o.mode ?? "container",
+      entryPoint: o.entryPoint ?? "websecure",
+      ...optional("certResolver", o.certResolver),
+      ...optional("acme", o.acme && { email: o.acme.email, ...optional("dnsProvider", o.acme.dnsProvider) }),
+      environmentFiles: o.environmentFiles ?? [],
+      redirectToHttps: o.redirectToHttps ?? true,
+      dashboard: o.dashboard ?? false,
+      site,
+    } satisfies Traefik);
+  });
 }
 
 /**
@@ -37,13 +41,15 @@ export function traefik(options: TraefikOptions = {}): Traefik {
  */
 export function caddy(options: CaddyOptions = {}): Caddy {
   const site = captureSite(caddy);
-  const o = parseInput(caddySchema, options, { label: callLabel("caddy"), site });
-  return branded("caddy", {
-    kind: "caddy",
-    ...optional("email", o.email),
-    // Defaults are left out, so the renderer only writes ports that differ from NixOS's.
-    ...optional("httpPort", o.httpPort === 80 ? undefined : o.httpPort),
-    ...optional("httpsPort", o.httpsPort === 443 ? undefined : o.httpsPort),
-    site,
-  } satisfies Caddy);
+  return guarded("caddy", () => ({ site }), () => {
+    const o = parseInput(caddySchema, options, { label: callLabel("caddy"), site });
+    return branded("caddy", {
+      kind: "caddy",
+      ...optional("email", o.email),
+      // Defaults are left out, so the renderer only writes ports that differ from NixOS's.
+      ...optional("httpPort", o.httpPort === 80 ? undefined : o.httpPort),
+      ...optional("httpsPort", o.httpsPort === 443 ? undefined : o.httpsPort),
+      site,
+    } satisfies Caddy);
+  });
 }

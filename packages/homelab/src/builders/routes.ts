@@ -1,4 +1,4 @@
-import type { CaddyRoute, RouteHost, TraefikRoute } from "../model/index.ts";
+import type { CaddyRoute, RouteHost, SourceSite, TraefikRoute } from "../model/index.ts";
 import {
   caddyRouteSchema,
   routeProblems,
@@ -7,12 +7,18 @@ import {
   type TraefikRouteOptions,
 } from "../schema/routes.ts";
 import { captureSite } from "../site/capture.ts";
+import { guarded } from "./collect.ts";
 import { branded, optional } from "./freeze.ts";
 import { callLabel } from "./label.ts";
 import { parseInput } from "./parse.ts";
 
 function routeHost(o: { subdomain?: string | undefined; host?: string | undefined }): RouteHost {
   return o.host !== undefined ? { kind: "fqdn", name: o.host } : { kind: "subdomain", name: o.subdomain! };
+}
+
+/** What a rejected route call stands for while the rest of the config loads. */
+function routeStandIn(site: SourceSite): object {
+  return { host: { kind: "subdomain", name: "invalid" }, port: 1, middlewares: [], basicAuth: [], public: true, site };
 }
 
 /**
@@ -25,18 +31,20 @@ function routeHost(o: { subdomain?: string | undefined; host?: string | undefine
  */
 export function traefikRoute(options: TraefikRouteOptions): TraefikRoute {
   const site = captureSite(traefikRoute);
-  const o = parseInput(traefikRouteSchema, options, { label: callLabel("traefikRoute"), site }, routeProblems);
-  return branded("traefikRoute", {
-    kind: "traefikRoute",
-    host: routeHost(o),
-    port: o.port,
-    ...optional("auth", o.auth),
-    middlewares: o.middlewares ?? [],
-    ...optional("entryPoint", o.entryPoint),
-    ...optional("certResolver", o.certResolver),
-    public: o.public ?? false,
-    site,
-  } satisfies TraefikRoute);
+  return guarded("traefikRoute", () => routeStandIn(site), () => {
+    const o = parseInput(traefikRouteSchema, options, { label: callLabel("traefikRoute"), site }, routeProblems);
+    return branded("traefikRoute", {
+      kind: "traefikRoute",
+      host: routeHost(o),
+      port: o.port,
+      ...optional("auth", o.auth),
+      middlewares: o.middlewares ?? [],
+      ...optional("entryPoint", o.entryPoint),
+      ...optional("certResolver", o.certResolver),
+      public: o.public ?? false,
+      site,
+    } satisfies TraefikRoute);
+  });
 }
 
 /**
@@ -49,17 +57,19 @@ export function traefikRoute(options: TraefikRouteOptions): TraefikRoute {
  */
 export function caddyRoute(options: CaddyRouteOptions): CaddyRoute {
   const site = captureSite(caddyRoute);
-  const o = parseInput(caddyRouteSchema, options, { label: callLabel("caddyRoute"), site }, routeProblems);
-  const users = Object.keys(o.basicAuth ?? {}).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return branded("caddyRoute", {
-    kind: "caddyRoute",
-    host: routeHost(o),
-    port: o.port,
-    ...optional("tlsEmail", o.tlsEmail),
-    basicAuth: users.map((user) => ({ user, hash: o.basicAuth![user]! })),
-    ...optional("auth", o.auth),
-    public: o.public ?? false,
-    ...optional("extraConfig", o.extraConfig),
-    site,
-  } satisfies CaddyRoute);
+  return guarded("caddyRoute", () => routeStandIn(site), () => {
+    const o = parseInput(caddyRouteSchema, options, { label: callLabel("caddyRoute"), site }, routeProblems);
+    const users = Object.keys(o.basicAuth ?? {}).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return branded("caddyRoute", {
+      kind: "caddyRoute",
+      host: routeHost(o),
+      port: o.port,
+      ...optional("tlsEmail", o.tlsEmail),
+      basicAuth: users.map((user) => ({ user, hash: o.basicAuth![user]! })),
+      ...optional("auth", o.auth),
+      public: o.public ?? false,
+      ...optional("extraConfig", o.extraConfig),
+      site,
+    } satisfies CaddyRoute);
+  });
 }

@@ -2,6 +2,7 @@ import { n } from "@nixjs/expr-printer";
 import type { Secret } from "../model/index.ts";
 import { secretName, secretOptionsSchema, type SecretOptions } from "../schema/secret.ts";
 import { captureSite } from "../site/capture.ts";
+import { guarded } from "./collect.ts";
 import { branded, optional } from "./freeze.ts";
 import { callLabel } from "./label.ts";
 import { argumentProblems, parseInput } from "./parse.ts";
@@ -19,17 +20,21 @@ import { argumentProblems, parseInput } from "./parse.ts";
  */
 export function secret(name: string, options: SecretOptions = {}): Secret {
   const site = captureSite(secret);
-  const opts = parseInput(secretOptionsSchema, options, { label: callLabel("secret", name), site }, undefined,
-    argumentProblems(secretName, name, "name"),
-  );
-  return branded("secret", {
-    kind: "secret",
-    name,
-    file: opts.file === undefined ? `secrets/${name}.age` : opts.file.replace(/^(\.\/)+/, ""),
-    ...optional("owner", opts.owner),
-    ...optional("group", opts.group),
-    ...optional("mode", opts.mode),
-    path: n.select(n.id("config"), ["age", "secrets", name, "path"]),
-    site,
-  } satisfies Secret);
+  // The stand-in keeps a usable `path`, so config code reading it goes on.
+  const standIn = () => ({ name: "invalid", file: "secrets/invalid.age", path: n.select(n.id("config"), ["age", "secrets", "invalid", "path"]), site });
+  return guarded("secret", standIn, () => {
+    const opts = parseInput(secretOptionsSchema, options, { label: callLabel("secret", name), site }, undefined,
+      argumentProblems(secretName, name, "name"),
+    );
+    return branded("secret", {
+      kind: "secret",
+      name,
+      file: opts.file === undefined ? `secrets/${name}.age` : opts.file.replace(/^(\.\/)+/, ""),
+      ...optional("owner", opts.owner),
+      ...optional("group", opts.group),
+      ...optional("mode", opts.mode),
+      path: n.select(n.id("config"), ["age", "secrets", name, "path"]),
+      site,
+    } satisfies Secret);
+  });
 }

@@ -2,6 +2,7 @@ import type { HostService } from "../model/index.ts";
 import { serviceName, serviceSchema, type ServiceOptions } from "../schema/service.ts";
 import { captureSite } from "../site/capture.ts";
 import { toServicePort } from "./container.ts";
+import { guarded } from "./collect.ts";
 import { branded, optional } from "./freeze.ts";
 import { callLabel } from "./label.ts";
 import { argumentProblems, parseInput } from "./parse.ts";
@@ -17,17 +18,19 @@ import { argumentProblems, parseInput } from "./parse.ts";
  */
 export function service(name: string, options: ServiceOptions = {}): HostService {
   const site = captureSite(service);
-  const o = parseInput(serviceSchema, options, { label: callLabel("service", name), site }, undefined,
-    argumentProblems(serviceName, name, "name"),
-  );
-  return branded("service", {
-    kind: "service",
-    name,
-    enable: o.enable ?? true,
-    ...optional("description", o.description),
-    ports: (o.ports ?? []).map(toServicePort),
-    secrets: o.secrets ?? [],
-    config: o.config ?? {},
-    site,
-  } satisfies HostService);
+  return guarded("service", () => ({ name, enable: false, ports: [], secrets: [], config: {}, site }), () => {
+    const o = parseInput(serviceSchema, options, { label: callLabel("service", name), site }, undefined,
+      argumentProblems(serviceName, name, "name"),
+    );
+    return branded("service", {
+      kind: "service",
+      name,
+      enable: o.enable ?? true,
+      ...optional("description", o.description),
+      ports: (o.ports ?? []).map(toServicePort),
+      secrets: o.secrets ?? [],
+      config: o.config ?? {},
+      site,
+    } satisfies HostService);
+  });
 }

@@ -1,14 +1,16 @@
 import type { Diagnostic } from "../model/index.ts";
 
 /**
- * Prints one diagnostic as a line: `site label: path: message`.
+ * Prints one diagnostic as a line: `site label: path: message`, and the chain of calls that led
+ * to the site when the builder was called inside a helper.
  * @example formatDiagnostic(d, 'container("immich")')
  * // 'homelab.config.ts:31:5 container("immich"): ports[0]: expected a port 1–65535, got 70000'
  */
 export function formatDiagnostic(diagnostic: Diagnostic, label?: string): string {
   const head = label === undefined ? diagnostic.site : `${diagnostic.site} ${label}`;
   const path = diagnostic.path === "" ? "" : `${diagnostic.path}: `;
-  return `${head}: ${path}${diagnostic.message}`;
+  const via = diagnostic.via === undefined || diagnostic.via.length === 0 ? "" : ` (called from ${diagnostic.via.join(", from ")})`;
+  return `${head}: ${path}${diagnostic.message}${via}`;
 }
 
 /**

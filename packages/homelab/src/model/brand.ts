@@ -1,5 +1,6 @@
 import type { Container } from "./containers.ts";
 import type { Caddy, Homelab, HostService, Traefik } from "./homelab.ts";
+import type { NixSelect } from "@nixjs/expr-printer";
 import type { HostRef } from "./refs.ts";
 import type { Route } from "./routes.ts";
 import type { Secret } from "./secret.ts";
@@ -11,10 +12,11 @@ import type { Secret } from "./secret.ts";
  */
 export const MODEL_BRAND: unique symbol = Symbol.for("@nixjs/homelab.model") as never;
 
+const HOST_REFS_KEY = Symbol.for("@nixjs/homelab.host-refs");
+
 /** The kinds of branded model objects. */
 export type ModelKind =
   | "secret"
-  | "hostRef"
   | "container"
   | "traefikRoute"
   | "caddyRoute"
@@ -44,7 +46,22 @@ export function isSecret(value: unknown): value is Secret {
  * @example isHostRef(containerRef("authelia").localAddress) // true
  */
 export function isHostRef(value: unknown): value is HostRef {
-  return brandOf(value) === "hostRef";
+  return typeof value === "object" && value !== null && HOST_REFS.has(value);
+}
+
+/**
+ * Host references are plain Nix selection nodes, frozen by `@nixjs/expr-printer`: they are
+ * known by identity, in a set shared by every copy of this package (a registered symbol).
+ */
+const HOST_REFS: WeakSet<object> = ((globalThis as { [HOST_REFS_KEY]?: WeakSet<object> })[HOST_REFS_KEY] ??= new WeakSet());
+
+/**
+ * Marks `node` (a selection `config.<path>` with a plain attribute path) as a host reference.
+ * @example registerHostRef(n.select("config.containers.authelia.localAddress"))
+ */
+export function registerHostRef(node: NixSelect): HostRef {
+  HOST_REFS.add(node);
+  return node as HostRef;
 }
 
 /** True for a value made by `container()`. @example isContainer(container("immich", {})) */

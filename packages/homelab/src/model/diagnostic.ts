@@ -25,5 +25,10 @@ export interface Diagnostic {
   readonly message: string;
   /** `file:line:column` of the builder call the finding is about. */
   readonly site: string;
+  /**
+   * When that builder was called inside a helper of the user's: the calls that led there,
+   * innermost first, as `file:line:column` (see `SourceSite.via`).
+   */
+  readonly via?: readonly string[];
   readonly related?: readonly RelatedLocation[];
 }

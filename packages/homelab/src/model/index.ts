@@ -5,7 +5,7 @@ export type * from "./ports.ts";
 export type * from "./refs.ts";
 export type * from "./routes.ts";
 export type * from "./secret.ts";
-export { formatSite, type SourceSite } from "./site.ts";
+export { formatSite, formatVia, type SourceSite } from "./site.ts";
 export {
   isCaddy,
   isContainer,

@@ -34,7 +34,14 @@ function featureLab() {
         config: {
           networking: { useHostResolvConf: true },
           environment: { systemPackages: [n.select("pkgs.hello")] },
-          services: { nginx: { tokenFile: secret("multi-token"), upstream: hostRef("networking", "hostName") } },
+          services: {
+            nginx: {
+              tokenFile: secret("multi-token"),
+              upstream: hostRef("networking", "hostName"),
+              // Interpolated: a reference in the string, reaching the host from a guest function.
+              upstreamUrl: n.str`http://${hostRef("networking", "hostName")}:80`,
+            },
+          },
         },
       }),
       // Identity user namespace: no id-mapped key mount needed.
@@ -50,6 +57,8 @@ function featureLab() {
         network: "host",
         ports: [tcp(8000, "127.0.0.1"), tcp(8443)],
         routes: [traefikRoute("web", 8000, { public: true })],
+        // A plain-set guest: the interpolated reference is the host's `config` as it is.
+        config: { services: { nginx: { enable: true, upstreamUrl: n.str`http://${hostRef("networking", "hostName")}:8000` } } },
       }),
       podman("app", "docker.io/library/nginx:1.27", {
         ports: [
@@ -112,6 +121,7 @@ describe("render: every option, evaluated", () => {
         resolved = g.services.resolved.enable;
         token = g.services.nginx.tokenFile;
         upstream = g.services.nginx.upstream;
+        upstreamUrl = g.services.nginx.upstreamUrl;
         pkgs = map (p: p.pname) g.environment.systemPackages;
       }`,
       ident: `{ inherit (config.containers.ident) privateUsers bindMounts; }`,
@@ -136,9 +146,13 @@ describe("render: every option, evaluated", () => {
       token: "/run/agenix/multi-token",
       resolved: false,
       upstream: "lab", // a host reference from a function-form guest reaches the host
+      upstreamUrl: "http://lab:80",
       pkgs: ["hello"],
     });
     expect(texts.get("containers/multi.nix")).toMatch(/config =\n\s+{ config, pkgs, ... }:\n/);
+    expect(texts.get("containers/multi.nix")).toContain('upstreamUrl = "http://${hostConfig.networking.hostName}:80";');
+    expect(texts.get("containers/web.nix")).toContain('upstreamUrl = "http://${config.networking.hostName}:8000";');
+    expect(stubEval(dir, { url: "config.containers.web.config.services.nginx.upstreamUrl" }, "lab").url).toBe("http://lab:8000");
     expect(v.ident).toEqual({
       privateUsers: "identity",
       bindMounts: {

@@ -3,9 +3,9 @@
  * references anywhere. Checked once here (everything must be representable in Nix) and copied
  * into a frozen tree, so later changes to the user's objects cannot alter the model.
  */
-import { isNixExpr, type NixExpr } from "@nixjs/expr-printer";
+import { isNixExpr, NixValueError, print, toNix, type NixExpr } from "@nixjs/expr-printer";
 import { z } from "./zod.ts";
-import { isHostRef, isSecret, type HostRef, type NixConfig, type Secret } from "../model/index.ts";
+import { isSecret, type HostRef, type NixConfig, type Secret } from "../model/index.ts";
 
 /** Any value a `config` may hold. */
 export type ConfigValue =
@@ -43,7 +43,43 @@ function isPlainObject(value: object): boolean {
 }
 
 function isOpaque(value: unknown): boolean {
-  return isNixExpr(value) || isSecret(value) || isHostRef(value);
+  return isNixExpr(value) || isSecret(value);
+}
+
+/**
+ * Why `value` (a string, number or bigint) or an attribute name cannot be written as Nix
+ * (`toNix`'s own verdict: integers beyond 64 bits, NaN, ±∞, subnormal floats, NUL or lone
+ * surrogates), or `undefined`.
+ */
+function scalarProblem(value: string | number | bigint): string | undefined {
+  try {
+    toNix(value);
+    return undefined;
+  } catch (error) {
+    if (error instanceof NixValueError) return error.reason;
+    throw error;
+  }
+}
+
+function keyProblem(key: string): string | undefined {
+  const problem = scalarProblem(key);
+  return problem === undefined ? undefined : `the attribute name ${JSON.stringify(key)}: ${problem.replace(/^string /, "it ")}`;
+}
+
+/**
+ * Why an AST node the user put in a config cannot be printed (an invalid identifier in
+ * `n.id`, an attribute defined twice, …), or `undefined`: checked here, at the builder, so the
+ * error names the config field and the call site instead of surfacing at synth time.
+ */
+function exprProblem(node: NixExpr): string | undefined {
+  try {
+    print(node);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof NixValueError)) throw error;
+    const where = error.path === "" || error.path === "$" ? "" : ` (at ${error.path} inside this Nix expression)`;
+    return `${error.reason}${where}`;
+  }
 }
 
 /**
@@ -54,15 +90,20 @@ export function configProblems(value: unknown): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const onPath = new Set<object>();
   const walk = (v: unknown, path: (string | number)[], inList: boolean): void => {
-    if (isOpaque(v)) return;
+    if (isSecret(v)) return;
+    if (isNixExpr(v)) {
+      const problem = exprProblem(v);
+      if (problem !== undefined) problems.push({ path, message: problem, input: v });
+      return;
+    }
     switch (typeof v) {
       case "string":
-        if (v.includes("\0")) problems.push({ path, message: "a Nix string cannot contain a NUL byte", input: v });
-        return;
-      case "number":
-        if (!Number.isFinite(v)) problems.push({ path, message: "expected a finite number (Nix has no NaN or Infinity)", input: v });
-        return;
       case "bigint":
+      case "number": {
+        const problem = typeof v === "number" && !Number.isFinite(v) ? "expected a finite number (Nix has no NaN or Infinity)" : scalarProblem(v);
+        if (problem !== undefined) problems.push({ path, message: problem, input: v });
+        return;
+      }
       case "boolean":
         return;
       case "undefined":
@@ -86,8 +127,18 @@ export function configProblems(value: unknown): ConfigProblem[] {
           return;
         }
         onPath.add(v);
-        if (Array.isArray(v)) v.forEach((item, i) => walk(item, [...path, i], true));
-        else for (const key of Object.keys(v)) walk((v as Record<string, unknown>)[key], [...path, key], false);
+        if (Array.isArray(v)) {
+          for (let i = 0; i < v.length; i++) {
+            if (i in v) walk(v[i], [...path, i], true);
+            else problems.push({ path: [...path, i], message: "a hole in a sparse array cannot be written as Nix", input: undefined });
+          }
+        } else {
+          for (const key of Object.keys(v)) {
+            const problem = keyProblem(key);
+            if (problem !== undefined) problems.push({ path: [...path, key], message: problem, input: key });
+            else walk((v as Record<string, unknown>)[key], [...path, key], false);
+          }
+        }
         onPath.delete(v);
         return;
       }
@@ -106,7 +157,9 @@ export function configProblems(value: unknown): ConfigProblem[] {
 export function copyConfig<T>(value: T): T {
   if (typeof value !== "object" || value === null || isOpaque(value)) return value;
   if (Array.isArray(value)) return value.map(copyConfig) as T;
-  const out: Record<string, unknown> = {};
+  // A null prototype: `__proto__` is an ordinary, legal Nix attribute name here, kept as an
+  // own property (on a plain `{}` assigning it would replace the prototype instead).
+  const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const key of Object.keys(value)) {
     const v = (value as Record<string, unknown>)[key];
     if (v !== undefined) out[key] = copyConfig(v);
@@ -126,21 +179,3 @@ export const configSchema = z
     }
   })
   .transform((v) => copyConfig(v) as NixConfig);
-
-/**
- * Visits every secret and host reference in a config value, with its path below the config.
- * Used by `validate` (declared secrets, references to existing containers).
- */
-export function visitConfig(
-  value: unknown,
-  visit: (found: Secret | HostRef | NixExpr, path: string) => void,
-  path = "",
-): void {
-  if (typeof value !== "object" || value === null) return;
-  if (isOpaque(value)) {
-    visit(value as Secret | HostRef | NixExpr, path);
-    return;
-  }
-  if (Array.isArray(value)) value.forEach((v, i) => visitConfig(v, visit, `${path}[${i}]`));
-  else for (const key of Object.keys(value)) visitConfig((value as Record<string, unknown>)[key], visit, `${path}.${key}`);
-}

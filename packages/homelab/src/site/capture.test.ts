@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { captureSite, parseFirstFrame, UNKNOWN_SITE } from "./capture.ts";
+import { captureSite, parseFirstFrame, parseFrames, UNKNOWN_SITE } from "./capture.ts";
 
 function builder(): ReturnType<typeof captureSite> {
   return captureSite(builder);
@@ -74,5 +74,47 @@ describe("captureSite is lazy", () => {
     } finally {
       process.chdir(cwd);
     }
+  });
+});
+
+/** A user's helper around a builder: the site is in here, the chain names the callers. */
+function helper(): ReturnType<typeof captureSite> {
+  return builder();
+}
+function outer(): ReturnType<typeof captureSite> {
+  return helper();
+}
+
+describe("the chain of calls (via)", () => {
+  test("a builder called inside helpers names every call in the user's files, innermost first", () => {
+    const site = outer(); // column 18
+    expect(site).toEqual({ file: "packages/homelab/src/site/capture.test.ts", line: 82, column: 10 });
+    expect(site.via).toEqual([
+      { file: "packages/homelab/src/site/capture.test.ts", line: 85, column: 10 },
+      { file: "packages/homelab/src/site/capture.test.ts", line: 90, column: 18 },
+    ]);
+    // Not enumerable: a site still compares and serialises as { file, line, column }.
+    expect(Object.keys(site)).toEqual(["file", "line", "column"]);
+  });
+
+  test("a direct call has an empty chain", () => {
+    expect(builder().via).toEqual([]);
+  });
+
+  test("the chain stops at node_modules, Node's internals and nixjs's own sources", () => {
+    const at = (loc: string) => `    at f (${loc})`;
+    const stack = (...frames: string[]) => ["Error", ...frames].join("\n");
+    const pkgs = "/w/packages/";
+    const sites = (s: string) => parseFrames(s, "/w", pkgs).map((x) => `${x.file}:${x.line}`);
+    expect(sites(stack(at("/w/lib.ts:1:1"), at("/w/homelab.config.ts:2:1"), at("/w/node_modules/tsx/x.js:3:1"), at("/w/more.ts:4:1")))).toEqual(["lib.ts:1", "homelab.config.ts:2"]);
+    expect(sites(stack(at("/w/lib.ts:1:1"), at("node:internal/modules/x:9:9"), at("/w/more.ts:4:1")))).toEqual(["lib.ts:1"]);
+    expect(sites(stack(at("/w/lib.ts:1:1"), at("/w/packages/homelab/src/builders/x.ts:5:5"), at("/w/more.ts:4:1")))).toEqual(["lib.ts:1"]);
+    // A package's tests and benches are user code; file:// URLs are read too.
+    expect(sites(stack(at("/w/packages/homelab/src/a.test.ts:1:1"), at("file:///w/packages/homelab/bench/b.ts:2:2")))).toEqual([
+      "packages/homelab/src/a.test.ts:1",
+      "packages/homelab/bench/b.ts:2",
+    ]);
+    // Internal frames before the site are skipped, as before.
+    expect(sites(stack(at("node:internal/x:1:1"), at("/w/c.ts:3:3")))).toEqual(["c.ts:3"]);
   });
 });

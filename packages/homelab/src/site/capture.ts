@@ -9,16 +9,30 @@ export const UNKNOWN_SITE: SourceSite = Object.freeze({ file: "<unknown>", line:
 const FRAME = /^\s*at\s+(?:.*?\()?(.+?):(\d+):(\d+)\)?\s*$/;
 
 /**
+ * Frames kept per capture: the call site and up to this many callers in the user's files
+ * (helpers calling helpers). More frames cost more at every builder call.
+ */
+const FRAMES = 12;
+
+/**
+ * The folder holding nixjs's packages (`…/packages/` in the workspace; installed copies live
+ * under `node_modules`, which ends a chain anyway). A frame in one of their sources is nixjs
+ * itself, never the user's code; their tests are user code for this purpose.
+ */
+const PACKAGES_DIR = fileURLToPath(new URL("../../../", import.meta.url));
+
+/**
  * The call site of `builder`: the first stack frame above it, as a path relative to the
- * working directory (never an absolute path of this machine). Line and column are those of
- * the TypeScript source: tsx and vitest both install source maps for `Error.stack`.
+ * working directory (never an absolute path of this machine), and in `via` the calls in the
+ * user's own files that led there. Line and column are those of the TypeScript source: tsx
+ * and vitest both install source maps for `Error.stack`.
  *
- * The frames are captured now, but turned into text only when `file`, `line` or `column` is
- * first read (then kept): V8 formats a captured stack lazily, and formatting is what costs —
- * every frame goes through the source maps (the first one of a file parses the file's whole
- * map), about three times the capture itself — while most sites are never shown (only
- * diagnostics and missing-secret warnings read them). The result is the same as reading it at
- * once: the frames and the working directory are taken now.
+ * The frames are captured now, but turned into text only when a field is first read (then
+ * kept): V8 formats a captured stack lazily, and formatting is what costs — every frame goes
+ * through the source maps (the first one of a file parses the file's whole map), about three
+ * times the capture itself — while most sites are never shown (only diagnostics and
+ * missing-secret warnings read them). The result is the same as reading it at once: the
+ * frames and the working directory are taken now.
  *
  * @param builder the public builder function; frames from it inward are skipped.
  * @example captureSite(container) // { file: "homelab.config.ts", line: 31, column: 5 }
@@ -27,7 +41,7 @@ const FRAME = /^\s*at\s+(?:.*?\()?(.+?):(\d+):(\d+)\)?\s*$/;
 export function captureSite(builder: Function): SourceSite {
   const holder: { stack?: string } = {};
   const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 4;
+  Error.stackTraceLimit = FRAMES;
   try {
     Error.captureStackTrace(holder, builder);
   } finally {
@@ -38,16 +52,18 @@ export function captureSite(builder: Function): SourceSite {
 
 /**
  * A frozen {@link SourceSite} whose fields are read from the captured stack on first use, then
- * kept. They are enumerable own properties (shared accessors, defined per instance), so a site
- * compares, spreads and serialises like a plain `{ file, line, column }`.
+ * kept. `file`, `line` and `column` are enumerable own properties (shared accessors, defined
+ * per instance), so a site compares, spreads and serialises like a plain
+ * `{ file, line, column }`; `via` is not enumerable, so it does not change that.
  */
 class CapturedSite implements SourceSite {
   declare readonly file: string;
   declare readonly line: number;
   declare readonly column: number;
+  declare readonly via: readonly SourceSite[];
   #holder: { stack?: string } | undefined;
   readonly #cwd: string;
-  #site: SourceSite | undefined;
+  #sites: readonly SourceSite[] | undefined;
 
   constructor(holder: { stack?: string }, cwd: string) {
     this.#holder = holder;
@@ -56,19 +72,21 @@ class CapturedSite implements SourceSite {
     Object.freeze(this);
   }
 
-  static resolve(captured: CapturedSite): SourceSite {
-    if (captured.#site === undefined) {
-      captured.#site = parseFirstFrame(captured.#holder?.stack ?? "", captured.#cwd);
+  static resolve(captured: CapturedSite): readonly SourceSite[] {
+    if (captured.#sites === undefined) {
+      captured.#sites = parseFrames(captured.#holder?.stack ?? "", captured.#cwd);
       captured.#holder = undefined; // the frames are no longer needed
     }
-    return captured.#site;
+    return captured.#sites;
   }
 }
 
+const first = (site: CapturedSite): SourceSite => CapturedSite.resolve(site)[0] ?? UNKNOWN_SITE;
 const SITE_FIELDS: PropertyDescriptorMap = {
-  file: { enumerable: true, get(this: CapturedSite) { return CapturedSite.resolve(this).file; } },
-  line: { enumerable: true, get(this: CapturedSite) { return CapturedSite.resolve(this).line; } },
-  column: { enumerable: true, get(this: CapturedSite) { return CapturedSite.resolve(this).column; } },
+  file: { enumerable: true, get(this: CapturedSite) { return first(this).file; } },
+  line: { enumerable: true, get(this: CapturedSite) { return first(this).line; } },
+  column: { enumerable: true, get(this: CapturedSite) { return first(this).column; } },
+  via: { enumerable: false, get(this: CapturedSite) { return CapturedSite.resolve(this).slice(1); } },
 };
 
 /**
@@ -76,29 +94,50 @@ const SITE_FIELDS: PropertyDescriptorMap = {
  * @example parseFirstFrame("Error\n    at /w/homelab.config.ts:3:5", "/w") // { file: "homelab.config.ts", line: 3, column: 5 }
  */
 export function parseFirstFrame(stack: string, cwd: string): SourceSite {
+  return parseFrames(stack, cwd)[0] ?? UNKNOWN_SITE;
+}
+
+/**
+ * The call site (the first frame naming a source location that is not Node's own) and the
+ * callers after it that are in the user's files, stopping at the first frame that is not:
+ * Node's internals, `node_modules`, or nixjs's own sources.
+ * @example parseFrames("Error\n    at app (/w/lib.ts:3:5)\n    at /w/homelab.config.ts:9:1", "/w")
+ * // [{ file: "lib.ts", line: 3, column: 5 }, { file: "homelab.config.ts", line: 9, column: 1 }]
+ */
+export function parseFrames(stack: string, cwd: string, packagesDir: string = PACKAGES_DIR): SourceSite[] {
+  const sites: SourceSite[] = [];
   for (const line of stack.split("\n")) {
     const m = FRAME.exec(line);
     if (m === null) continue;
     const [, location, lineText, columnText] = m as unknown as [string, string, string, string];
-    if (location.startsWith("node:")) continue;
-    return Object.freeze({
-      file: relativeFile(location, cwd),
-      line: Number(lineText),
-      column: Number(columnText),
-    });
+    if (location.startsWith("node:")) {
+      if (sites.length === 0) continue;
+      break;
+    }
+    if (sites.length > 0 && !isUserFile(location, packagesDir)) break;
+    sites.push(Object.freeze({ file: relativeFile(location, cwd), line: Number(lineText), column: Number(columnText) }));
   }
-  return UNKNOWN_SITE;
+  return sites;
+}
+
+/** A frame of the user's code: not in `node_modules`, not one of nixjs's package sources. */
+function isUserFile(location: string, packagesDir: string): boolean {
+  const file = location.startsWith("file://") ? safePath(location) : location;
+  if (file.includes("/node_modules/") || file.includes(`${sep}node_modules${sep}`)) return false;
+  if (!file.startsWith(packagesDir)) return true;
+  return /\.test\.[cm]?[jt]s$/.test(file) || !/[\\/]src[\\/]/.test(file.slice(packagesDir.length));
+}
+
+function safePath(url: string): string {
+  try {
+    return fileURLToPath(url);
+  } catch {
+    return url;
+  }
 }
 
 function relativeFile(location: string, cwd: string): string {
-  let file = location;
-  if (file.startsWith("file://")) {
-    try {
-      file = fileURLToPath(file);
-    } catch {
-      return file;
-    }
-  }
+  const file = location.startsWith("file://") ? safePath(location) : location;
   if (!isAbsolute(file)) return file;
   const rel = relative(cwd, file);
   return sep === "/" ? rel : rel.split(sep).join("/");

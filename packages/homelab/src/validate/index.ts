@@ -5,6 +5,7 @@
 import type { Diagnostic, Homelab } from "../model/index.ts";
 import { checkAddresses } from "./checks/addresses.ts";
 import { checkEnvironment } from "./checks/environment.ts";
+import { checkFiles } from "./checks/files.ts";
 import { checkListeners } from "./checks/listeners.ts";
 import { checkMounts } from "./checks/mounts.ts";
 import { checkNames } from "./checks/names.ts";
@@ -17,6 +18,7 @@ import { checkContext, type CheckContext } from "./context.ts";
 
 const CHECKS: readonly ((ctx: CheckContext) => void)[] = [
   checkNames,
+  checkFiles,
   checkAddresses,
   checkListeners,
   checkRoutes,

@@ -1,4 +1,4 @@
-import { formatSite, type Diagnostic, type RelatedLocation, type Severity, type SourceSite } from "../model/index.ts";
+import { formatSite, formatVia, type Diagnostic, type RelatedLocation, type Severity, type SourceSite } from "../model/index.ts";
 
 /** Something a diagnostic can point at: a model path and the call that made it. */
 export interface Located {
@@ -27,6 +27,8 @@ export class Reporter {
       message,
       site: formatSite(at.site),
     };
+    const via = formatVia(at.site);
+    if (via.length > 0) d.via = via;
     if (related.length > 0) {
       d.related = related.slice(0, MAX_RELATED).map((r): RelatedLocation => ({ path: r.path, site: formatSite(r.site) }));
     }

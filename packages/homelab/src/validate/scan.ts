@@ -3,7 +3,7 @@
  * values and `config.age.secrets.<name>` selections inside AST nodes), references to the
  * host's configuration, and upper-case keys that name a secret but hold a literal string.
  */
-import { isNixExpr } from "@nixjs/expr-printer";
+import { isNixExpr, visitExprs, type NixExpr } from "@nixjs/expr-printer";
 import { isHostRef, isSecret, type HostRef } from "../model/index.ts";
 import { segment } from "./paths.ts";
 import { saysSecret } from "./secret-names.ts";
@@ -17,25 +17,25 @@ export interface ConfigScan {
 const ENV_KEY = /^[A-Z][A-Z0-9_]*$/;
 
 /** The secret name of `config.age.secrets.<name>…`, if `node` is such a selection. */
-function selectedSecret(node: { kind?: unknown; expr?: unknown; path?: unknown }): string | undefined {
+function selectedSecret(node: NixExpr): string | undefined {
   if (node.kind !== "select") return undefined;
-  const expr = node.expr as { kind?: unknown; name?: unknown };
-  const path = node.path as readonly unknown[];
+  const { expr, path } = node;
   if (expr.kind !== "ident" || expr.name !== "config") return undefined;
   if (path[0] !== "age" || path[1] !== "secrets" || typeof path[2] !== "string") return undefined;
   return path[2];
 }
 
-/** Finds `config.age.secrets.<name>` selections anywhere inside an AST node. */
-function scanAst(node: unknown, path: string, uses: { name: string; path: string }[]): void {
-  if (typeof node !== "object" || node === null) return;
-  if (Array.isArray(node)) {
-    for (const item of node) scanAst(item, path, uses);
-    return;
-  }
-  const name = selectedSecret(node as never);
-  if (name !== undefined) uses.push({ name, path });
-  for (const key of Object.keys(node)) scanAst((node as Record<string, unknown>)[key], path, uses);
+/** Finds `config.age.secrets.<name>` selections and host references anywhere inside an AST node. */
+function scanAst(root: NixExpr, path: string, scan: Scan): void {
+  visitExprs(root, (e) => {
+    if (isHostRef(e)) {
+      scan.refs.push({ ref: e, path });
+      return false;
+    }
+    const name = selectedSecret(e);
+    if (name !== undefined) scan.secretUses.push({ name, path });
+    return true;
+  });
 }
 
 /**
@@ -51,8 +51,10 @@ export function scanConfig(config: unknown, base: string): ConfigScan {
 
 const EMPTY: ConfigScan = Object.freeze({ secretUses: [], refs: [], literalSecrets: [] });
 
+type Scan = { secretUses: { name: string; path: string }[]; refs: { ref: HostRef; path: string }[]; literalSecrets: { key: string; path: string }[] };
+
 function walk(
-  scan: { secretUses: { name: string; path: string }[]; refs: { ref: HostRef; path: string }[]; literalSecrets: { key: string; path: string }[] },
+  scan: Scan,
   value: unknown,
   path: string,
   key: string | undefined,
@@ -63,8 +65,7 @@ function walk(
   }
   if (typeof value !== "object" || value === null) return;
   if (isSecret(value)) scan.secretUses.push({ name: value.name, path });
-  else if (isHostRef(value)) scan.refs.push({ ref: value, path });
-  else if (isNixExpr(value)) scanAst(value, path, scan.secretUses);
+  else if (isNixExpr(value)) scanAst(value, path, scan);
   else if (Array.isArray(value)) value.forEach((v, i) => walk(scan, v, `${path}[${i}]`, undefined));
   else for (const k of Object.keys(value)) walk(scan, (value as Record<string, unknown>)[k], `${path}${segment(k)}`, k);
 }

@@ -1,37 +1,54 @@
 import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import type { Diagnostic, Homelab } from "@nixjs/homelab";
+import { collectInputErrors, type Diagnostic, type Homelab, type HomelabInputError } from "@nixjs/homelab";
+import { ExitCalled, interceptExit, markConfig } from "./exit-guard.ts";
+import { describeThrown, siteInConfig } from "./thrown.ts";
 
 /** What loading the config gave. */
 export type LoadedConfig =
   | { readonly kind: "loaded"; readonly lab: Homelab }
-  /** A builder rejected its input (`HomelabInputError`): the user's config is invalid. */
+  /** Builders rejected their input (`HomelabInputError`s): the user's config is invalid. */
   | { readonly kind: "invalid"; readonly diagnostics: readonly Diagnostic[] }
-  /** The file is missing, does not compile, throws, or exports no homelab. */
+  /** The file is missing, does not compile, throws, ends the process, or exports no homelab. */
   | { readonly kind: "failed"; readonly message: string; readonly site?: string };
 
 /**
  * Imports the user's `homelab.config.ts` (TypeScript runs through tsx) and takes its default
- * export. Never throws: a builder's input error becomes diagnostics, anything else a message
- * with the line of the config that threw, never a raw stack.
+ * export. Never throws. Builders collect their input errors meanwhile, so every rejected call
+ * of the config is reported at once (each with its call site); anything else (a throw, a
+ * `process.exit()`, a missing export) becomes one message naming the config file and, when it
+ * can be found, the line of the config that caused it — never a raw stack.
  * @example await loadConfig("/repo/homelab.config.ts", "homelab.config.ts")
  */
 export async function loadConfig(absolutePath: string, displayName: string): Promise<LoadedConfig> {
   if (!existsSync(absolutePath)) {
     return { kind: "failed", message: `config file not found: ${displayName} (pass another with --config <file>)` };
   }
-  let module: { default?: unknown };
+  const url = pathToFileURL(absolutePath).href;
+  const restore = interceptExit();
+  markConfig({ absolutePath, displayName, loading: true });
+  let collected: Awaited<ReturnType<typeof collectInputErrors<unknown>>>;
   try {
-    module = (await import(pathToFileURL(absolutePath).href)) as { default?: unknown };
-  } catch (error) {
-    return fromThrown(error, absolutePath, displayName);
+    collected = await collectInputErrors(async () => {
+      const module = (await import(url)) as { default?: unknown };
+      return await module.default;
+    });
+  } finally {
+    markConfig({ absolutePath, displayName, loading: false });
+    restore();
   }
-  let value: unknown;
-  try {
-    value = await module.default;
-  } catch (error) {
-    return fromThrown(error, absolutePath, displayName);
+  const rejected = collected.errors.flatMap(callDiagnostics);
+  const { outcome } = collected;
+  if (!outcome.ok) {
+    const thrown = asInputError(outcome.error);
+    if (thrown !== undefined) return { kind: "invalid", diagnostics: [...rejected, ...callDiagnostics(thrown)] };
+    const failure = failed(outcome.error, absolutePath, displayName);
+    // The rejected calls come first: the throw is often their consequence (a stand-in used).
+    if (rejected.length > 0) return { kind: "invalid", diagnostics: [...rejected, asDiagnostic(failure, displayName)] };
+    return failure;
   }
+  if (rejected.length > 0) return { kind: "invalid", diagnostics: rejected };
+  const value = outcome.value;
   if (!isHomelabValue(value)) {
     const got = value === undefined ? "no default export" : `a default export that is not a homelab (${describe(value)})`;
     return { kind: "failed", message: `${displayName} has ${got}; it must \`export default homelab({ … })\`` };
@@ -47,26 +64,34 @@ function isHomelabValue(value: unknown): value is Homelab {
 }
 
 /**
- * A builder's input error carries every problem as `diagnostics` (detected by shape, not by
- * class, across package copies); its diagnostics' paths are relative to the call, so they
- * are prefixed with the call (`container("immich").ports[0]`).
+ * A builder's input error, its diagnostics' paths made absolute by the call
+ * (`container("immich").ports[0]`): they are relative to the call's options.
  */
-function fromThrown(error: unknown, absolutePath: string, displayName: string): LoadedConfig {
-  const input = asInputError(error);
-  if (input !== undefined) {
-    const diagnostics = input.diagnostics.map((d) => {
-      const path = input.builder === undefined ? d.path : d.path === "" ? input.builder : `${input.builder}.${d.path}`;
-      return { ...d, path };
-    });
-    return { kind: "invalid", diagnostics };
-  }
-  // The message may name the file by its absolute path (a compile error does): name it as the user does.
-  const raw = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  const message = raw.split(pathToFileURL(absolutePath).href).join(displayName).split(absolutePath).join(displayName);
-  const site = siteInConfig(error, absolutePath, displayName);
-  return { kind: "failed", message: `${displayName} could not be loaded: ${message}`, ...(site ? { site } : {}) };
+function callDiagnostics(input: Pick<HomelabInputError, "diagnostics"> & { builder?: string }): Diagnostic[] {
+  return input.diagnostics.map((d) => {
+    const path = input.builder === undefined ? d.path : d.path === "" ? input.builder : `${input.builder}.${d.path}`;
+    return { ...d, path };
+  });
 }
 
+function failed(error: unknown, absolutePath: string, displayName: string): Extract<LoadedConfig, { kind: "failed" }> {
+  const site = siteInConfig(error, absolutePath, displayName);
+  const where = site === undefined ? {} : { site };
+  if (error instanceof ExitCalled) {
+    return {
+      kind: "failed",
+      message: `${displayName} called process.exit(${error.code ?? ""}) while loading; a config must not end the process: remove the call (throw an Error to stop with a message)`,
+      ...where,
+    };
+  }
+  return { kind: "failed", message: `${displayName} could not be loaded: ${describeThrown(error, absolutePath, displayName)}`, ...where };
+}
+
+function asDiagnostic(failure: Extract<LoadedConfig, { kind: "failed" }>, displayName: string): Diagnostic {
+  return { severity: "error", code: "config-load-failed", path: "", message: failure.message, site: failure.site ?? displayName };
+}
+
+/** Anything with valid `diagnostics` (detected by shape, not class, across package copies). */
 function asInputError(error: unknown): { diagnostics: readonly Diagnostic[]; builder?: string } | undefined {
   if (typeof error !== "object" || error === null) return undefined;
   const e = error as { diagnostics?: unknown; builder?: unknown };
@@ -78,21 +103,6 @@ function asInputError(error: unknown): { diagnostics: readonly Diagnostic[]; bui
   });
   if (!valid) return undefined;
   return { diagnostics: e.diagnostics as Diagnostic[], ...(typeof e.builder === "string" ? { builder: e.builder } : {}) };
-}
-
-/** `homelab.config.ts:12:5` from the first stack frame in the config file. */
-function siteInConfig(error: unknown, absolutePath: string, displayName: string): string | undefined {
-  const stack = error instanceof Error ? error.stack ?? "" : "";
-  const url = pathToFileURL(absolutePath).href;
-  for (const line of stack.split("\n")) {
-    for (const where of [url, absolutePath]) {
-      const at = line.indexOf(`${where}:`);
-      if (at < 0) continue;
-      const match = /^:(\d+):(\d+)/.exec(line.slice(at + where.length));
-      if (match) return `${displayName}:${match[1]}:${match[2]}`;
-    }
-  }
-  return undefined;
 }
 
 function describe(value: unknown): string {

@@ -1,5 +1,5 @@
 import { NixValueError, print } from "@nixjs/expr-printer";
-import { formatSite, render, validate, type Diagnostic, type Homelab, type RenderOptions, type Secret } from "@nixjs/homelab";
+import { formatSite, formatVia, render, validate, type Diagnostic, type Homelab, type RenderOptions, type Secret } from "@nixjs/homelab";
 import { compareCodeUnits } from "../paths.ts";
 import { secretsOf } from "./secrets.ts";
 
@@ -38,10 +38,33 @@ export function synthesizeLab(lab: Homelab, options: RenderOptions = {}): Synthe
     return { diagnostics, files, secrets };
   } catch (error) {
     if (!(error instanceof NixValueError)) throw error;
-    const message = `${error.reason} (at ${error.path}); change the value in the config`;
-    diagnostics.push({ severity: "error", code: "not-nix-value", path: error.path, message, site: formatSite(lab.site) });
+    diagnostics.push(renderErrorDiagnostic(lab, error));
     return { diagnostics, files: new Map(), secrets };
   }
+}
+
+/**
+ * A value the renderer could not write, as a diagnostic on the user's field: `error.path` is
+ * a model path (`containers.immich.config.services.immich.host`), and the site is the call of
+ * the builder that holds it (the container or service), not `homelab()`. Builders check their
+ * values already; one that still fails here got through a gap, so the message says so.
+ */
+function renderErrorDiagnostic(lab: Homelab, error: NixValueError): Diagnostic {
+  const under = (prefix: string): boolean =>
+    error.path === prefix || error.path.startsWith(`${prefix}.`) || error.path.startsWith(`${prefix}[`);
+  const owner = [...lab.containers.map((c) => ({ prefix: `containers.${c.name}`, site: c.site })), ...lab.services.map((x) => ({ prefix: `services.${x.name}`, site: x.site }))]
+    .filter((o) => under(o.prefix))
+    .sort((a, b) => b.prefix.length - a.prefix.length)[0];
+  const site = owner?.site ?? lab.site;
+  const via = formatVia(site);
+  return {
+    severity: "error",
+    code: "not-nix-value",
+    path: error.path,
+    message: `${error.reason}; change the value in the config`,
+    site: formatSite(site),
+    ...(via.length > 0 ? { via } : {}),
+  };
 }
 
 /**

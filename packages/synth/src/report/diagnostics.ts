@@ -26,6 +26,7 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], p: Paint):
       const label = severity === "error" ? p.red(`error[${d.code}]`) : p.yellow(`warning[${d.code}]`);
       lines.push(`    ${label} ${d.path === "" ? "" : `${p.cyan(d.path)}: `}${d.message}`);
       lines.push(`      ${p.dim(`at ${d.site}`)}`);
+      for (const caller of d.via ?? []) lines.push(`      ${p.dim(`called from ${caller}`)}`);
       for (const r of d.related ?? []) lines.push(`      ${p.dim(`see ${r.path} at ${r.site}`)}`);
     }
   }

@@ -1,4 +1,4 @@
-import { isNixExpr, n, NixValueError, toNix, type NixExpr } from "@nixjs/expr-printer";
+import { isNixExpr, mapExpr, n, NixValueError, toNix, type NixExpr } from "@nixjs/expr-printer";
 import { isHostRef, isSecret } from "../../model/brand.ts";
 import type { HostRef } from "../../model/index.ts";
 import { isPlainObject } from "./merge.ts";
@@ -19,6 +19,16 @@ export interface DataContext {
 /** `config.containers.authelia.localAddress`, from the host's configuration. */
 export function hostRefExpr(ref: HostRef, hostConfig: string): NixExpr {
   return n.select(n.id(hostConfig), ref.path);
+}
+
+/**
+ * `expr` with every host reference in it (itself included) reaching the host's configuration
+ * under the name `hostConfig`: unchanged where that name is `config`.
+ * @example withHostRefs(n.str`http://${containerRef("a").localAddress}`, "hostConfig")
+ */
+export function withHostRefs(expr: NixExpr, hostConfig: string): NixExpr {
+  if (hostConfig === "config") return expr;
+  return mapExpr(expr, (e) => (isHostRef(e) ? hostRefExpr(e, hostConfig) : undefined));
 }
 
 /**
@@ -55,10 +65,9 @@ function toTree(value: { readonly [key: string]: unknown }, path: string, ctx: D
 }
 
 function convert(value: unknown, path: string, ctx: DataContext): NixExpr {
-  if (isNixExpr(value)) return value;
+  if (isNixExpr(value)) return withHostRefs(value, ctx.hostConfig);
   if (value instanceof AttrTree) return value.toAttrs();
   if (isSecret(value)) return value.path;
-  if (isHostRef(value)) return hostRefExpr(value, ctx.hostConfig);
   if (Array.isArray(value)) return n.list(value.map((v, i) => convert(v, `${path}[${i}]`, ctx)));
   if (isPlainObject(value)) return toTree(value, path, ctx).toAttrs();
   if (typeof value === "object" && value !== null) {

@@ -11,6 +11,14 @@ export function isPlainObject(value: unknown): value is { readonly [key: string]
 }
 
 /**
+ * A record whose every key, `__proto__` included, is an own property: user data may name any
+ * attribute (on a plain `{}`, assigning `__proto__` would set the prototype instead).
+ */
+function ownRecord(): Record<string, unknown> {
+  return Object.create(null) as Record<string, unknown>;
+}
+
+/**
  * The order of option names in a set: code units, except that `enable` leads, as in every
  * NixOS module and hand-written config (`services.immich = { enable = true; host = …; }`).
  * Deterministic whatever the declaration order.
@@ -34,7 +42,7 @@ export function sortKeysDeep(value: unknown, first: readonly string[] = []): unk
   if (!isPlainObject(value)) return value;
   const keys = Object.keys(value).sort(byOptionName);
   const lead = first.filter((k) => keys.includes(k));
-  const out: Record<string, unknown> = {};
+  const out = ownRecord();
   for (const key of [...lead, ...keys.filter((k) => !lead.includes(k))]) {
     out[key] = sortKeysDeep(value[key], first);
   }
@@ -55,10 +63,10 @@ export function mergeConfig(generated: unknown, user: unknown, key = ""): unknow
   if (user === undefined) return generated;
   if (generated === undefined) return sortKeysDeep(user);
   if (isPlainObject(generated) && isPlainObject(user)) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(generated)) out[k] = mergeConfig(v, user[k], k);
+    const out = ownRecord();
+    for (const [k, v] of Object.entries(generated)) out[k] = mergeConfig(v, Object.hasOwn(user, k) ? user[k] : undefined, k);
     for (const k of Object.keys(user).sort(byOptionName)) {
-      if (!(k in generated)) out[k] = sortKeysDeep(user[k]);
+      if (!Object.hasOwn(generated, k)) out[k] = sortKeysDeep(user[k]);
     }
     return out;
   }

@@ -4,7 +4,7 @@
  * builders' input parsing.
  */
 import { n } from "@nixjs/expr-printer";
-import { MODEL_BRAND, type ModelKind } from "../../model/brand.ts";
+import { MODEL_BRAND, registerHostRef, type ModelKind } from "../../model/brand.ts";
 import type {
   BasicAuthUser,
   Caddy,
@@ -43,7 +43,7 @@ export function secret(name: string, opts: Partial<Pick<Secret, "owner" | "group
 }
 
 export function hostRef(...path: [string, ...string[]]): HostRef {
-  return brand("hostRef", { kind: "hostRef" as const, path });
+  return registerHostRef(n.select(n.id("config"), path));
 }
 
 export function tcp(port: number, address = "0.0.0.0"): ServicePort {
