@@ -17,3 +17,4 @@ export { print, type PrintOptions } from "./print/index.ts";
 export { toNix, type ToNixOptions } from "./to-nix/index.ts";
 export { mapExpr, type Replace } from "./walk/map-expr.ts";
 export { childExprs, visitExprs, type Visit } from "./walk/visit.ts";
+export { binderProblem, isIdentifier } from "./lexical/names.ts";

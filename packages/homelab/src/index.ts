@@ -9,6 +9,10 @@ export {
   isCaddy,
   isContainer,
   isHomelab,
+  isHost,
+  isPrivateNspawn,
+  onlyHost,
+  proxyOf,
   isHostRef,
   isHostService,
   isRoute,
@@ -36,9 +40,22 @@ export type { CaddyRouteOptions, TraefikRouteOptions } from "./schema/routes.ts"
 export type { SecretOptions } from "./schema/secret.ts";
 export type { ServiceOptions } from "./schema/service.ts";
 export { formatPublish, parsePublish } from "./schema/publish.ts";
-export { parseImage, type ImageRef } from "./schema/image.ts";
+export { parseImage, type ImageRef } from "./oci/image.ts";
+export { parseVolume, type Volume } from "./oci/volume.ts";
 
 export { validate, hasErrors } from "./validate/index.ts";
 export { allocateAddresses, planAddresses, type AddressPlan, type ContainerAddresses } from "./allocate/index.ts";
 
 export { render, RenderError, type RenderOptions } from "./render/index.ts";
+
+export { DIAGNOSTIC_CODES, isDiagnosticCode, type DiagnosticCode } from "./diagnostics/codes.ts";
+export { formatLocation } from "./diagnostics/format.ts";
+export { formatPath, type ModelPath } from "./diagnostics/path.ts";
+export { sortDiagnostics } from "./diagnostics/order.ts";
+export { subjectGroup, type Subject } from "./diagnostics/subject.ts";
+export { hostFacts, type HostFacts } from "./facts/host-facts.ts";
+export { neededSecretFiles, type NeededSecretFile } from "./facts/needed-secrets.ts";
+export { secretBackend, type SecretBackend } from "./secrets/index.ts";
+export { DEFAULT_RELEASE, SUPPORTED_RELEASES, type Release } from "./releases/release.ts";
+export { compareCodeUnits } from "./util/order.ts";
+export { shellQuote } from "./util/shell.ts";

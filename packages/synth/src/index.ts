@@ -18,7 +18,6 @@ export {
   type SynthesizeRequest,
 } from "./synth.ts";
 export { synthInMemory, synthesizeLab, SynthValidationError, type SecretFile, type Synthesized } from "./pipeline/synthesize.ts";
-export { secretsOf } from "./pipeline/secrets.ts";
 export { planTree, countPlan, hasDrift, InvalidTreeError, type PlanOptions } from "./plan/plan.ts";
 export { readDisk } from "./plan/disk.ts";
 export type { DiskEntry, DiskSnapshot, FileChange, FileChangeKind, Plan, PlanCounts, Refusal, RefusalKind } from "./plan/types.ts";

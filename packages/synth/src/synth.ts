@@ -6,8 +6,8 @@ import { countPlan, hasDrift, InvalidTreeError, planTree } from "./plan/plan.ts"
 import { missingSecretWarnings } from "./plan/secret-files.ts";
 import type { Plan, PlanCounts } from "./plan/types.ts";
 import type { Synthesized } from "./pipeline/synthesize.ts";
-import { shellQuote } from "./shell.ts";
-import { sortDiagnostics } from "./report/diagnostics-order.ts";
+import { shellQuote } from "@nixjs/homelab";
+import { sortDiagnostics } from "@nixjs/homelab";
 import { makeDir, syncDir } from "./write/fs-ops.ts";
 import { JournalError, recover, type Recovery } from "./write/journal.ts";
 import { acquireLock, LockLostError, releaseLock, type HeldLock, type LockOwner } from "./write/lock.ts";
@@ -131,7 +131,7 @@ export async function synth(options: SynthOptions = {}): Promise<SynthResult> {
   const { files, secrets } = outcome.synthesized;
   let diagnostics = [
     ...outcome.synthesized.diagnostics,
-    ...missingSecretWarnings(secrets, files, (p) => existsSync(join(outDir, p)), base.out),
+    ...missingSecretWarnings(secrets, (p) => existsSync(join(outDir, p)), base.out),
   ];
   if (options.strict) diagnostics = diagnostics.map((d) => (d.severity === "warning" ? { ...d, severity: "error" as const } : d));
   diagnostics = sortDiagnostics(diagnostics);

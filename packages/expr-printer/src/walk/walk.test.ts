@@ -61,7 +61,7 @@ describe("mapExpr", () => {
   it("identity on random trees: the same object, every time", () => {
     fc.assert(
       fc.property(nixExpr(), (t) => mapExpr(t, () => undefined) === t),
-      fcOptions({ numRuns: 300 }),
+      fcOptions(300),
     );
   });
 });
@@ -93,7 +93,7 @@ describe("visitExprs", () => {
         mapExpr(t, () => void mapped++);
         return visited === mapped;
       }),
-      fcOptions({ numRuns: 300 }),
+      fcOptions(300),
     );
   });
 

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { container } from "../builders/container.ts";
 import { homelab } from "../builders/homelab.ts";
-import type { Container, Homelab } from "../model/index.ts";
+import { onlyHost, type Container, type Host } from "../model/index.ts";
 import { formatIpv4, parseCidr } from "../net/ipv4.ts";
 import { arbAddressIn, arbContainerName } from "../testing/index.ts";
 import { planAddresses } from "./index.ts";
@@ -20,8 +20,9 @@ const arbContainer: fc.Arbitrary<Container> = fc
   })
   .map(({ name, host, ...o }) => (host ? container(name, { network: "host" }) : container(name, o)));
 
-const lab = (containers: readonly Container[]): Homelab =>
-  homelab({ hostName: "server", domain: "example.org", stateVersion: "25.05", network: { pool: POOL }, containers: [...containers] });
+/** The one host of a lab of these containers. */
+const lab = (containers: readonly Container[]): Host =>
+  onlyHost(homelab({ hostName: "server", domain: "example.org", stateVersion: "25.05", network: { pool: POOL }, containers: [...containers] }));
 
 const arbContainers = fc.array(arbContainer, { maxLength: 40 });
 

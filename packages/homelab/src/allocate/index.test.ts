@@ -1,13 +1,14 @@
 import { describe, expect, test } from "vitest";
 import { container } from "../builders/container.ts";
 import { homelab } from "../builders/homelab.ts";
-import type { Container } from "../model/index.ts";
+import { onlyHost, type Container } from "../model/index.ts";
 import { parseCidr } from "../net/ipv4.ts";
 import { allocateAddresses, fnv1a, homePair, planAddresses } from "./index.ts";
 import { NextFree } from "./next-free.ts";
 
+/** The one host of a lab of these containers. */
 const lab = (containers: Container[], pool = "10.10.10.0/24") =>
-  homelab({ hostName: "server", domain: "example.org", stateVersion: "25.05", network: { pool }, containers });
+  onlyHost(homelab({ hostName: "server", domain: "example.org", stateVersion: "25.05", network: { pool }, containers }));
 const pool24 = () => {
   const p = parseCidr("10.10.10.0/24");
   if (!p.ok) throw new Error(p.reason);

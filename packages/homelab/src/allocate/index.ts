@@ -12,7 +12,9 @@
  * Explicit addresses of every container, enabled or not, the network and the broadcast
  * address are never handed out; disabled containers keep their allocation reserved.
  */
-import type { Homelab, NspawnContainer } from "../model/index.ts";
+import type { Host } from "../model/index.ts";
+import { isPrivateNspawn } from "../model/lookup.ts";
+import { compareCodeUnits } from "../util/order.ts";
 import { formatIpv4, parseCidr, parseIpv4, type Ipv4Pool } from "../net/ipv4.ts";
 import { NextFree } from "./next-free.ts";
 
@@ -54,12 +56,6 @@ export function homePair(pool: Ipv4Pool, name: string): { hostAddress: number; l
   return { hostAddress: pool.base + 2 * slot, localAddress: pool.base + 2 * slot + 1 };
 }
 
-const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-function isPrivate(c: unknown): c is NspawnContainer {
-  const x = c as NspawnContainer;
-  return x.backend === "nspawn" && x.network === "private";
-}
 
 interface Need {
   readonly name: string;
@@ -95,17 +91,20 @@ class PoolState {
   }
 }
 
+/** What the allocator reads of a host. */
+export type AllocatorInput = Pick<Host, "containers" | "network">;
+
 /**
- * Plans the addresses of every private-network nspawn container of `lab`.
- * @example planAddresses(lab).addresses.get("immich") // { hostAddress: "10.10.10.4", localAddress: "10.10.10.5" }
+ * Plans the addresses of every private-network nspawn container of a host.
+ * @example planAddresses(host).addresses.get("immich") // { hostAddress: "10.10.10.4", localAddress: "10.10.10.5" }
  */
-export function planAddresses(lab: Homelab): AddressPlan {
-  const containers = lab.containers.filter(isPrivate);
-  const parsed = parseCidr(lab.network.pool);
+export function planAddresses(host: AllocatorInput): AddressPlan {
+  const containers = host.containers.filter(isPrivateNspawn);
+  const parsed = parseCidr(host.network.pool);
   const addresses = new Map<string, ContainerAddresses>();
   const seen = new Set<string>();
   const needs: Need[] = [];
-  for (const c of [...containers].sort((a, b) => byCodeUnit(a.name, b.name))) {
+  for (const c of [...containers].sort((a, b) => compareCodeUnits(a.name, b.name))) {
     if (seen.has(c.name)) continue; // duplicate names are a `validate` error; the first one counts
     seen.add(c.name);
     if (c.hostAddress !== undefined && c.localAddress !== undefined) {
@@ -174,10 +173,10 @@ export function planAddresses(lab: Homelab): AddressPlan {
 
 /**
  * The host and guest address of every private-network nspawn container: given ones as they
- * are, missing ones allocated from `lab.network.pool` (see the module comment for the rules).
+ * are, missing ones allocated from `network.pool` (see the module comment for the rules).
  * Containers that did not fit are absent (`validate` reports `pool-exhausted`).
- * @example allocateAddresses(lab).get("immich") // { hostAddress: "10.10.10.4", localAddress: "10.10.10.5" }
+ * @example allocateAddresses(host).get("immich") // { hostAddress: "10.10.10.4", localAddress: "10.10.10.5" }
  */
-export function allocateAddresses(lab: Homelab): ReadonlyMap<string, ContainerAddresses> {
-  return planAddresses(lab).addresses;
+export function allocateAddresses(host: AllocatorInput): ReadonlyMap<string, ContainerAddresses> {
+  return planAddresses(host).addresses;
 }

@@ -1,7 +1,7 @@
 import { isNixExpr } from "@nixjs/expr-printer";
 import { describe, expect, test } from "vitest";
 import {
-  caddy, caddyRoute, container, containerRef, homelab, hostRef, isContainer, isHostRef, isRoute, isSecret, secret, service, traefik, traefikRoute,
+  caddy, caddyRoute, container, containerRef, homelab, hostRef, isContainer, isHostRef, isRoute, isSecret, onlyHost, secret, service, traefik, traefikRoute,
 } from "../index.ts";
 
 const base = { hostName: "server", domain: "example.org", stateVersion: "25.05" } as const;
@@ -133,21 +133,25 @@ describe("service and homelab", () => {
 
   test("homelab() defaults", () => {
     const lab = homelab({ ...base });
-    expect(lab).toMatchObject({
+    expect(lab).toMatchObject({ secrets: { backend: "agenix", recipients: {} }, layout: { kind: "flat" } });
+    expect(onlyHost(lab)).toMatchObject({
       system: "x86_64-linux",
-      nixpkgs: "github:NixOS/nixpkgs/nixos-25.05",
+      release: "26.05",
+      nixpkgs: "github:NixOS/nixpkgs/nixos-26.05",
       network: { pool: "192.168.100.0/24", nftables: false },
-      agenix: { identityPaths: ["/etc/ssh/ssh_host_ed25519_key"], recipients: {} },
+      identityPaths: ["/etc/ssh/ssh_host_ed25519_key"],
+      proxies: [],
       containers: [],
       services: [],
       modules: [],
-      layout: { kind: "flat" },
     });
   });
 
   test("layouts", () => {
     expect(homelab({ ...base, layout: "modules" }).layout).toEqual({ kind: "modules", namespace: "homelab.containers" });
     expect(homelab({ ...base, layout: { kind: "modules", namespace: "hwc.server.containers" } }).layout).toEqual({ kind: "modules", namespace: "hwc.server.containers" });
-    expect(homelab({ ...base, layout: { kind: "flat" }, modules: ["./hardware-configuration.nix"] })).toMatchObject({ layout: { kind: "flat" }, modules: ["./hardware-configuration.nix"] });
+    const flat = homelab({ ...base, layout: { kind: "flat" }, modules: ["./hardware-configuration.nix"] });
+    expect(flat.layout).toEqual({ kind: "flat" });
+    expect(onlyHost(flat).modules).toEqual(["./hardware-configuration.nix"]);
   });
 });

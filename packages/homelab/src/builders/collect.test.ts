@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { HomelabInputError } from "../errors/input-error.ts";
-import { caddy, caddyRoute, container, containerRef, homelab, hostRef, isContainer, isSecret, secret, service, traefik, traefikRoute } from "../index.ts";
+import { caddy, caddyRoute, container, containerRef, homelab, hostRef, isContainer, isSecret, onlyHost, secret, service, traefik, traefikRoute } from "../index.ts";
 import { collectInputErrors, isStandIn } from "./collect.ts";
 
 describe("collectInputErrors", () => {
@@ -16,7 +16,13 @@ describe("collectInputErrors", () => {
       return { lab, images, bad };
     });
     expect(errors.map((e) => e.builder)).toEqual(['container("app0")', 'container("app1")', 'container("app3")', 'secret("bad name")']);
-    expect(errors.map((e) => e.diagnostics[0]?.path)).toEqual(["image", "image", "image", "name"]);
+    expect(errors.map((e) => e.diagnostics[0]?.path)).toEqual([["image"], ["image"], ["image"], ["name"]]);
+    expect(errors.map((e) => e.diagnostics[0]?.subject)).toEqual([
+      { kind: "call", builder: "container", label: 'container("app0")', name: "app0" },
+      { kind: "call", builder: "container", label: 'container("app1")', name: "app1" },
+      { kind: "call", builder: "container", label: 'container("app3")', name: "app3" },
+      { kind: "call", builder: "secret", label: 'secret("bad name")', name: "bad name" },
+    ]);
     if (!outcome.ok) throw outcome.error;
     const { lab, images, bad } = outcome.value;
     // Stand-ins are of the right kind, so the calls that take them accept them.
@@ -24,7 +30,7 @@ describe("collectInputErrors", () => {
     expect(images.every(isContainer)).toBe(true);
     expect(isSecret(bad) && isStandIn(bad)).toBe(true);
     expect(isStandIn(lab)).toBe(false);
-    expect(lab.containers.map((c) => c.name)).toEqual(["app0", "app1", "app2", "app3", "ok"]);
+    expect(onlyHost(lab).containers.map((c) => c.name)).toEqual(["app0", "app1", "app2", "app3", "ok"]);
   });
 
   test("every builder records instead of throwing, references included", async () => {

@@ -1,6 +1,6 @@
 import { isNixExpr } from "@nixjs/expr-printer";
 import { describe, expect, test } from "vitest";
-import { caddy, caddyRoute, container, homelab, isSecret, secret, traefik, traefikRoute } from "../index.ts";
+import { caddy, caddyRoute, container, homelab, isSecret, onlyHost, proxyOf, secret, traefik, traefikRoute } from "../index.ts";
 
 // The example of issue 3, exactly as written there.
 function issueExample() {
@@ -38,19 +38,23 @@ function issueExample() {
 
 describe("the issue's example", () => {
   const lab = issueExample();
+  const host = onlyHost(lab);
 
-  test("builds the model with NixOS defaults filled in", () => {
-    expect(lab.hostName).toBe("server");
-    expect(lab.system).toBe("x86_64-linux");
-    expect(lab.nixpkgs).toBe("github:NixOS/nixpkgs/nixos-25.05");
-    expect(lab.network).toEqual({ pool: "10.10.10.0/24", externalInterface: "enp1s0", nftables: false });
+  test("builds the model with NixOS defaults filled in: one host, the current release", () => {
+    expect(host.name).toBe("server");
+    expect(host.system).toBe("x86_64-linux");
+    expect(host.release).toBe("26.05");
+    expect(host.stateVersion).toBe("25.05");
+    expect(host.nixpkgs).toBe("github:NixOS/nixpkgs/nixos-26.05");
+    expect(host.network).toEqual({ pool: "10.10.10.0/24", externalInterface: "enp1s0", nftables: false });
     expect(lab.layout).toEqual({ kind: "flat" });
-    expect(lab.traefik).toMatchObject({ mode: "container", entryPoint: "websecure", certResolver: "cloudflare", redirectToHttps: true });
-    expect(lab.containers.map((c) => c.name)).toEqual(["authelia", "immich", "adguard", "sonarr"]);
+    expect(proxyOf(host, "traefik")).toMatchObject({ mode: "container", entryPoint: "websecure", certResolver: "cloudflare", redirectToHttps: true });
+    expect(host.proxies.map((p) => p.kind)).toEqual(["traefik", "caddy"]);
+    expect(host.containers.map((c) => c.name)).toEqual(["authelia", "immich", "adguard", "sonarr"]);
   });
 
   test("nspawn containers keep NixOS's names and defaults", () => {
-    const [authelia, immich, adguard] = lab.containers;
+    const [authelia, immich, adguard] = host.containers;
     expect(authelia).toMatchObject({ backend: "nspawn", network: "private", autoStart: true, hostAddress: "10.10.10.8", localAddress: "10.10.10.9", ephemeral: false });
     expect(authelia?.backend === "nspawn" && authelia.forwardAuth).toEqual({
       port: 9091, path: "/api/authz/forward-auth", authResponseHeaders: ["Remote-User", "Remote-Groups", "Remote-Email", "Remote-Name"],
@@ -66,7 +70,7 @@ describe("the issue's example", () => {
   });
 
   test("podman ports are parsed, secrets keep their path expression", () => {
-    const sonarr = lab.containers[3]!;
+    const sonarr = host.containers[3]!;
     expect(sonarr.backend).toBe("podman");
     if (sonarr.backend !== "podman") return;
     expect(sonarr.ports).toEqual([{ hostAddress: "127.0.0.1", hostPort: 8989, containerPort: 8989, protocol: "tcp" }]);
@@ -79,9 +83,9 @@ describe("the issue's example", () => {
   });
 
   test("the model is deeply frozen and records call sites in this file", () => {
-    const immich = lab.containers[1]!;
+    const immich = host.containers[1]!;
     expect(Object.isFrozen(lab)).toBe(true);
-    expect(Object.isFrozen(lab.containers)).toBe(true);
+    expect(Object.isFrozen(host.containers)).toBe(true);
     expect(Object.isFrozen(immich.routes[0])).toBe(true);
     expect(immich.backend === "nspawn" && Object.isFrozen(immich.config["services"])).toBe(true);
     expect(immich.site).toEqual({ file: "packages/homelab/src/builders/example.test.ts", line: 24, column: 7 });

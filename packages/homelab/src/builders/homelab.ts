@@ -1,5 +1,6 @@
-import type { Homelab, Layout, SourceSite } from "../model/index.ts";
-import { homelabSchema, type HomelabOptions } from "../schema/homelab.ts";
+import type { Homelab, Host, Layout, SourceSite } from "../model/index.ts";
+import { DEFAULT_RELEASE, isRelease, nixpkgsUrl, pinnedRelease, type Release } from "../releases/release.ts";
+import { homelabProblems, homelabSchema, type HomelabOptions } from "../schema/homelab.ts";
 import { captureSite } from "../site/capture.ts";
 import { guarded } from "./collect.ts";
 import { branded, optional } from "./freeze.ts";
@@ -22,11 +23,12 @@ function layoutOf(input: HomelabOptions["layout"]): Layout {
 
 /**
  * The whole server: one host, its network and secrets setup, proxies, containers and
- * services. Only checks each option's shape; run `validate(lab)` for conflicts between parts.
+ * services, rendered for the NixOS release `nixos` (default: the current stable release).
+ * Only checks each option's shape; run `validate(lab)` for conflicts between parts.
  *
  * @example
  * export default homelab({
- *   hostName: "server", domain: "example.org", stateVersion: "25.05",
+ *   hostName: "server", domain: "example.org", stateVersion: "25.05", nixos: "26.05",
  *   network: { pool: "10.10.10.0/24", externalInterface: "enp1s0" },
  *   traefik: traefik({ certResolver: "cloudflare" }),
  *   containers: [container("immich", { ports: [2283] })],
@@ -34,32 +36,37 @@ function layoutOf(input: HomelabOptions["layout"]): Layout {
  */
 export function homelab(options: HomelabOptions): Homelab {
   const site = captureSite(homelab);
-  return guarded("homelab", () => ({ containers: [], services: [], site }), () => build(options, site));
+  return guarded("homelab", () => ({ domain: "invalid", hosts: [], site }), () => build(options, site));
 }
 
 function build(options: HomelabOptions, site: SourceSite): Homelab {
-  const o = parseInput(homelabSchema, options, { label: callLabel("homelab"), site });
-  return branded("homelab", {
-    kind: "homelab",
-    hostName: o.hostName,
-    domain: o.domain,
+  const o = parseInput(homelabSchema, options, { label: callLabel("homelab"), site }, homelabProblems);
+  const pinned = o.nixpkgs === undefined ? undefined : pinnedRelease(o.nixpkgs);
+  const release: Release = (o.nixos as Release | undefined) ?? (pinned !== undefined && isRelease(pinned) ? pinned : DEFAULT_RELEASE);
+  const host: Host = {
+    kind: "host",
+    name: o.hostName,
+    release,
     stateVersion: o.stateVersion,
     system: o.system ?? "x86_64-linux",
-    nixpkgs: o.nixpkgs ?? `github:NixOS/nixpkgs/nixos-${o.stateVersion}`,
+    nixpkgs: o.nixpkgs ?? nixpkgsUrl(release),
     network: {
       pool: o.network?.pool ?? DEFAULT_POOL,
       ...optional("externalInterface", o.network?.externalInterface),
       nftables: o.network?.nftables ?? false,
     },
-    agenix: {
-      identityPaths: o.agenix?.identityPaths ?? [...DEFAULT_IDENTITY_PATHS],
-      recipients: o.agenix?.recipients ?? {},
-    },
-    ...optional("traefik", o.traefik),
-    ...optional("caddy", o.caddy),
+    proxies: [...(o.traefik === undefined ? [] : [o.traefik]), ...(o.caddy === undefined ? [] : [o.caddy])],
     containers: o.containers ?? [],
     services: o.services ?? [],
     modules: o.modules ?? [],
+    identityPaths: o.agenix?.identityPaths ?? [...DEFAULT_IDENTITY_PATHS],
+    site,
+  };
+  return branded("homelab", {
+    kind: "homelab",
+    domain: o.domain,
+    hosts: [host],
+    secrets: { backend: "agenix", recipients: o.agenix?.recipients ?? {} },
     layout: layoutOf(o.layout),
     site,
   } satisfies Homelab);

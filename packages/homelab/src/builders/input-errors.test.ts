@@ -1,7 +1,7 @@
 import { n } from "@nixjs/expr-printer";
 import { describe, expect, test } from "vitest";
 import { HomelabInputError } from "../errors/input-error.ts";
-import { caddy, caddyRoute, container, containerRef, homelab, hostRef, secret, service, traefik, traefikRoute } from "../index.ts";
+import { caddy, caddyRoute, container, containerRef, formatPath, homelab, hostRef, onlyHost, secret, service, traefik, traefikRoute } from "../index.ts";
 
 /** Runs `build`, expects one HomelabInputError, returns its `path: message` lines. */
 function problems(build: () => unknown): string[] {
@@ -9,7 +9,7 @@ function problems(build: () => unknown): string[] {
     build();
   } catch (e) {
     expect(e).toBeInstanceOf(HomelabInputError);
-    return (e as HomelabInputError).diagnostics.map((d) => (d.path === "" ? d.message : `${d.path}: ${d.message}`));
+    return (e as HomelabInputError).diagnostics.map((d) => (d.path.length === 0 ? d.message : `${formatPath(d.path)}: ${d.message}`));
   }
   throw new Error("expected a HomelabInputError");
 }
@@ -29,8 +29,8 @@ describe("HomelabInputError", () => {
     expect(error?.site).toBe("packages/homelab/src/builders/input-errors.test.ts:23:7");
     expect(error?.message).toBe(
       [
-        'packages/homelab/src/builders/input-errors.test.ts:23:7 container("immich"): localAddress: expected an IPv4 address like "10.10.10.5", got "10.0.0.300"',
-        'packages/homelab/src/builders/input-errors.test.ts:23:7 container("immich"): ports[0]: expected a port 1–65535, got 70000',
+        'packages/homelab/src/builders/input-errors.test.ts:23:7 container("immich").localAddress: expected an IPv4 address like "10.10.10.5", got "10.0.0.300"',
+        'packages/homelab/src/builders/input-errors.test.ts:23:7 container("immich").ports[0]: expected a port 1–65535, got 70000',
       ].join("\n"),
     );
     expect(error?.diagnostics.map((d) => [d.severity, d.code, d.site])).toEqual([
@@ -178,7 +178,7 @@ describe("each class of malformed input", () => {
 
   test('"__proto__" is an ordinary attribute in a config, and refused by name elsewhere', () => {
     const lab = homelab({ ...base, containers: [container("a", { config: { services: { x: JSON.parse('{"__proto__": 1, "b": 2}') as Record<string, number> } } })] });
-    const config = (lab.containers[0] as { config: { services: { x: Record<string, unknown> } } }).config;
+    const config = (onlyHost(lab).containers[0] as unknown as { config: { services: { x: Record<string, unknown> } } }).config;
     expect(Object.keys(config.services.x)).toEqual(["__proto__", "b"]);
     expect(problems(() => container("p", { backend: "podman", image: "x:1", environment: JSON.parse('{"__proto__": "v", "A": "b"}') as Record<string, string> }))).toEqual([
       'environment.__proto__: "__proto__" cannot be a name here (JavaScript treats it specially and it would be lost); rename it',

@@ -1,22 +1,6 @@
 /** Helpers that make input problems readable: paths, short values, "did you mean". */
 import type { Zod } from "../schema/zod.ts";
 
-const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
-/**
- * A JS-style path: `ports[0].protocol`, `bindMounts["/var/lib/x"]`.
- * @example formatPath(["ports", 0, "protocol"]) // "ports[0].protocol"
- */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = "";
-  for (const key of path) {
-    if (typeof key === "number") out += `[${key}]`;
-    else if (typeof key === "string" && IDENT.test(key)) out += out === "" ? key : `.${key}`;
-    else out += `[${JSON.stringify(String(key))}]`;
-  }
-  return out;
-}
-
 /**
  * A short description of a value for "got …".
  * @example describeValue(70000) // "70000"

@@ -4,14 +4,28 @@
  */
 import type { Zod } from "../schema/zod.ts";
 import { HomelabInputError } from "../errors/input-error.ts";
+import type { DiagnosticCode } from "../diagnostics/codes.ts";
+import type { ModelPath } from "../diagnostics/path.ts";
+import type { Subject } from "../diagnostics/subject.ts";
 import { formatSite, formatVia, type Diagnostic, type SourceSite } from "../model/index.ts";
 import { protoKeyProblems, type InputProblem } from "../schema/problems.ts";
-import { describeValue, formatPath, knownKeysAt, suggest } from "./issues.ts";
+import { describeValue, knownKeysAt, suggest } from "./issues.ts";
 
 /** Who is parsing: `container("immich")` at its call site. */
 export interface CallInfo {
   readonly label: string;
   readonly site: SourceSite;
+  /** The builder's name (`container`), when the label does not start with it. */
+  readonly builder?: string;
+  /** The call's name argument, for grouping its diagnostics with the part it makes. */
+  readonly name?: string;
+}
+
+/** One problem of a call, before it becomes a diagnostic of the call. */
+interface Found {
+  readonly code: DiagnosticCode;
+  readonly path: ModelPath;
+  readonly message: string;
 }
 
 type Issue = Zod.core.$ZodIssue;
@@ -55,19 +69,13 @@ function unionBranch(issue: Extract<Issue, { code: "invalid_union" }>): readonly
   return deep.length === 1 ? deep[0] : undefined;
 }
 
-function toDiagnostics(
-  schema: Zod.ZodType,
-  issues: readonly Issue[],
-  prefix: readonly PropertyKey[],
-  site: string,
-  out: Diagnostic[],
-): void {
+function toDiagnostics(schema: Zod.ZodType, issues: readonly Issue[], prefix: readonly PropertyKey[], out: Found[]): void {
   for (const issue of issues) {
     const path = [...prefix, ...issue.path];
     if (issue.code === "invalid_union") {
       const branch = unionBranch(issue);
       if (branch !== undefined) {
-        toDiagnostics(schema, branch, path, site, out);
+        toDiagnostics(schema, branch, path, out);
         continue;
       }
     }
@@ -76,11 +84,9 @@ function toDiagnostics(
       for (const key of issue.keys) {
         const hint = suggest(key, known);
         out.push({
-          severity: "error",
           code: "unknown-option",
-          path: formatPath([...path, key]),
+          path: modelPath([...path, key]),
           message: `unknown option "${key}"${hint === undefined ? "" : `; did you mean "${hint}"?`}`,
-          site,
         });
       }
       continue;
@@ -95,11 +101,9 @@ function toDiagnostics(
         ? `${text}, got ${describeValue(input)}`
         : text;
     out.push({
-      severity: "error",
       code: missing ? "missing-option" : issue.code === "invalid_type" ? "invalid-type" : "invalid-value",
-      path: formatPath(path),
+      path: modelPath(path),
       message,
-      site,
     });
   }
 }
@@ -120,19 +124,44 @@ export function parseInput<S extends Zod.ZodType>(
   const result = schema.safeParse(input, { reportInput: true, error: defaultMessage });
   const problems = [...protoKeyProblems(input), ...(extra === undefined ? [] : extra(input))];
   if (result.success && leading.length === 0 && problems.length === 0) return result.data;
+  const found: Found[] = leading.map(fromProblem);
+  if (!result.success) toDiagnostics(schema, result.error.issues, [], found);
+  found.push(...problems.map(fromProblem));
+  if (found.length === 0) return (result as { data: Zod.output<S> }).data;
   // Only a failing call reads its site: reading one formats the captured stack (see captureSite).
   const site = formatSite(call.site);
-  const found: Diagnostic[] = leading.map((p) => problemDiagnostic(p, site));
-  if (!result.success) toDiagnostics(schema, result.error.issues, [], site, found);
-  for (const p of problems) found.push(problemDiagnostic(p, site));
   const via = formatVia(call.site);
-  const diagnostics = via.length === 0 ? found : found.map((d) => ({ ...d, via }));
-  if (diagnostics.length > 0) throw new HomelabInputError(call.label, site, diagnostics);
-  return (result as { data: Zod.output<S> }).data;
+  const subject = callSubject(call);
+  const diagnostics: Diagnostic[] = found.map((f) => ({
+    severity: "error",
+    code: f.code,
+    subject,
+    path: f.path,
+    message: f.message,
+    site,
+    ...(via.length > 0 ? { via } : {}),
+  }));
+  throw new HomelabInputError(call.label, site, diagnostics);
 }
 
-function problemDiagnostic(p: InputProblem, site: string): Diagnostic {
-  return { severity: "error", code: p.code ?? "invalid-value", path: formatPath(p.path), message: p.message, site };
+/**
+ * The subject of a call's diagnostics: the builder and the name it was given, read from the
+ * label (`container("immich")`) unless the call says.
+ */
+function callSubject(call: CallInfo): Subject {
+  const m = /^([A-Za-z]+)\((".*")\)$/s.exec(call.label);
+  const builder = call.builder ?? m?.[1] ?? call.label.replace(/\(.*$/s, "");
+  const name = call.name ?? (m?.[2] === undefined ? undefined : (JSON.parse(m[2]) as string));
+  return { kind: "call", builder, label: call.label, ...(name === undefined ? {} : { name }) };
+}
+
+function fromProblem(p: InputProblem): Found {
+  return { code: p.code ?? "invalid-value", path: p.path, message: p.message };
+}
+
+/** zod's path keys as a model path (symbols, which no option has, as text). */
+function modelPath(path: readonly PropertyKey[]): ModelPath {
+  return path.map((k) => (typeof k === "symbol" ? String(k) : k));
 }
 
 /** Problems of a positional argument (a name) checked with its own schema. */

@@ -1,17 +1,7 @@
+import { formatDiagnostic } from "../diagnostics/format.ts";
 import type { Diagnostic } from "../model/index.ts";
 
-/**
- * Prints one diagnostic as a line: `site label: path: message`, and the chain of calls that led
- * to the site when the builder was called inside a helper.
- * @example formatDiagnostic(d, 'container("immich")')
- * // 'homelab.config.ts:31:5 container("immich"): ports[0]: expected a port 1–65535, got 70000'
- */
-export function formatDiagnostic(diagnostic: Diagnostic, label?: string): string {
-  const head = label === undefined ? diagnostic.site : `${diagnostic.site} ${label}`;
-  const path = diagnostic.path === "" ? "" : `${diagnostic.path}: `;
-  const via = diagnostic.via === undefined || diagnostic.via.length === 0 ? "" : ` (called from ${diagnostic.via.join(", from ")})`;
-  return `${head}: ${path}${diagnostic.message}${via}`;
-}
+export { formatDiagnostic };
 
 /**
  * Malformed input to a builder: every problem of one call at once, each naming the field
@@ -30,11 +20,11 @@ export class HomelabInputError extends Error {
   readonly builder: string;
   /** `file:line:column` of the call. */
   readonly site: string;
-  /** Every problem; `path` is relative to the call's options (`ports[0]`), `""` for the call itself. */
+  /** Every problem; `path` is relative to the call's options (`["ports", 0]`), `[]` for the call itself. */
   readonly diagnostics: readonly Diagnostic[];
 
   constructor(builder: string, site: string, diagnostics: readonly Diagnostic[]) {
-    super(diagnostics.map((d) => formatDiagnostic(d, builder)).join("\n"));
+    super(diagnostics.map((d) => formatDiagnostic(d)).join("\n"));
     this.builder = builder;
     this.site = site;
     this.diagnostics = Object.freeze([...diagnostics]);

@@ -1,6 +1,7 @@
-import type { Container } from "./containers.ts";
-import type { Caddy, Homelab, HostService, Traefik } from "./homelab.ts";
 import type { NixSelect } from "@nixjs/expr-printer";
+import type { Container } from "./containers.ts";
+import type { Homelab, Host, HostService } from "./homelab.ts";
+import type { Caddy, Traefik } from "./proxies.ts";
 import type { HostRef } from "./refs.ts";
 import type { Route } from "./routes.ts";
 import type { Secret } from "./secret.ts";
@@ -23,6 +24,7 @@ export type ModelKind =
   | "traefik"
   | "caddy"
   | "service"
+  | "host"
   | "homelab";
 
 function brandOf(value: unknown): unknown {
@@ -88,6 +90,11 @@ export function isCaddy(value: unknown): value is Caddy {
 /** True for a value made by `service()`. @example isHostService(service("cloudflared", {})) */
 export function isHostService(value: unknown): value is HostService {
   return brandOf(value) === "service";
+}
+
+/** True for a value made by `host()` (a host of a fleet). @example isHost(host("nas", {…})) */
+export function isHost(value: unknown): value is Host {
+  return brandOf(value) === "host";
 }
 
 /** True for a value made by `homelab()`. @example isHomelab(lab) */

@@ -1,43 +1,9 @@
+import type { Release } from "../releases/release.ts";
 import type { Container, NixConfig } from "./containers.ts";
 import type { ServicePort } from "./ports.ts";
+import type { Proxy } from "./proxies.ts";
 import type { Secret } from "./secret.ts";
 import type { SourceSite } from "./site.ts";
-
-/** Traefik: the `traefik` nspawn container on the host network (seed 000), or a host service. */
-export interface Traefik {
-  readonly kind: "traefik";
-  readonly mode: "container" | "service";
-  /** Entry point routes use by default, e.g. `"websecure"`. */
-  readonly entryPoint: string;
-  /** Certificate resolver routes use by default, e.g. `"cloudflare"`. */
-  readonly certResolver?: string;
-  /** ACME account for `certResolver`. */
-  readonly acme?: {
-    readonly email: string;
-    /** DNS-01 provider (e.g. `"cloudflare"`); HTTP-01 on the `web` entry point when absent. */
-    readonly dnsProvider?: string;
-  };
-  /** Environment files for Traefik (DNS API tokens). */
-  readonly environmentFiles: readonly Secret[];
-  /** Redirect `web` (:80) to the TLS entry point. */
-  readonly redirectToHttps: boolean;
-  readonly dashboard: boolean;
-  readonly site: SourceSite;
-}
-
-/** Caddy as a host service. */
-export interface Caddy {
-  readonly kind: "caddy";
-  readonly email?: string;
-  /**
-   * `services.caddy.httpPort` when not the default 80 (e.g. beside Traefik on the same host);
-   * absent: 80.
-   */
-  readonly httpPort?: number;
-  /** `services.caddy.httpsPort` when not the default 443; absent: 443. */
-  readonly httpsPort?: number;
-  readonly site: SourceSite;
-}
 
 /** A host-level systemd service that is not a container (e.g. cloudflared). */
 export interface HostService {
@@ -63,37 +29,58 @@ export type Layout =
       readonly namespace: string;
     };
 
-/** One host: everything `nixosConfigurations.<hostName>` is made of. */
-export interface Homelab {
-  readonly kind: "homelab";
-  readonly hostName: string;
-  readonly domain: string;
-  /** `system.stateVersion` of the host and of every container guest. */
+/** A host's network as containers see it. */
+export interface HostNetwork {
+  /** IPv4 CIDR that private-network container addresses come from. */
+  readonly pool: string;
+  /** NAT uplink, e.g. `"enp1s0"`. */
+  readonly externalInterface?: string;
+  /** The host uses nftables (NAT wildcard `ve-*` instead of `ve-+`). */
+  readonly nftables: boolean;
+}
+
+/** One machine: everything `nixosConfigurations.<name>` is made of. */
+export interface Host {
+  readonly kind: "host";
+  /** `networking.hostName` and `nixosConfigurations.<name>`. */
+  readonly name: string;
+  /** The NixOS release the host runs: what every option is rendered for. */
+  readonly release: Release;
+  /** `system.stateVersion` of the host and of every container guest (the state's birth release). */
   readonly stateVersion: string;
   /** `nixpkgs.hostPlatform`, e.g. `"x86_64-linux"`. */
   readonly system: string;
-  /** Flake input URL of nixpkgs. */
+  /** Flake input URL of nixpkgs (follows `release`). */
   readonly nixpkgs: string;
-  readonly network: {
-    /** IPv4 CIDR that private-network container addresses come from. */
-    readonly pool: string;
-    /** NAT uplink, e.g. `"enp1s0"`. */
-    readonly externalInterface?: string;
-    /** The host uses nftables (NAT wildcard `ve-*` instead of `ve-+`). */
-    readonly nftables: boolean;
-  };
-  readonly agenix: {
-    /** Host keys that decrypt secrets (bind-mounted read-only into containers that need them). */
-    readonly identityPaths: readonly string[];
-    /** Public keys that may decrypt, by name: the `secrets.nix` recipients. */
-    readonly recipients: { readonly [name: string]: string };
-  };
-  readonly traefik?: Traefik;
-  readonly caddy?: Caddy;
+  readonly network: HostNetwork;
+  /** Its reverse proxies, at most one of each kind. */
+  readonly proxies: readonly Proxy[];
   readonly containers: readonly Container[];
   readonly services: readonly HostService[];
   /** Hand-written modules the flake imports too, relative to the output directory. */
   readonly modules: readonly string[];
+  /** The host's private keys that decrypt its secrets (bind-mounted read-only into containers that need them). */
+  readonly identityPaths: readonly string[];
+  readonly site: SourceSite;
+}
+
+/** How secrets are kept, for every host. */
+export interface SecretsSetup {
+  readonly backend: "agenix";
+  /** Public keys that may decrypt, by name: the recipients of the rules file (`secrets.nix`). */
+  readonly recipients: { readonly [name: string]: string };
+}
+
+/**
+ * The whole homelab: its hosts (one, written with `homelab({ hostName, … })`) and what they
+ * share (the domain, the secret setup, the tree's layout).
+ */
+export interface Homelab {
+  readonly kind: "homelab";
+  /** The domain routes' subdomains belong to. */
+  readonly domain: string;
+  readonly hosts: readonly Host[];
+  readonly secrets: SecretsSetup;
   readonly layout: Layout;
   readonly site: SourceSite;
 }

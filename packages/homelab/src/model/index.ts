@@ -2,14 +2,17 @@ export type * from "./containers.ts";
 export type * from "./diagnostic.ts";
 export type * from "./homelab.ts";
 export type * from "./ports.ts";
+export type * from "./proxies.ts";
 export type * from "./refs.ts";
 export type * from "./routes.ts";
 export type * from "./secret.ts";
 export { formatSite, formatVia, type SourceSite } from "./site.ts";
+export { isPrivateNspawn, onlyHost, proxyOf } from "./lookup.ts";
 export {
   isCaddy,
   isContainer,
   isHomelab,
+  isHost,
   isHostRef,
   isHostService,
   isRoute,

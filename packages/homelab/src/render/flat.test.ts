@@ -59,7 +59,7 @@ describe("render, default layout: seed 000 (nspawn behind the Traefik container,
       }`);
     expect(out).toEqual({
       inputs: {
-        nixpkgs: { url: "github:NixOS/nixpkgs/nixos-25.05" },
+        nixpkgs: { url: "github:NixOS/nixpkgs/nixos-26.05" },
         agenix: { url: "github:ryantm/agenix", inputs: { nixpkgs: { follows: "nixpkgs" } } },
       },
       modules: [
@@ -79,7 +79,7 @@ describe("render, default layout: seed 000 (nspawn behind the Traefik container,
   });
 
   it("the recipients file lists every .age file (disabled containers' too) with every key", () => {
-    const keys = [lab.agenix.recipients["admin"], lab.agenix.recipients["server"]];
+    const keys = [lab.secrets.recipients["admin"], lab.secrets.recipients["server"]];
     const names = ["authelia-jwt", "authelia-storage", "cloudflare-env", "cloudflared-tunnel", "nextcloud-admin", "vaultwarden-env"];
     expect(nixEval(`import ${nixString(join(dir, "secrets/secrets.nix"))}`)).toEqual(
       Object.fromEntries(names.map((s) => [`${s}.age`, { publicKeys: keys }])),

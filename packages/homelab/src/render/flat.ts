@@ -1,23 +1,27 @@
 import { n, type NixFile } from "@nixjs/expr-printer";
+import { allSecrets } from "../facts/secrets.ts";
 import type { Container, HostService } from "../model/index.ts";
-import { caddySection } from "./core/caddy.ts";
+import { PROXY_PROVIDERS, proxyProvider } from "../proxies/index.ts";
+import { compareCodeUnits } from "../util/order.ts";
 import type { RenderContext } from "./core/context.ts";
 import { flakeBody, type DisabledModule, type FlakeModule } from "./core/flake.ts";
 import { hostBody } from "./core/host.ts";
-import { descriptionLines, Sections } from "./core/sections.ts";
 import { moduleFile, type FileBody } from "./core/module.ts";
 import { nspawnValue } from "./core/nspawn.ts";
 import { networkDependencies, podmanValue } from "./core/podman.ts";
-import { recipientsBody } from "./core/recipients.ts";
-import { allSecrets } from "./core/secrets.ts";
-import { serviceBody, traefikContainer, traefikServiceBody } from "./core/services.ts";
-import { traefikSection } from "./core/traefik.ts";
+import { descriptionLines, Sections } from "./core/sections.ts";
+import { serviceBody } from "./core/services.ts";
 
-/** The container value with its section comments: "Container" and the description. */
+/**
+ * The container value with its section comments: one routing section per proxy that routes
+ * to it (its provider's bindings), then "Container" and the description.
+ */
 export function containerFileBody(ctx: RenderContext, c: Container, file: string): FileBody {
   const s = new Sections();
-  s.add("Traefik routing", traefikSection(ctx, c, {}));
-  s.add("Caddy routing", caddySection(ctx, c, {}));
+  for (const provider of PROXY_PROVIDERS) {
+    const proxy = ctx.host.proxies.find((p) => p.kind === provider.kind);
+    if (proxy !== undefined) s.add(provider.sectionTitle, provider.routeBindings(ctx, proxy, c));
+  }
   const comment = ["Container", ...descriptionLines(c.description)];
   if (c.backend === "nspawn") {
     const value = nspawnValue(ctx, c, file);
@@ -31,52 +35,63 @@ export function containerFileBody(ctx: RenderContext, c: Container, file: string
   return { body: s.toAttrs() };
 }
 
+/** A module of the tree before it is rendered: where it goes, whether the flake imports it. */
+interface Entry {
+  readonly path: string;
+  readonly enable: boolean;
+  readonly description?: string;
+  readonly render: () => FileBody;
+}
+
 /**
  * The default layout, seed 000's repository: `flake.nix`, `host.nix`, one file per container
- * (`containers/<name>.nix`, its route co-located), the Traefik container or service, one file
- * per host service (`services/<name>.nix`), and `secrets/secrets.nix`.
+ * (`containers/<name>.nix`, its route co-located), each proxy's own files, one file per host
+ * service (`services/<name>.nix`), and the secret backend's rules file.
  */
 export function renderFlat(ctx: RenderContext): Map<string, NixFile> {
   const files = new Map<string, NixFile>();
   const add = (path: string, file: NixFile): void => {
+    // `validate` reports two parts writing one file (`file-conflict`, `duplicate-name`) first.
     if (files.has(path)) throw new Error(`render: two files would be written to ${path}`);
     files.set(path, file);
   };
-  const imported: FlakeModule[] = [];
-  const disabled: DisabledModule[] = [];
-  const traefik = ctx.lab.traefik;
-  const entries: { path: string; enable: boolean; description?: string; render: () => FileBody }[] = [];
-
+  const entries: Entry[] = [];
   for (const c of ctx.containers) {
     const path = `containers/${c.name}.nix`;
-    entries.push({ path, enable: c.enable, ...desc(c), render: () => containerFileBody(ctx, c, path) });
+    entries.push({ path, enable: c.enable, ...firstLine(c), render: () => containerFileBody(ctx, c, path) });
   }
-  if (traefik?.mode === "container") {
-    const path = "containers/traefik.nix";
-    entries.push({ path, enable: true, render: () => traefikContainer(ctx, traefik, path) });
+  for (const p of ctx.host.proxies) {
+    const provider = proxyProvider(p);
+    for (const f of provider.files(ctx.lab, p)) entries.push({ path: f.path, enable: true, render: () => provider.renderFile(ctx, p, f) });
   }
   for (const svc of ctx.services) {
-    const path = `services/${svc.name}.nix`;
-    entries.push({ path, enable: svc.enable, ...desc(svc), render: () => serviceBody(svc) });
+    entries.push({ path: `services/${svc.name}.nix`, enable: svc.enable, ...firstLine(svc), render: () => serviceBody(svc) });
   }
-  if (traefik?.mode === "service") {
-    entries.push({ path: "services/traefik.nix", enable: true, render: () => traefikServiceBody(traefik) });
-  }
-  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  entries.sort((a, b) => compareCodeUnits(a.path, b.path));
+  const imported: FlakeModule[] = [];
+  const disabled: DisabledModule[] = [];
   for (const e of entries) {
     add(e.path, moduleFile(ctx.header, e.render()));
     if (e.enable) imported.push({ path: e.path });
     else disabled.push({ path: e.path, ...(e.description === undefined ? {} : { description: e.description }) });
   }
-  const modules = [...ctx.lab.modules.map((path) => ({ path })), ...imported];
-  add("flake.nix", n.file(ctx.header, flakeBody(ctx.lab, modules, disabled)));
+  const modules = [...ctx.host.modules.map((path) => ({ path })), ...imported];
+  add("flake.nix", n.file(ctx.header, flakeBody(ctx.lab, ctx.host, ctx.backend, modules, disabled)));
   add("host.nix", moduleFile(ctx.header, { body: hostBody(ctx) }));
-  if (allSecrets(ctx.lab).length > 0) add("secrets/secrets.nix", n.file(ctx.header, recipientsBody(ctx.lab)));
+  addRulesFile(ctx, add);
   return files;
 }
 
-function desc(x: Container | HostService): { description?: string } {
+/** The secret backend's rules file, when anything in the config is a secret. */
+export function addRulesFile(ctx: RenderContext, add: (path: string, file: NixFile) => void): void {
+  const secrets = allSecrets(ctx.facts.secrets);
+  if (secrets.length === 0) return;
+  const rules = ctx.backend.rulesFile(ctx.lab, secrets);
+  add(rules.path, n.file(ctx.header, rules.body));
+}
+
+/** The first line of a description, for the flake's comment on a disabled module. */
+export function firstLine(x: Container | HostService): { description?: string } {
   const first = descriptionLines(x.description)[0];
   return first === undefined ? {} : { description: first };
 }
-

@@ -1,8 +1,10 @@
 import type { NixFile } from "@nixjs/expr-printer";
 import type { Diagnostic, Homelab } from "../model/index.ts";
 import { validate } from "../validate/index.ts";
-import { containerAddresses } from "./core/addresses.ts";
-import { sortByName, type RenderContext } from "./core/context.ts";
+import { formatDiagnostic } from "../diagnostics/format.ts";
+import { hostFacts } from "../facts/host-facts.ts";
+import { compareCodeUnits, sortByName } from "../util/order.ts";
+import type { RenderContext } from "./core/context.ts";
 import { DEFAULT_COMMAND, DEFAULT_CONFIG_FILE, headerLine } from "./core/header.ts";
 import { renderFlat } from "./flat.ts";
 import { renderModules } from "./modules/index.ts";
@@ -37,7 +39,7 @@ export class RenderError extends Error {
   constructor(readonly diagnostics: readonly Diagnostic[]) {
     super(
       `render: the homelab has ${diagnostics.length} error(s); fix them first:\n${diagnostics
-        .map((d) => `  ${d.site} ${d.code} ${d.path}: ${d.message}`)
+        .map((d) => `  ${d.code} ${formatDiagnostic(d)}`)
         .join("\n")}`,
     );
   }
@@ -61,14 +63,23 @@ export function render(lab: Homelab, options: RenderOptions = {}): ReadonlyMap<s
     const errors = validate(lab).filter((d) => d.severity === "error");
     if (errors.length > 0) throw new RenderError(errors);
   }
-  const ctx: RenderContext = {
-    lab,
-    header: headerLine(options.configFile ?? DEFAULT_CONFIG_FILE, options.command ?? DEFAULT_COMMAND),
-    containers: sortByName(lab.containers),
-    services: sortByName(lab.services),
-    addresses: containerAddresses(lab),
-  };
-  const files = lab.layout.kind === "modules" ? renderModules(ctx, lab.layout.namespace) : renderFlat(ctx);
-  const sorted = [...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const header = headerLine(options.configFile ?? DEFAULT_CONFIG_FILE, options.command ?? DEFAULT_COMMAND);
+  const files = new Map<string, NixFile>();
+  for (const host of lab.hosts) {
+    const facts = hostFacts(lab, host);
+    const ctx: RenderContext = {
+      lab,
+      host,
+      facts,
+      backend: facts.backend,
+      header,
+      containers: sortByName(host.containers),
+      services: sortByName(host.services),
+      addresses: facts.plan.addresses,
+    };
+    const hostFiles = lab.layout.kind === "modules" ? renderModules(ctx, lab.layout.namespace) : renderFlat(ctx);
+    for (const [path, file] of hostFiles) files.set(path, file);
+  }
+  const sorted = [...files.entries()].sort(([a], [b]) => compareCodeUnits(a, b));
   return new Map(sorted);
 }

@@ -6,6 +6,9 @@
 import { isNixExpr, NixValueError, print, toNix, type NixExpr } from "@nixjs/expr-printer";
 import { z } from "./zod.ts";
 import { isSecret, type HostRef, type NixConfig, type Secret } from "../model/index.ts";
+import { isPlainObject, ownRecord } from "../config/plain.ts";
+import { walkConfig, type InvalidKind } from "../config/walk.ts";
+import type { ModelPath } from "../diagnostics/path.ts";
 
 /** Any value a `config` may hold. */
 export type ConfigValue =
@@ -32,14 +35,9 @@ export interface ConfigObject {
 
 /** One problem found in a config value: path below the config, and what is wrong. */
 export interface ConfigProblem {
-  readonly path: readonly (string | number)[];
+  readonly path: ModelPath;
   readonly message: string;
   readonly input: unknown;
-}
-
-function isPlainObject(value: object): boolean {
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
 }
 
 function isOpaque(value: unknown): boolean {
@@ -52,6 +50,7 @@ function isOpaque(value: unknown): boolean {
  * surrogates), or `undefined`.
  */
 function scalarProblem(value: string | number | bigint): string | undefined {
+  if (typeof value === "number" && !Number.isFinite(value)) return "expected a finite number (Nix has no NaN or Infinity)";
   try {
     toNix(value);
     return undefined;
@@ -59,11 +58,6 @@ function scalarProblem(value: string | number | bigint): string | undefined {
     if (error instanceof NixValueError) return error.reason;
     throw error;
   }
-}
-
-function keyProblem(key: string): string | undefined {
-  const problem = scalarProblem(key);
-  return problem === undefined ? undefined : `the attribute name ${JSON.stringify(key)}: ${problem.replace(/^string /, "it ")}`;
 }
 
 /**
@@ -82,71 +76,42 @@ function exprProblem(node: NixExpr): string | undefined {
   }
 }
 
+const INVALID: Record<InvalidKind, string> = {
+  "undefined-in-list": "a list element cannot be undefined",
+  hole: "a hole in a sparse array cannot be written as Nix",
+  function: "a JS function cannot be written as Nix: build a Nix function with n.fn(…)",
+  symbol: "a symbol cannot be written as Nix",
+  cycle: "the value contains itself (a cycle)",
+  file: "a whole file (n.file) cannot be a value",
+  "not-plain": "expected plain data, an AST node (n.*), a secret or a host reference",
+};
+
 /**
  * Every value in `value` that cannot become Nix, with its path.
  * @example configProblems({ a: [1, undefined] }) // [{ path: ["a", 1], message: "…" }]
  */
 export function configProblems(value: unknown): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
-  const onPath = new Set<object>();
-  const walk = (v: unknown, path: (string | number)[], inList: boolean): void => {
-    if (isSecret(v)) return;
-    if (isNixExpr(v)) {
-      const problem = exprProblem(v);
+  walkConfig(value, {
+    expr(node, path) {
+      const problem = exprProblem(node);
+      if (problem !== undefined) problems.push({ path, message: problem, input: node });
+    },
+    scalar(v, path) {
+      if (typeof v !== "string" && typeof v !== "number" && typeof v !== "bigint") return;
+      const problem = scalarProblem(v);
       if (problem !== undefined) problems.push({ path, message: problem, input: v });
-      return;
-    }
-    switch (typeof v) {
-      case "string":
-      case "bigint":
-      case "number": {
-        const problem = typeof v === "number" && !Number.isFinite(v) ? "expected a finite number (Nix has no NaN or Infinity)" : scalarProblem(v);
-        if (problem !== undefined) problems.push({ path, message: problem, input: v });
-        return;
-      }
-      case "boolean":
-        return;
-      case "undefined":
-        if (inList) problems.push({ path, message: "a list element cannot be undefined", input: v });
-        return;
-      case "function":
-        problems.push({ path, message: "a JS function cannot be written as Nix: build a Nix function with n.fn(…)", input: v });
-        return;
-      case "object": {
-        if (v === null) return;
-        if (onPath.has(v)) {
-          problems.push({ path, message: "the value contains itself (a cycle)", input: v });
-          return;
-        }
-        if ((v as { kind?: unknown }).kind === "file" && Object.isFrozen(v)) {
-          problems.push({ path, message: "a whole file (n.file) cannot be a value", input: v });
-          return;
-        }
-        if (!Array.isArray(v) && !isPlainObject(v)) {
-          problems.push({ path, message: "expected plain data, an AST node (n.*), a secret or a host reference", input: v });
-          return;
-        }
-        onPath.add(v);
-        if (Array.isArray(v)) {
-          for (let i = 0; i < v.length; i++) {
-            if (i in v) walk(v[i], [...path, i], true);
-            else problems.push({ path: [...path, i], message: "a hole in a sparse array cannot be written as Nix", input: undefined });
-          }
-        } else {
-          for (const key of Object.keys(v)) {
-            const problem = keyProblem(key);
-            if (problem !== undefined) problems.push({ path: [...path, key], message: problem, input: key });
-            else walk((v as Record<string, unknown>)[key], [...path, key], false);
-          }
-        }
-        onPath.delete(v);
-        return;
-      }
-      default:
-        problems.push({ path, message: `a ${typeof v} cannot be written as Nix`, input: v });
-    }
-  };
-  walk(value, [], false);
+    },
+    key(key, path) {
+      const problem = scalarProblem(key);
+      if (problem === undefined) return true;
+      problems.push({ path, message: `the attribute name ${JSON.stringify(key)}: ${problem.replace(/^string /, "it ")}`, input: key });
+      return false;
+    },
+    invalid(v, path, kind) {
+      problems.push({ path, message: INVALID[kind], input: v });
+    },
+  });
   return problems;
 }
 
@@ -159,7 +124,7 @@ export function copyConfig<T>(value: T): T {
   if (Array.isArray(value)) return value.map(copyConfig) as T;
   // A null prototype: `__proto__` is an ordinary, legal Nix attribute name here, kept as an
   // own property (on a plain `{}` assigning it would replace the prototype instead).
-  const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  const out = ownRecord();
   for (const key of Object.keys(value)) {
     const v = (value as Record<string, unknown>)[key];
     if (v !== undefined) out[key] = copyConfig(v);
@@ -170,7 +135,7 @@ export function copyConfig<T>(value: T): T {
 /** A `config` option: an object of NixOS options, checked deeply. */
 export const configSchema = z
   .custom<ConfigObject>(
-    (v) => typeof v === "object" && v !== null && !Array.isArray(v) && isPlainObject(v),
+    (v) => isPlainObject(v),
     { error: "expected an object of NixOS options, e.g. { services: { immich: { enable: true } } }" },
   )
   .check((ctx) => {

@@ -1,6 +1,8 @@
 import { z, type Zod } from "./zod.ts";
 import { isCaddy, isContainer, isHostService, isTraefik } from "../model/index.ts";
 import type { Caddy, Container, HostService, Traefik } from "../model/index.ts";
+import { isRelease, pinnedRelease, SUPPORTED_RELEASES } from "../releases/release.ts";
+import { asRecord, type InputProblem } from "./problems.ts";
 import { absolutePath, bool, cidr, domain, flakeUrl, hostName, interfaceName, modulePath, stateVersion, system } from "./primitives.ts";
 
 const namespace = z
@@ -15,16 +17,29 @@ export const homelabSchema = z.strictObject(
     /** The domain routes' subdomains belong to. @example domain: "example.org" */
     domain,
     /**
-     * `system.stateVersion` of the host and every container guest: the release first
-     * installed, never bumped.
+     * `system.stateVersion` of the host and every container guest: the release the machine's
+     * state (databases, files under /var/lib) was first created with. It is NOT the release the
+     * host runs (that is `nixos`): leave it at the release you first installed, and never bump
+     * it on an upgrade (NixOS uses it to keep old state formats readable).
      * @example stateVersion: "25.05"
      */
     stateVersion,
+    /**
+     * The NixOS release the host runs, which every option is rendered for, and which the
+     * flake's nixpkgs input follows (`github:NixOS/nixpkgs/nixos-<nixos>`). Default: the
+     * release `nixpkgs` names, else the current stable release.
+     * @example nixos: "25.11"
+     */
+    nixos: z
+      .string({ error: `expected a supported NixOS release: ${SUPPORTED_RELEASES.map((r) => `"${r}"`).join(" or ")}` })
+      .refine(isRelease, { error: `expected a supported NixOS release: ${SUPPORTED_RELEASES.map((r) => `"${r}"`).join(" or ")}` })
+      .optional(),
     /** `nixpkgs.hostPlatform`. Default `"x86_64-linux"`. @example system: "aarch64-linux" */
     system: system.optional(),
     /**
-     * nixpkgs flake input. Default `github:NixOS/nixpkgs/nixos-<stateVersion>`.
-     * @example nixpkgs: "github:NixOS/nixpkgs/nixos-25.05"
+     * nixpkgs flake input, when not the release's own branch (a fork, a pinned commit). Default
+     * `github:NixOS/nixpkgs/nixos-<nixos>`. A URL naming a release must name `nixos`'s.
+     * @example nixpkgs: "github:NixOS/nixpkgs/nixos-26.05"
      */
     nixpkgs: flakeUrl.optional(),
     /**
@@ -112,3 +127,22 @@ export const homelabSchema = z.strictObject(
 
 /** What `homelab()` accepts. */
 export type HomelabOptions = Zod.input<typeof homelabSchema>;
+
+/**
+ * Cross-field rules of `homelab()`: the release `nixpkgs` pins is a supported one, and the one
+ * `nixos` names when both are given.
+ */
+export function homelabProblems(raw: unknown): InputProblem[] {
+  const r = asRecord(raw);
+  if (r === undefined || typeof r["nixpkgs"] !== "string") return [];
+  const pinned = pinnedRelease(r["nixpkgs"]);
+  if (pinned === undefined) return [];
+  const supported = SUPPORTED_RELEASES.map((x) => `"${x}"`).join(" or ");
+  if (typeof r["nixos"] === "string" && isRelease(r["nixos"]) && pinned !== r["nixos"]) {
+    return [{ path: ["nixpkgs"], message: `nixpkgs pins NixOS ${pinned}, but nixos is "${r["nixos"]}": drop nixpkgs, or make the two agree` }];
+  }
+  if (r["nixos"] === undefined && !isRelease(pinned)) {
+    return [{ path: ["nixpkgs"], message: `nixpkgs pins NixOS ${pinned}, which nixjs does not render for; supported releases: ${supported}` }];
+  }
+  return [];
+}

@@ -1,6 +1,7 @@
 import { z, type Zod } from "./zod.ts";
 import { commonShape, routeShape } from "./common.ts";
-import { parseImage } from "./image.ts";
+import { parseImage } from "../oci/image.ts";
+import { parseVolume, VOLUME_OPTIONS } from "../oci/volume.ts";
 import { category, containerName, ipv4, port, protocol, secretRef } from "./primitives.ts";
 import { asRecord, type InputProblem } from "./problems.ts";
 import { parsePublish } from "./publish.ts";
@@ -39,24 +40,16 @@ const published = z.union(
   { error: 'expected a port spec like "127.0.0.1:5432:5432" or { hostAddress, hostPort, containerPort, protocol }' },
 );
 
-const VOLUME_OPTIONS = new Set(["ro", "rw", "z", "Z", "U", "O", "noexec", "exec", "nosuid", "suid", "nodev", "dev", "shared", "slave", "private", "rshared", "rslave", "rprivate", "bind", "rbind", "copy", "nocopy", "idmap"]);
 const VOLUME_MESSAGE = 'expected "source:/container/path[:options]", e.g. "/opt/media/sonarr:/config" or "/mnt/media:/media:ro"';
 
 /** `"src:dst[:opts]"`: src a host path or a named volume, dst absolute, known options. */
 const volume = z.string({ error: VOLUME_MESSAGE }).check((ctx) => {
-  const parts = ctx.value.split(":");
-  const [src, dst, opts] = parts;
-  const ok =
-    (parts.length === 2 || parts.length === 3) &&
-    src !== undefined &&
-    /^(\/[^\s\0]*|[A-Za-z0-9][A-Za-z0-9_.-]*)$/.test(src) &&
-    dst !== undefined &&
-    /^\/[^\s\0]*$/.test(dst);
-  if (!ok) {
+  const parsed = parseVolume(ctx.value);
+  if (parsed === undefined) {
     ctx.issues.push({ code: "custom", message: VOLUME_MESSAGE, input: ctx.value });
     return;
   }
-  for (const opt of opts === undefined ? [] : opts.split(",")) {
+  for (const opt of parsed.options) {
     if (!VOLUME_OPTIONS.has(opt)) ctx.issues.push({ code: "custom", message: `unknown volume option "${opt}" (expected ro, rw, z, Z, U, …)`, input: ctx.value });
   }
 });

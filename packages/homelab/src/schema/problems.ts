@@ -1,10 +1,12 @@
+import type { DiagnosticCode } from "../diagnostics/codes.ts";
+
 /** A problem found by a builder's cross-field check on the raw input. */
 export interface InputProblem {
   /** Path below the call's options, e.g. `["ports", 0]`. */
   readonly path: readonly (string | number)[];
   readonly message: string;
   /** Diagnostic code; `invalid-value` when absent. */
-  readonly code?: string;
+  readonly code?: DiagnosticCode;
 }
 
 /** The raw input as a record when it is a plain object, for cross-field checks. */

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { formatIpv4, parseCidr, parseIpv4 } from "../net/ipv4.ts";
-import { isPinnedImage, parseImage } from "./image.ts";
+import { isPinnedImage, parseImage } from "../oci/image.ts";
 import { formatPublish, parsePublish } from "./publish.ts";
 
 describe("IPv4", () => {

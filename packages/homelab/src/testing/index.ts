@@ -5,13 +5,13 @@
  *
  * @example
  * import fc from "fast-check";
- * import { hasErrors, service, validate } from "@nixjs/homelab";
+ * import { formatPath, hasErrors, service, validate } from "@nixjs/homelab";
  * import { arbPort, extendHomelab, injections } from "@nixjs/homelab/testing";
  * import lab from "./homelab.config.ts";
  *
  * // Every conflict that can be added to my config is reported, naming both sides.
  * for (const { lab: broken, code, sides } of injections(lab)) {
- *   const found = validate(broken).some((d) => d.code === code && d.path === sides[0].path);
+ *   const found = validate(broken).some((d) => d.code === code && formatPath(d.path) === sides[0].path);
  *   if (!found) throw new Error(`${code} at ${sides[0].path} not reported`);
  * }
  * // A new service on any unprivileged port leaves my config free of errors, or says why.

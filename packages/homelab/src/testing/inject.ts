@@ -5,11 +5,11 @@
 import fc from "fast-check";
 import { container } from "../builders/container.ts";
 import { caddyRoute, traefikRoute } from "../builders/routes.ts";
-import { formatSite, type Homelab, type Protocol } from "../model/index.ts";
+import { formatSite, onlyHost, proxyOf, type Homelab, type Protocol } from "../model/index.ts";
 import { arbConflictFreeHomelab } from "./clean.ts";
 import { extendHomelab } from "./extend.ts";
 
-/** One side of a conflict: a model path and the call site of its builder. */
+/** One side of a conflict: a model path (as `formatPath` prints it) and the call site of its builder. */
 export interface ConflictSide {
   readonly path: string;
   readonly site: string;
@@ -33,21 +33,24 @@ interface HostListener {
 /** Host sockets of the enabled parts, written independently of the checker's own list. */
 function listenersOf(lab: Homelab): HostListener[] {
   const out: HostListener[] = [];
-  if (lab.traefik) out.push({ path: "traefik.entryPoints.web", site: formatSite(lab.traefik.site), protocol: "tcp", port: 80 });
-  if (lab.caddy) out.push({ path: "caddy.httpPort", site: formatSite(lab.caddy.site), protocol: "tcp", port: lab.caddy.httpPort ?? 80 });
-  for (const c of lab.containers) {
+  const host = onlyHost(lab);
+  const traefik = proxyOf(host, "traefik");
+  const caddy = proxyOf(host, "caddy");
+  if (traefik) out.push({ path: "traefik.entryPoints.web", site: formatSite(traefik.site), protocol: "tcp", port: 80 });
+  if (caddy) out.push({ path: "caddy.httpPort", site: formatSite(caddy.site), protocol: "tcp", port: caddy.httpPort ?? 80 });
+  for (const c of host.containers) {
     if (!c.enable) continue;
     const site = formatSite(c.site);
     if (c.backend === "podman" && c.network !== "host") c.ports.forEach((p, i) => out.push({ path: `containers.${c.name}.ports[${i}]`, site, protocol: p.protocol, port: p.hostPort }));
     if (c.backend === "nspawn" && c.network === "host") c.ports.forEach((p, i) => out.push({ path: `containers.${c.name}.ports[${i}]`, site, protocol: p.protocol, port: p.port }));
     if (c.backend === "nspawn" && c.network === "private") c.forwardPorts.forEach((f, i) => out.push({ path: `containers.${c.name}.forwardPorts[${i}]`, site, protocol: f.protocol, port: f.hostPort }));
   }
-  for (const s of lab.services) if (s.enable) s.ports.forEach((p, i) => out.push({ path: `services.${s.name}.ports[${i}]`, site: formatSite(s.site), protocol: p.protocol, port: p.port }));
+  for (const s of host.services) if (s.enable) s.ports.forEach((p, i) => out.push({ path: `services.${s.name}.ports[${i}]`, site: formatSite(s.site), protocol: p.protocol, port: p.port }));
   return out;
 }
 
 function freshName(lab: Homelab): string {
-  const taken = new Set(lab.containers.map((c) => c.name));
+  const taken = new Set(onlyHost(lab).containers.map((c) => c.name));
   for (let i = 0; ; i++) if (!taken.has(`inj${i}`)) return `inj${i}`;
 }
 
@@ -67,7 +70,7 @@ export function injections(lab: Homelab): InjectedConflict[] {
     const c = make();
     return { path: `containers.${c.name}${path}`, site: formatSite(c.site), lab: extendHomelab(lab, { containers: [c] }) };
   };
-  for (const c of lab.containers) {
+  for (const c of onlyHost(lab).containers) {
     if (!c.enable) continue;
     const site = formatSite(c.site);
     inject("duplicate-name", add("", () => container(c.name, { backend: "podman", image: "docker.io/library/nginx:1.27", user: "1000" })), { path: `containers.${c.name}`, site });

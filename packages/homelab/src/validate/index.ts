@@ -1,7 +1,10 @@
 /**
  * `validate(lab)`: every check no Nix module makes, all diagnostics at once. Each check is
- * linear or O(n log n) in the size of the lab (indexes and groupings, never pairwise loops).
+ * linear or O(n log n) in the size of the lab (indexes and groupings, never pairwise loops),
+ * and reads the host's facts — the same the renderer reads.
  */
+import { sortDiagnostics } from "../diagnostics/order.ts";
+import { hostFacts } from "../facts/host-facts.ts";
 import type { Diagnostic, Homelab } from "../model/index.ts";
 import { checkAddresses } from "./checks/addresses.ts";
 import { checkEnvironment } from "./checks/environment.ts";
@@ -10,60 +13,44 @@ import { checkListeners } from "./checks/listeners.ts";
 import { checkMounts } from "./checks/mounts.ts";
 import { checkNames } from "./checks/names.ts";
 import { checkPodman } from "./checks/podman.ts";
+import { checkProxies } from "./checks/proxies.ts";
 import { checkRefs } from "./checks/refs.ts";
-import { checkRelease } from "./checks/release.ts";
 import { checkRoutes } from "./checks/routes.ts";
 import { checkSecrets } from "./checks/secrets.ts";
-import { checkContext, type CheckContext } from "./context.ts";
+import { Reporter, type HostCheck } from "./context.ts";
 
-const CHECKS: readonly ((ctx: CheckContext) => void)[] = [
+const HOST_CHECKS: readonly HostCheck[] = [
   checkNames,
   checkFiles,
   checkAddresses,
   checkListeners,
   checkRoutes,
+  checkProxies,
   checkSecrets,
   checkEnvironment,
   checkPodman,
   checkMounts,
   checkRefs,
-  checkRelease,
 ];
-
-const cmp = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
-
-function siteKey(site: string): [string, number, number] {
-  const m = /^(.*):(\d+):(\d+)$/.exec(site);
-  return m === null ? [site, 0, 0] : [m[1]!, Number(m[2]), Number(m[3])];
-}
 
 /**
  * Checks a homelab for everything that would break it or make it unsafe, and returns every
- * finding at once: errors first, then warnings, each group in source order. An empty list
- * of errors means `render` may run.
+ * finding at once, sorted (`sortDiagnostics`): errors, then warnings, then notes. No error
+ * means `render` may run.
  *
  * @example
  * const problems = validate(lab);
- * for (const d of problems) console.log(`${d.site} ${d.severity} ${d.code} ${d.path}: ${d.message}`);
+ * for (const d of problems) console.log(formatDiagnostic(d));
  */
 export function validate(lab: Homelab): Diagnostic[] {
-  const ctx = checkContext(lab);
-  for (const check of CHECKS) check(ctx);
-  const keyed = ctx.report.diagnostics.map((d) => ({ d, site: siteKey(d.site) }));
-  keyed.sort(
-    (x, y) =>
-      cmp(x.d.severity === "error" ? 0 : 1, y.d.severity === "error" ? 0 : 1) ||
-      cmp(x.site[0], y.site[0]) ||
-      cmp(x.site[1], y.site[1]) ||
-      cmp(x.site[2], y.site[2]) ||
-      cmp(x.d.path, y.d.path) ||
-      cmp(x.d.code, y.d.code) ||
-      cmp(x.d.message, y.d.message),
-  );
-  return keyed.map((k) => k.d);
+  const diagnostics: Diagnostic[] = [];
+  for (const host of lab.hosts) {
+    const report = new Reporter(lab.hosts.length > 1 ? host.name : undefined);
+    const ctx = { lab, host, facts: hostFacts(lab, host), report };
+    for (const check of HOST_CHECKS) check(ctx);
+    diagnostics.push(...report.diagnostics);
+  }
+  return sortDiagnostics(diagnostics);
 }
 
-/** True when the list holds an error (warnings do not count). @example if (hasErrors(validate(lab))) process.exitCode = 1; */
-export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
-  return diagnostics.some((d) => d.severity === "error");
-}
+export { hasErrors } from "../diagnostics/order.ts";

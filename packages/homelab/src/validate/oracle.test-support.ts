@@ -4,7 +4,7 @@
  * directly, O(n²). Test-only; `validate.property.test.ts` compares the two.
  */
 import { allocateAddresses } from "../allocate/index.ts";
-import type { Container, Homelab, Route } from "../model/index.ts";
+import { onlyHost, proxyOf, type Container, type Homelab, type Route } from "../model/index.ts";
 
 /** The codes the oracle decides. */
 export const ORACLE_CODES = [
@@ -50,24 +50,27 @@ function pairwise(code: string, items: readonly Item[], clash: (a: Item, b: Item
 
 export function oracle(lab: Homelab): Expected[] {
   const out: Expected[] = [];
-  const all = lab.containers;
+  const host = onlyHost(lab);
+  const traefik = proxyOf(host, "traefik");
+  const caddy = proxyOf(host, "caddy");
+  const all = host.containers;
   const on = all.filter((c) => c.enable);
 
   // Names.
   const named: Item[] = all.map((c) => ({ path: cpath(c), key: [c.name] }));
-  if (lab.traefik?.mode === "container") named.push({ path: "traefik", key: ["traefik"] });
+  if (traefik?.mode === "container") named.push({ path: "traefik", key: ["traefik"] });
   const nameItems = named.filter((n) => n.path !== "traefik");
   nameItems.forEach((a) => {
     const partners = named.filter((b) => b !== a && b.key[0] === a.key[0]).map((b) => b.path);
     if (partners.length > 0) out.push({ code: "duplicate-name", path: a.path, partners });
   });
-  pairwise("duplicate-name", lab.services.map((s) => ({ path: `services${quote(s.name)}`, key: [s.name] })), (a, b) => a.key[0] === b.key[0], out);
+  pairwise("duplicate-name", host.services.map((s) => ({ path: `services${quote(s.name)}`, key: [s.name] })), (a, b) => a.key[0] === b.key[0], out);
 
   // Addresses: given ones, or the allocator's for the first private container of a name.
-  const [base, prefix] = lab.network.pool.split("/") as [string, string];
+  const [base, prefix] = host.network.pool.split("/") as [string, string];
   const lo = ipToNumber(base);
   const hi = lo + 2 ** (32 - Number(prefix)) - 1;
-  const allocated = allocateAddresses(lab);
+  const allocated = allocateAddresses(host);
   const owner = new Set<string>();
   const locals: Item[] = [];
   const hosts: Item[] = [];
@@ -96,35 +99,35 @@ export function oracle(lab: Homelab): Expected[] {
   // Host listeners.
   const listeners: Item[] = [];
   const listen = (path: string, protocol: string, address: string, port: number) => listeners.push({ path, key: [protocol, address, String(port)] });
-  if (lab.traefik) {
+  if (traefik) {
     listen("traefik.entryPoints.web", "tcp", "0.0.0.0", 80);
-    listen(`traefik.entryPoints.${lab.traefik.entryPoint}`, "tcp", "0.0.0.0", 443);
+    listen(`traefik.entryPoints.${traefik.entryPoint}`, "tcp", "0.0.0.0", 443);
   }
-  if (lab.caddy) {
-    listen("caddy.httpPort", "tcp", "0.0.0.0", lab.caddy.httpPort ?? 80);
-    listen("caddy.httpsPort", "tcp", "0.0.0.0", lab.caddy.httpsPort ?? 443);
-    listen("caddy.http3", "udp", "0.0.0.0", lab.caddy.httpsPort ?? 443);
+  if (caddy) {
+    listen("caddy.httpPort", "tcp", "0.0.0.0", caddy.httpPort ?? 80);
+    listen("caddy.httpsPort", "tcp", "0.0.0.0", caddy.httpsPort ?? 443);
+    listen("caddy.http3", "udp", "0.0.0.0", caddy.httpsPort ?? 443);
   }
   for (const c of on) {
     if (c.backend === "nspawn" && c.network === "host") c.ports.forEach((p, i) => listen(`${cpath(c)}.ports[${i}]`, p.protocol, p.address, p.port));
     if (c.backend === "nspawn" && c.network === "private") c.forwardPorts.forEach((f, i) => listen(`${cpath(c)}.forwardPorts[${i}]`, f.protocol, "0.0.0.0", f.hostPort));
     if (c.backend === "podman" && c.network !== "host") c.ports.forEach((p, i) => listen(`${cpath(c)}.ports[${i}]`, p.protocol, p.hostAddress, p.hostPort));
   }
-  for (const s of lab.services) if (s.enable) s.ports.forEach((p, i) => listen(`services${quote(s.name)}.ports[${i}]`, p.protocol, p.address, p.port));
+  for (const s of host.services) if (s.enable) s.ports.forEach((p, i) => listen(`services${quote(s.name)}.ports[${i}]`, p.protocol, p.address, p.port));
   pairwise("port-conflict", listeners, (a, b) => a.key[0] === b.key[0] && a.key[2] === b.key[2] && (a.key[1] === b.key[1] || a.key[1] === "0.0.0.0" || b.key[1] === "0.0.0.0"), out);
 
   // Routes.
   const routes: { c: Container; r: Route; item: Item }[] = [];
   for (const c of on) {
     c.routes.forEach((r, i) => {
-      const host = r.host.kind === "fqdn" ? r.host.name : `${r.host.name}.${lab.domain}`;
-      routes.push({ c, r, item: { path: `${cpath(c)}.routes[${i}]`, key: [host] } });
+      const name = r.host.kind === "fqdn" ? r.host.name : `${r.host.name}.${lab.domain}`;
+      routes.push({ c, r, item: { path: `${cpath(c)}.routes[${i}]`, key: [name] } });
     });
   }
   pairwise("route-host-conflict", routes.map((x) => x.item), (a, b) => a.key[0] === b.key[0], out);
   for (const { c, r, item } of routes) {
-    if (r.kind === "traefikRoute" && !lab.traefik) out.push({ code: "traefik-missing", path: item.path, partners: [] });
-    if (r.kind === "caddyRoute" && !lab.caddy) out.push({ code: "caddy-missing", path: item.path, partners: [] });
+    if (r.kind === "traefikRoute" && !traefik) out.push({ code: "traefik-missing", path: item.path, partners: [] });
+    if (r.kind === "caddyRoute" && !caddy) out.push({ code: "caddy-missing", path: item.path, partners: [] });
     const served =
       c.backend === "nspawn" ? c.ports.some((p) => p.protocol === "tcp" && p.port === r.port)
       : c.network === "host" ? true

@@ -1,10 +1,9 @@
-import { formatSite, formatVia, type Diagnostic, type RelatedLocation, type Severity, type SourceSite } from "../model/index.ts";
+import type { DiagnosticCode } from "../diagnostics/codes.ts";
+import { formatPath } from "../diagnostics/path.ts";
+import type { Located } from "../facts/located.ts";
+import { formatSite, formatVia, type Diagnostic, type RelatedLocation, type Severity } from "../model/index.ts";
 
-/** Something a diagnostic can point at: a model path and the call that made it. */
-export interface Located {
-  readonly path: string;
-  readonly site: SourceSite;
-}
+export type { Located };
 
 /** At most this many other sides are named per diagnostic (keeps output linear in size). */
 export const MAX_RELATED = 3;
@@ -13,40 +12,42 @@ export const MAX_RELATED = 3;
 export class Reporter {
   readonly diagnostics: Diagnostic[] = [];
 
-  add(
-    severity: Severity,
-    code: string,
-    at: Located,
-    message: string,
-    related: readonly Located[] = [],
-  ): void {
-    const d: { -readonly [K in keyof Diagnostic]: Diagnostic[K] } = {
+  /** `host`: the host the findings belong to, in a homelab of several hosts. */
+  constructor(private readonly host?: string) {}
+
+  add(severity: Severity, code: DiagnosticCode, at: Located, message: string, related: readonly Located[] = []): void {
+    const via = formatVia(at.site);
+    this.diagnostics.push({
       severity,
       code,
+      ...(this.host === undefined ? {} : { host: this.host }),
+      subject: at.subject,
       path: at.path,
       message,
       site: formatSite(at.site),
-    };
-    const via = formatVia(at.site);
-    if (via.length > 0) d.via = via;
-    if (related.length > 0) {
-      d.related = related.slice(0, MAX_RELATED).map((r): RelatedLocation => ({ path: r.path, site: formatSite(r.site) }));
-    }
-    this.diagnostics.push(d);
+      ...(via.length > 0 ? { via } : {}),
+      ...(related.length > 0
+        ? { related: related.slice(0, MAX_RELATED).map((r): RelatedLocation => ({ subject: r.subject, path: r.path, site: formatSite(r.site) })) }
+        : {}),
+    });
   }
 
-  error(code: string, at: Located, message: string, related?: readonly Located[]): void {
+  error(code: DiagnosticCode, at: Located, message: string, related?: readonly Located[]): void {
     this.add("error", code, at, message, related);
   }
 
-  warning(code: string, at: Located, message: string, related?: readonly Located[]): void {
+  warning(code: DiagnosticCode, at: Located, message: string, related?: readonly Located[]): void {
     this.add("warning", code, at, message, related);
+  }
+
+  note(code: DiagnosticCode, at: Located, message: string, related?: readonly Located[]): void {
+    this.add("note", code, at, message, related);
   }
 }
 
 /** "a, b and 2 more" naming of the other sides, for messages. */
 export function nameOthers(others: readonly Located[], total: number): string {
-  const shown = others.slice(0, MAX_RELATED).map((o) => o.path);
+  const shown = others.slice(0, MAX_RELATED).map((o) => formatPath(o.path));
   const rest = total - shown.length;
   return rest > 0 ? `${shown.join(", ")} and ${rest} more` : shown.join(" and ");
 }
@@ -80,3 +81,4 @@ export function groupBy<T>(items: Iterable<T>, key: (item: T) => string): Map<st
   }
   return groups;
 }
+

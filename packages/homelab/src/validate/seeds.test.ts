@@ -1,3 +1,4 @@
+import { formatPath } from "../diagnostics/path.ts";
 /**
  * The two servers of the seeds, written with the builders: they validate without errors, and
  * the only warnings are the ones a reader of the seeds would expect.
@@ -77,7 +78,7 @@ describe("the seeds' servers", () => {
   });
 
   test("seed 001 (Podman behind Caddy): warnings for the unauthenticated route and the writable TV library", () => {
-    expect(validate(seed001()).map((d) => `${d.severity} ${d.code} ${d.path}`)).toEqual([
+    expect(validate(seed001()).map((d) => `${d.severity} ${d.code} ${formatPath(d.path)}`)).toEqual([
       "warning route-no-auth containers.sonarr.routes[0]",
       "warning media-mount-writable containers.sonarr.volumes[1]",
     ]);

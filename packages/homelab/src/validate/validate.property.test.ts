@@ -1,9 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import type { Diagnostic, Homelab } from "../model/index.ts";
+import { onlyHost, proxyOf, type Homelab } from "../model/index.ts";
 import { arbConflictFreeHomelab, arbHomelab, arbHomelabWithConflict } from "../testing/index.ts";
 import { hasErrors, validate } from "./index.ts";
 import { ORACLE_CODES, oracle, type Expected } from "./oracle.test-support.ts";
+import { printed, type PrintedDiagnostic } from "./test-lab.ts";
+
+/** `validate` with paths printed, to compare with the oracle's. */
+const checked = (lab: Homelab): PrintedDiagnostic[] => validate(lab).map(printed);
 
 const RUNS = { numRuns: 400, seed: 20251 };
 const ORACLE = new Set<string>(ORACLE_CODES);
@@ -12,7 +16,7 @@ const ORACLE = new Set<string>(ORACLE_CODES);
 const keys = (items: readonly { code: string; path: string }[]) => items.map((d) => `${d.code} ${d.path}`).sort();
 
 /** Every `related` entry of the checker names a real other side, by the oracle. */
-function relatedAreReal(found: readonly Diagnostic[], expected: readonly Expected[]): void {
+function relatedAreReal(found: readonly PrintedDiagnostic[], expected: readonly Expected[]): void {
   const partners = new Map<string, Set<string>>();
   for (const e of expected) {
     const key = `${e.code} ${e.path}`;
@@ -28,7 +32,7 @@ function relatedAreReal(found: readonly Diagnostic[], expected: readonly Expecte
   }
 }
 
-function verdictMatches(lab: Homelab, checker: (lab: Homelab) => readonly Diagnostic[] = validate): boolean {
+function verdictMatches(lab: Homelab, checker: (lab: Homelab) => readonly PrintedDiagnostic[] = checked): boolean {
   const found = checker(lab).filter((d) => ORACLE.has(d.code));
   const expected = oracle(lab);
   return JSON.stringify(keys(found)) === JSON.stringify(keys(expected));
@@ -38,7 +42,7 @@ describe("validate against a brute-force pairwise oracle", () => {
   test("same findings for random homelabs: no false positives, no misses, real other sides", () => {
     fc.assert(
       fc.property(arbHomelab(), (lab) => {
-        const found = validate(lab).filter((d) => ORACLE.has(d.code));
+        const found = checked(lab).filter((d) => ORACLE.has(d.code));
         const expected = oracle(lab);
         expect(keys(found)).toEqual(keys(expected));
         relatedAreReal(found, expected);
@@ -66,9 +70,9 @@ describe("validate against a brute-force pairwise oracle", () => {
   test("a conflict injected into a conflict-free homelab is reported, naming both sides", () => {
     fc.assert(
       fc.property(arbHomelabWithConflict(), ({ lab, code, sides: [injected, existing] }) => {
-        const found = validate(lab);
-        expect(hasErrors(found)).toBe(true);
-        const names = (d: Diagnostic, a: typeof injected, b: typeof existing) =>
+        const found = checked(lab);
+        expect(hasErrors(validate(lab))).toBe(true);
+        const names = (d: PrintedDiagnostic, a: typeof injected, b: typeof existing) =>
           d.code === code && d.path === a.path && d.site === a.site && (d.related ?? []).some((r) => r.path === b.path && r.site === b.site);
         const hit = found.some((d) => names(d, injected, existing) || names(d, existing, injected));
         expect(hit, `${code} between ${injected.path} and ${existing.path}`).toBe(true);
@@ -81,13 +85,15 @@ describe("validate against a brute-force pairwise oracle", () => {
 /** A one-line sketch of a lab: proxies, containers with their listeners. */
 function describeLab(lab: Homelab): string {
   const parts: string[] = [];
-  if (lab.traefik) parts.push(`traefik(${lab.traefik.mode})`);
-  if (lab.caddy) parts.push("caddy");
-  for (const c of lab.containers) {
+  const host = onlyHost(lab);
+  const traefik = proxyOf(host, "traefik");
+  if (traefik) parts.push(`traefik(${traefik.mode})`);
+  if (proxyOf(host, "caddy")) parts.push("caddy");
+  for (const c of host.containers) {
     const ports = c.backend === "podman" ? c.ports.map((p) => `${p.hostAddress}:${p.hostPort}/${p.protocol}`) : c.network === "host" ? c.ports.map((p) => `${p.address}:${p.port}/${p.protocol}`) : c.forwardPorts.map((f) => `fwd ${f.hostPort}/${f.protocol}`);
     parts.push(`${c.backend} ${c.name}${c.enable ? "" : " (disabled)"} [${ports.join(", ")}]`);
   }
-  for (const s of lab.services) parts.push(`service ${s.name} [${s.ports.map((p) => `${p.address}:${p.port}/${p.protocol}`).join(", ")}]`);
+  for (const s of host.services) parts.push(`service ${s.name} [${s.ports.map((p) => `${p.address}:${p.port}/${p.protocol}`).join(", ")}]`);
   return parts.join("; ");
 }
 
@@ -95,13 +101,13 @@ describe("shrinking", () => {
   test("a deliberately wrong checker's counterexample shrinks to at most two containers", () => {
     // Wrong on purpose: forgets that a container listening on 0.0.0.0 clashes with every address.
     const wrong = (lab: Homelab) =>
-      validate(lab).filter((d) => !(d.code === "port-conflict" && d.path.startsWith("containers.") && d.message.includes("on every address")));
+      checked(lab).filter((d) => !(d.code === "port-conflict" && d.path.startsWith("containers.") && d.message.includes("on every address")));
     const result = fc.check(fc.property(arbHomelab({ maxContainers: 8 }), (lab) => verdictMatches(lab, wrong)), RUNS);
     expect(result.failed).toBe(true);
     const [lab] = result.counterexample!;
     console.log(`shrunk ${result.numShrinks} times to: ${describeLab(lab)}`);
-    expect(lab.containers.length + lab.services.length).toBeLessThanOrEqual(2);
+    expect(onlyHost(lab).containers.length + onlyHost(lab).services.length).toBeLessThanOrEqual(2);
     // And it really is a wildcard clash the wrong checker misses.
-    expect(validate(lab).some((d) => d.code === "port-conflict" && d.path.startsWith("containers.") && d.message.includes("on every address"))).toBe(true);
+    expect(checked(lab).some((d) => d.code === "port-conflict" && d.path.startsWith("containers.") && d.message.includes("on every address"))).toBe(true);
   });
 });

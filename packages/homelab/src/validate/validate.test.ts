@@ -1,17 +1,17 @@
 import { describe, expect, test } from "vitest";
-import { caddy, container, traefik } from "../index.ts";
+import { caddy, container, formatPath, traefik } from "../index.ts";
 import { hasErrors, validate } from "./index.ts";
 import { testLab } from "./test-lab.ts";
 
 describe("validate", () => {
-  test("errors come first, then warnings, each in source order", () => {
+  test("errors come first, then warnings; each grouped by what it is about, then by path", () => {
     const lab = testLab({
       containers: [
         container("web", { backend: "podman", image: "docker.io/library/nginx:latest", ports: ["8080:80"] }),
         container("web2", { backend: "podman", image: "docker.io/library/nginx:1.27", user: "1", ports: ["8080:80"] }),
       ],
     });
-    expect(validate(lab).map((d) => `${d.severity} ${d.code} ${d.path}`)).toEqual([
+    expect(validate(lab).map((d) => `${d.severity} ${d.code} ${formatPath(d.path)}`)).toEqual([
       "error port-conflict containers.web.ports[0]",
       "error port-conflict containers.web2.ports[0]",
       "warning podman-user containers.web",
@@ -29,7 +29,8 @@ describe("validate", () => {
     for (const d of validate(lab)) {
       expect(d.severity).toMatch(/^(error|warning)$/);
       expect(d.code).toMatch(/^[a-z]+(-[a-z0-9]+)*$/);
-      expect(d.path).not.toBe("");
+      expect(d.path).not.toEqual([]);
+      expect(d.subject.kind).toMatch(/^(homelab|container|service|proxy|secret)$/);
       expect(d.site).toMatch(/^packages\/homelab\/src\/validate\/validate\.test\.ts:\d+:\d+$/);
     }
     expect(hasErrors(validate(lab))).toBe(true);

@@ -9,7 +9,7 @@ import { HELP } from "./help.ts";
 const cwd = tempDirsPerTest();
 const config: FakeConfig = {
   files: { "flake.nix": "{ }\n", "containers/a.nix": "{ a }\n" },
-  diagnostics: [{ severity: "warning", code: "no-auth", path: "containers.a.routes[0]", message: "no auth", site: "homelab.config.ts:5:3" }],
+  diagnostics: [{ severity: "warning", code: "route-no-auth", subject: { kind: "container", name: "a" }, path: ["containers", "a", "routes", 0], message: "no auth", site: "homelab.config.ts:5:3" }],
 };
 const ESC = "\u001b[";
 
@@ -68,7 +68,7 @@ describe("the command's output", () => {
     expect(plain.stdout + plain.stderr).not.toContain(ESC);
     const tty = await runCli(["--dry-run"], { cwd: cwd(), config, tty: true });
     expect(tty.stdout).toContain(`${ESC}32mwould create${ESC}39m`);
-    expect(tty.stderr).toContain(`${ESC}33mwarning[no-auth]${ESC}39m`);
+    expect(tty.stderr).toContain(`${ESC}33mwarning[route-no-auth]${ESC}39m`);
     const noColor = await runCli(["--dry-run"], { cwd: cwd(), config, tty: true, env: { NO_COLOR: "1" } });
     expect(noColor.stdout + noColor.stderr).not.toContain(ESC);
   });
@@ -76,10 +76,10 @@ describe("the command's output", () => {
   it("--quiet prints nothing on success, only errors otherwise", async () => {
     const dir = cwd();
     expect(await runCli(["--quiet"], { cwd: dir, config })).toEqual({ code: 0, stdout: "", stderr: "" });
-    const bad = await runCli(["-q"], { cwd: dir, config: { files: {}, diagnostics: [{ severity: "error", code: "x", path: "", message: "bad", site: "homelab.config.ts:1:1" }, ...config.diagnostics!] } });
+    const bad = await runCli(["-q"], { cwd: dir, config: { files: {}, diagnostics: [{ severity: "error", code: "pool-exhausted", subject: { kind: "homelab" }, path: [], message: "bad", site: "homelab.config.ts:1:1" }, ...config.diagnostics!] } });
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain("error[x] bad");
-    expect(bad.stderr).not.toContain("no-auth");
+    expect(bad.stderr).toContain("error[pool-exhausted] bad");
+    expect(bad.stderr).not.toContain("no auth");
   });
 
   it("a second synth while one holds the lock exits 2, naming the holder, and writes nothing", async () => {

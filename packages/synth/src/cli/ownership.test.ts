@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "@nixjs/homelab";
-import { listDirs, readTree, runCli, tempDirsPerTest, type FakeConfig } from "../test-support/fixtures.ts";
+import { agenixSecretFile, listDirs, readTree, runCli, tempDirsPerTest, type FakeConfig } from "../test-support/fixtures.ts";
 
 const cwd = tempDirsPerTest();
 
@@ -18,8 +18,8 @@ const base: FakeConfig = {
 const without = (config: FakeConfig, ...paths: string[]): FakeConfig => ({
   files: Object.fromEntries(Object.entries(config.files).filter(([p]) => !paths.includes(p))),
 });
-const error: Diagnostic = { severity: "error", code: "address-conflict", path: "containers.immich.localAddress", message: "10.10.10.5 is taken", site: "homelab.config.ts:9:3" };
-const warning: Diagnostic = { severity: "warning", code: "latest-tag", path: "containers.sonarr.image", message: "pin a tag", site: "homelab.config.ts:12:3" };
+const error: Diagnostic = { severity: "error", code: "address-conflict", subject: { kind: "container", name: "immich" }, path: ["containers", "immich", "localAddress"], message: "10.10.10.5 is taken", site: "homelab.config.ts:9:3" };
+const warning: Diagnostic = { severity: "warning", code: "image-tag", subject: { kind: "container", name: "sonarr" }, path: ["containers", "sonarr", "image"], message: "pin a tag", site: "homelab.config.ts:12:3" };
 
 describe("ownership", () => {
   it("removing a file from the config removes exactly that file, and directories it leaves empty", async () => {
@@ -89,10 +89,7 @@ describe("ownership", () => {
     const dir = cwd();
     mkdirSync(join(dir, "server/secrets"), { recursive: true });
     writeFileSync(join(dir, "server/secrets/present.age"), "age-encrypted");
-    const secrets = [
-      { name: "present", file: "secrets/present.age", site: "homelab.config.ts:3:1" },
-      { name: "jwt", file: "secrets/authelia-jwt.age", site: "homelab.config.ts:4:13" },
-    ];
+    const secrets = [agenixSecretFile("present", "secrets/present.age", "homelab.config.ts:3:1"), agenixSecretFile("jwt", "secrets/authelia-jwt.age", "homelab.config.ts:4:13")];
     const r = await runCli([], { cwd: dir, config: { ...base, secrets } });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(
@@ -128,7 +125,7 @@ describe("validation", () => {
         "      at homelab.config.ts:9:3",
         "Warnings (1)",
         "  container sonarr",
-        "    warning[latest-tag] containers.sonarr.image: pin a tag",
+        "    warning[image-tag] containers.sonarr.image: pin a tag",
         "      at homelab.config.ts:12:3",
         "synth stopped: 1 error, 1 warning in homelab.config.ts; nothing was written",
         "",
@@ -141,7 +138,7 @@ describe("validation", () => {
     expect((await runCli([], { cwd: dir, config: { ...base, diagnostics: [warning] } })).code).toBe(0);
     const strict = await runCli(["--strict", "--force"], { cwd: dir, config: { files: { "x.nix": "x\n" }, diagnostics: [warning] } });
     expect(strict.code).toBe(1);
-    expect(strict.stderr).toContain("error[latest-tag]");
+    expect(strict.stderr).toContain("error[image-tag]");
     expect(existsSync(join(dir, "server/x.nix"))).toBe(false);
   });
 

@@ -38,7 +38,7 @@ describe("loading the config", () => {
         "class HomelabInputError extends Error {",
         '  override name = "HomelabInputError";',
         '  builder = \'container("immich")\';',
-        '  diagnostics = [{ severity: "error", code: "invalid-port", path: "ports[0]", message: "expected a port 1–65535, got 70000", site: "bad.config.ts:9:1" }];',
+        '  diagnostics = [{ severity: "error", code: "invalid-value", subject: { kind: "call", builder: "container", label: \'container("immich")\', name: "immich" }, path: ["ports", 0], message: "expected a port 1–65535, got 70000", site: "bad.config.ts:9:1" }];',
         "}",
         "throw new HomelabInputError();",
       ].join("\n"),
@@ -49,7 +49,7 @@ describe("loading the config", () => {
       [
         "Errors (1)",
         "  container immich",
-        '    error[invalid-port] container("immich").ports[0]: expected a port 1–65535, got 70000',
+        '    error[invalid-value] container("immich").ports[0]: expected a port 1–65535, got 70000',
         "      at bad.config.ts:9:1",
         "synth stopped: 1 error, 0 warnings in bad.config.ts; nothing was written",
         "",

@@ -37,7 +37,7 @@ export async function loadConfig(absolutePath: string, displayName: string): Pro
     markConfig({ absolutePath, displayName, loading: false });
     restore();
   }
-  const rejected = collected.errors.flatMap(callDiagnostics);
+  const rejected = collected.errors.flatMap((e) => callDiagnostics(e));
   const { outcome } = collected;
   if (!outcome.ok) {
     const thrown = asInputError(outcome.error);
@@ -59,19 +59,13 @@ export async function loadConfig(absolutePath: string, displayName: string): Pro
 /** Structural, so that a second copy of `@nixjs/homelab` (or a stub in tests) is accepted. */
 function isHomelabValue(value: unknown): value is Homelab {
   if (typeof value !== "object" || value === null) return false;
-  const v = value as { kind?: unknown; containers?: unknown; services?: unknown };
-  return v.kind === "homelab" && Array.isArray(v.containers) && Array.isArray(v.services);
+  const v = value as { kind?: unknown; hosts?: unknown };
+  return v.kind === "homelab" && Array.isArray(v.hosts);
 }
 
-/**
- * A builder's input error, its diagnostics' paths made absolute by the call
- * (`container("immich").ports[0]`): they are relative to the call's options.
- */
-function callDiagnostics(input: Pick<HomelabInputError, "diagnostics"> & { builder?: string }): Diagnostic[] {
-  return input.diagnostics.map((d) => {
-    const path = input.builder === undefined ? d.path : d.path === "" ? input.builder : `${input.builder}.${d.path}`;
-    return { ...d, path };
-  });
+/** A builder's input error's diagnostics (each names its call as its subject). */
+function callDiagnostics(input: Pick<HomelabInputError, "diagnostics">): readonly Diagnostic[] {
+  return input.diagnostics;
 }
 
 function failed(error: unknown, absolutePath: string, displayName: string): Extract<LoadedConfig, { kind: "failed" }> {
@@ -88,21 +82,21 @@ function failed(error: unknown, absolutePath: string, displayName: string): Extr
 }
 
 function asDiagnostic(failure: Extract<LoadedConfig, { kind: "failed" }>, displayName: string): Diagnostic {
-  return { severity: "error", code: "config-load-failed", path: "", message: failure.message, site: failure.site ?? displayName };
+  return { severity: "error", code: "config-load-failed", subject: { kind: "homelab" }, path: [], message: failure.message, site: failure.site ?? displayName };
 }
 
 /** Anything with valid `diagnostics` (detected by shape, not class, across package copies). */
-function asInputError(error: unknown): { diagnostics: readonly Diagnostic[]; builder?: string } | undefined {
+function asInputError(error: unknown): { diagnostics: readonly Diagnostic[] } | undefined {
   if (typeof error !== "object" || error === null) return undefined;
-  const e = error as { diagnostics?: unknown; builder?: unknown };
+  const e = error as { diagnostics?: unknown };
   if (!Array.isArray(e.diagnostics) || e.diagnostics.length === 0) return undefined;
   const valid = e.diagnostics.every((d: unknown) => {
     const x = d as Partial<Diagnostic> | null;
     return typeof x === "object" && x !== null && (x.severity === "error" || x.severity === "warning") &&
-      typeof x.message === "string" && typeof x.path === "string" && typeof x.site === "string";
+      typeof x.message === "string" && Array.isArray(x.path) && typeof x.site === "string" &&
+      typeof x.subject === "object" && x.subject !== null;
   });
-  if (!valid) return undefined;
-  return { diagnostics: e.diagnostics as Diagnostic[], ...(typeof e.builder === "string" ? { builder: e.builder } : {}) };
+  return valid ? { diagnostics: e.diagnostics as Diagnostic[] } : undefined;
 }
 
 function describe(value: unknown): string {

@@ -1,14 +1,26 @@
 import { NixValueError, print } from "@nixjs/expr-printer";
-import { formatSite, formatVia, render, validate, type Diagnostic, type Homelab, type RenderOptions, type Secret } from "@nixjs/homelab";
-import { compareCodeUnits } from "../paths.ts";
-import { secretsOf } from "./secrets.ts";
+import {
+  compareCodeUnits,
+  formatDiagnostic,
+  formatSite,
+  formatVia,
+  neededSecretFiles,
+  render,
+  validate,
+  type Diagnostic,
+  type Homelab,
+  type NeededSecretFile,
+  type RenderOptions,
+} from "@nixjs/homelab";
 
-/** A `.age` file the deployed system needs (path relative to the output directory). */
+/** An encrypted file the deployed system needs (path relative to the output directory). */
 export interface SecretFile {
   readonly name: string;
   readonly file: string;
-  /** `file:line:column` of the `secret()` call. */
+  /** `file:line:column` of the part that declares it. */
   readonly site: string;
+  /** The command that creates it, given the output directory as the user names it. */
+  readonly createHint: (out: string) => string;
 }
 
 /** A homelab turned into text: the files (when it is valid) and every finding. */
@@ -27,7 +39,7 @@ export interface Synthesized {
  */
 export function synthesizeLab(lab: Homelab, options: RenderOptions = {}): Synthesized {
   const diagnostics: Diagnostic[] = [...validate(lab)];
-  const secrets = secretsOf(lab).map(secretFile);
+  const secrets = neededSecretFiles(lab).map(secretFile);
   if (diagnostics.some((d) => d.severity === "error")) return { diagnostics, files: new Map(), secrets };
   try {
     // Validated just above, without errors: render need not validate again.
@@ -52,15 +64,18 @@ export function synthesizeLab(lab: Homelab, options: RenderOptions = {}): Synthe
 function renderErrorDiagnostic(lab: Homelab, error: NixValueError): Diagnostic {
   const under = (prefix: string): boolean =>
     error.path === prefix || error.path.startsWith(`${prefix}.`) || error.path.startsWith(`${prefix}[`);
-  const owner = [...lab.containers.map((c) => ({ prefix: `containers.${c.name}`, site: c.site })), ...lab.services.map((x) => ({ prefix: `services.${x.name}`, site: x.site }))]
-    .filter((o) => under(o.prefix))
-    .sort((a, b) => b.prefix.length - a.prefix.length)[0];
+  const owners = lab.hosts.flatMap((h) => [
+    ...h.containers.map((c) => ({ prefix: `containers.${c.name}`, site: c.site, subject: { kind: "container" as const, name: c.name } })),
+    ...h.services.map((x) => ({ prefix: `services.${x.name}`, site: x.site, subject: { kind: "service" as const, name: x.name } })),
+  ]);
+  const owner = owners.filter((o) => under(o.prefix)).sort((a, b) => b.prefix.length - a.prefix.length)[0];
   const site = owner?.site ?? lab.site;
   const via = formatVia(site);
   return {
     severity: "error",
     code: "not-nix-value",
-    path: error.path,
+    subject: owner?.subject ?? { kind: "homelab" },
+    path: [error.path],
     message: `${error.reason}; change the value in the config`,
     site: formatSite(site),
     ...(via.length > 0 ? { via } : {}),
@@ -71,13 +86,14 @@ function renderErrorDiagnostic(lab: Homelab, error: NixValueError): Diagnostic {
  * The site is formatted when read, which only a missing file's warning does: formatting a
  * builder's site formats its captured stack (see `captureSite` in `@nixjs/homelab`).
  */
-function secretFile(secret: Secret): SecretFile {
+function secretFile(needed: NeededSecretFile): SecretFile {
   return {
-    name: secret.name,
-    file: secret.file,
+    name: needed.secret.name,
+    file: needed.secret.file,
     get site() {
-      return formatSite(secret.site);
+      return formatSite(needed.at.site);
     },
+    createHint: needed.createHint,
   };
 }
 
@@ -87,7 +103,7 @@ export class SynthValidationError extends Error {
   readonly diagnostics: readonly Diagnostic[];
   constructor(diagnostics: readonly Diagnostic[]) {
     const errors = diagnostics.filter((d) => d.severity === "error");
-    super(errors.map((d) => `${d.site}: ${d.path}: ${d.message}`).join("\n"));
+    super(errors.map((d) => formatDiagnostic(d)).join("\n"));
     this.diagnostics = diagnostics;
   }
 }

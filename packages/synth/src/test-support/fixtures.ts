@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach } from "vitest";
-import type { Diagnostic } from "@nixjs/homelab";
+import { secretBackend, type Diagnostic, type Secret } from "@nixjs/homelab";
 import { main } from "../cli/main.ts";
 import { compareCodeUnits } from "../paths.ts";
 import type { SecretFile } from "../pipeline/synthesize.ts";
@@ -35,6 +35,16 @@ export function tempDirsPerTest(prefix?: string): () => string {
     cleanups.push(t.cleanup);
     return t.dir;
   };
+}
+
+/**
+ * A secret file as the pipeline reports it for an agenix homelab, without a config: its
+ * create hint is agenix's own (`cd server/secrets && agenix -e x.age`).
+ * @example agenixSecretFile("jwt", "secrets/authelia-jwt.age", "homelab.config.ts:4:13")
+ */
+export function agenixSecretFile(name: string, file: string, site: string): SecretFile {
+  const backend = secretBackend({ secrets: { backend: "agenix", recipients: {} } });
+  return { name, file, site, createHint: (out) => backend.createHint({ name, file } as Secret, out, "secrets/secrets.nix") };
 }
 
 /** What a stand-in config produces. */

@@ -1,11 +1,7 @@
 import { n, type NixExpr, type NixStringPart } from "@nixjs/expr-printer";
-import type {
-  Container,
-  Homelab,
-  HostService,
-  NspawnContainer,
-  RouteHost,
-} from "../../model/index.ts";
+import type { HostFacts } from "../../facts/host-facts.ts";
+import type { Container, Homelab, Host, HostService, NspawnContainer, RouteHost } from "../../model/index.ts";
+import type { SecretBackend } from "../../secrets/index.ts";
 
 /** The addresses of a private-network nspawn container, given or allocated. */
 export interface ContainerAddresses {
@@ -13,9 +9,13 @@ export interface ContainerAddresses {
   readonly localAddress: string;
 }
 
-/** Everything a file renderer needs, computed once per `render` call. */
+/** Everything a file renderer needs, computed once per host of a `render` call. */
 export interface RenderContext {
   readonly lab: Homelab;
+  readonly host: Host;
+  /** The host's facts, shared with validate. */
+  readonly facts: HostFacts;
+  readonly backend: SecretBackend;
   /** The header line of every file. */
   readonly header: string;
   /** Containers sorted by name (enabled and disabled). */
@@ -26,22 +26,15 @@ export interface RenderContext {
   readonly addresses: ReadonlyMap<string, ContainerAddresses>;
 }
 
-export const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/** Sorted by `name` with code-unit comparison (never locale-dependent). */
-export function sortByName<T extends { readonly name: string }>(items: readonly T[]): T[] {
-  return [...items].sort((a, b) => byCodeUnit(a.name, b.name));
-}
-
 /** The `domain` module argument (bound once in `flake.nix`, passed as a special argument). */
 export const DOMAIN: NixExpr = n.id("domain");
 
 /**
  * The parts of a route's host name as a Nix string: `photos.${domain}` for a subdomain, and
  * for a full name under the lab's domain too; other names literally.
- * @example hostNameParts(ctx, { kind: "subdomain", name: "photos" }) // ["photos.", domain]
+ * @example hostNameParts(lab, { kind: "subdomain", name: "photos" }) // ["photos.", domain]
  */
-export function hostNameParts(lab: Homelab, host: RouteHost): NixStringPart[] {
+export function hostNameParts(lab: Pick<Homelab, "domain">, host: RouteHost): NixStringPart[] {
   if (host.kind === "subdomain") return [`${host.name}.`, DOMAIN];
   if (host.name === lab.domain) return [DOMAIN];
   const suffix = `.${lab.domain}`;
@@ -49,19 +42,9 @@ export function hostNameParts(lab: Homelab, host: RouteHost): NixStringPart[] {
   return [host.name];
 }
 
-/** The full host name as text, e.g. for a comment or a `.local` default. */
-export function hostNameText(lab: Homelab, host: RouteHost): string {
-  return host.kind === "subdomain" ? `${host.name}.${lab.domain}` : host.name;
-}
-
 /** The nspawn container named `name`, or the Podman one, or undefined. */
 export function findContainer(ctx: RenderContext, name: string): Container | undefined {
   return ctx.containers.find((c) => c.name === name);
-}
-
-/** True when `c` is a private-network nspawn container. */
-export function isPrivateNspawn(c: Container): c is NspawnContainer {
-  return c.backend === "nspawn" && c.network === "private";
 }
 
 /** The container offering forward auth (Authelia) that a route's `auth` names. */

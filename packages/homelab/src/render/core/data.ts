@@ -1,7 +1,7 @@
 import { isNixExpr, mapExpr, n, NixValueError, toNix, type NixExpr } from "@nixjs/expr-printer";
 import { isHostRef, isSecret } from "../../model/brand.ts";
 import type { HostRef } from "../../model/index.ts";
-import { isPlainObject } from "./merge.ts";
+import { isPlainObject } from "../../config/plain.ts";
 import { AttrTree } from "./tree.ts";
 
 /** How values that stand for Nix references are written where the data lands. */

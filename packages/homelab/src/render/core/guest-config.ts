@@ -1,10 +1,10 @@
 import { n, type NixExpr } from "@nixjs/expr-printer";
-import type { NixConfig, NspawnContainer, Secret } from "../../model/index.ts";
-import { byCodeUnit } from "./context.ts";
+import type { NixConfig, NspawnContainer } from "../../model/index.ts";
+import { compareCodeUnits as byCodeUnit } from "../../util/order.ts";
 import { dataToNix } from "./data.ts";
 import { freeVariables } from "./free-vars.ts";
-import { isPlainObject, mergeConfig, sortKeysDeep } from "./merge.ts";
-import { relativeFrom } from "./paths.ts";
+import { isPlainObject } from "../../config/plain.ts";
+import { mergeConfig, sortKeysDeep } from "./merge.ts";
 
 /** The name the host's configuration is bound to in a file whose guest module shadows `config`. */
 export const HOST_CONFIG = "hostConfig";
@@ -16,12 +16,11 @@ const GUEST_ARGS: ReadonlySet<string> = new Set(["config", "modulesPath", "optio
 export interface GuestInput {
   readonly container: NspawnContainer;
   readonly stateVersion: string;
-  /** Host keys bind-mounted into the guest, used as its `age.identityPaths`. */
-  readonly identityPaths: readonly string[];
-  /** Secrets the guest decrypts itself (agenix imported in the guest). */
-  readonly secrets: readonly Secret[];
-  /** The file the guest config is written in (for relative `.age` paths). */
-  readonly file: string;
+  /**
+   * The secret backend's declarations for the guest (its module imported, the host keys as
+   * identities, one entry per secret), or `undefined` when it decrypts none.
+   */
+  readonly declarations: Record<string, unknown> | undefined;
   /** Further generated config (the Traefik container's own `services.traefik`). */
   readonly extra?: NixConfig;
   /** Modules layout: this service port is written as an expression (`cfg.port`). */
@@ -46,26 +45,13 @@ export interface GuestConfig {
  * - host network: the guest firewall off (the guest shares the host's netfilter: without
  *   CAP_NET_ADMIN its firewall unit fails, with it it would rewrite the host's rules); the
  *   ports are opened on the host instead;
- * - secrets: agenix imported again (host modules are not visible in a guest), the host keys
- *   as identities, one `age.secrets` entry per secret;
+ * - secrets: the backend's declarations (its module imported again, as host modules are not
+ *   visible in a guest; the host keys as identities; one entry per secret);
  * - `system.stateVersion` (each guest is its own NixOS system).
  */
 function generated(input: GuestInput): Record<string, unknown> {
   const c = input.container;
-  const out: Record<string, unknown> = {};
-  if (input.secrets.length > 0) {
-    out["imports"] = [n.select("inputs.agenix.nixosModules.default")];
-    const secrets: Record<string, unknown> = {};
-    for (const s of input.secrets) {
-      secrets[s.name] = {
-        file: n.path(relativeFrom(input.file, s.file)),
-        owner: s.owner,
-        group: s.group,
-        mode: s.mode,
-      };
-    }
-    out["age"] = { identityPaths: [...input.identityPaths], secrets };
-  }
+  const out: Record<string, unknown> = { ...input.declarations };
   if (c.network === "private") {
     const tcp = new Set<number>();
     const udp = new Set<number>();

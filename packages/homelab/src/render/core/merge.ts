@@ -1,22 +1,5 @@
-import { isNixExpr } from "@nixjs/expr-printer";
-import { isHostRef, isSecret } from "../../model/brand.ts";
+import { isPlainObject, ownRecord } from "../../config/plain.ts";
 import { structuralKey } from "./structural-key.ts";
-
-/** A JS object that is a Nix attribute set (not an AST node, a secret, a reference, a class). */
-export function isPlainObject(value: unknown): value is { readonly [key: string]: unknown } {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  if (isNixExpr(value) || isSecret(value) || isHostRef(value)) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
-/**
- * A record whose every key, `__proto__` included, is an own property: user data may name any
- * attribute (on a plain `{}`, assigning `__proto__` would set the prototype instead).
- */
-function ownRecord(): Record<string, unknown> {
-  return Object.create(null) as Record<string, unknown>;
-}
 
 /**
  * The order of option names in a set: code units, except that `enable` leads, as in every

@@ -4,7 +4,8 @@ import type { RenderContext } from "./context.ts";
 import { dataToNix } from "./data.ts";
 import { guestConfig, type GuestInput } from "./guest-config.ts";
 import { mergeConfig } from "./merge.ts";
-import { guestSecrets } from "./secrets.ts";
+import { uniqueSecrets } from "../../facts/secrets.ts";
+import { systemKey } from "../../facts/systems.ts";
 import { AttrTree } from "./tree.ts";
 
 /** A rendered `containers.<name>` value. */
@@ -75,8 +76,10 @@ export function nspawnValue(
   extra?: GuestInput["extra"],
   main?: GuestInput["main"],
 ): NspawnValue {
-  const secrets = guestSecrets(c);
-  const keys = secrets.length > 0 ? ctx.lab.agenix.identityPaths : [];
+  // Every secret its guest decrypts, also of a disabled container (its file is rendered too).
+  const system = systemKey({ kind: "guest", container: c.name });
+  const secrets = uniqueSecrets(ctx.facts.secrets.filter((u) => systemKey(u.system) === system).map((u) => u.secret));
+  const keys = secrets.length > 0 ? ctx.host.identityPaths : [];
   const out: Record<string, unknown> = {};
   if (c.autoStart) out["autoStart"] = true;
   if (c.network === "private") {
@@ -98,10 +101,8 @@ export function nspawnValue(
   }
   const guest = guestConfig({
     container: c,
-    stateVersion: ctx.lab.stateVersion,
-    identityPaths: keys,
-    secrets,
-    file,
+    stateVersion: ctx.host.stateVersion,
+    declarations: secrets.length === 0 ? undefined : ctx.backend.guestDeclarations(secrets, keys, file),
     ...(extra === undefined ? {} : { extra }),
     ...(main === undefined ? {} : { main }),
   });

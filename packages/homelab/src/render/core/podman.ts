@@ -1,6 +1,7 @@
 import { n, type NixBinding, type NixExpr, type NixStringPart } from "@nixjs/expr-printer";
 import type { PodmanContainer, PublishedPort } from "../../model/index.ts";
-import { byCodeUnit } from "./context.ts";
+import { parseVolume } from "../../oci/volume.ts";
+import { compareCodeUnits as byCodeUnit } from "../../util/order.ts";
 import { dataToNix } from "./data.ts";
 
 /** The systemd unit that creates Podman network `net` (defined once, in `host.nix`). */
@@ -75,7 +76,7 @@ export function volumes(c: PodmanContainer): string[] {
   const dir = stateDir(c);
   if (dir === undefined) return [...c.volumes];
   const mounted = c.volumes.some((v) => {
-    const src = v.split(":")[0] ?? "";
+    const src = parseVolume(v)?.source ?? "";
     return src === dir || src.startsWith(`${dir}/`);
   });
   return mounted ? [...c.volumes] : [`${dir}:/config`, ...c.volumes];
@@ -118,11 +119,10 @@ export function podmanStateRules(c: PodmanContainer): string[] {
   const base = stateDir(c);
   if (base === undefined) return [];
   const dirs = new Set<string>([base]);
-  for (const v of c.volumes) {
-    const [src, , opts] = v.split(":");
-    if (src === undefined || !src.startsWith(`${base}/`)) continue;
-    if ((opts ?? "").split(",").includes("ro")) continue;
-    dirs.add(src.replace(/\/+$/, ""));
+  for (const text of c.volumes) {
+    const v = parseVolume(text);
+    if (v === undefined || v.readOnly || !v.source.startsWith(`${base}/`)) continue;
+    dirs.add(v.source.replace(/\/+$/, ""));
   }
   const [uid, gid] = owner(c);
   return [...dirs].sort(byCodeUnit).map((d) => `d ${d} 0755 ${uid} ${gid} -`);

@@ -1,5 +1,5 @@
 import { n, type NixExpr, type NixStringPart } from "@nixjs/expr-printer";
-import type { Container } from "../../model/index.ts";
+import { isPrivateNspawn, type Container } from "../../model/index.ts";
 
 const WILDCARDS: ReadonlySet<string> = new Set(["0.0.0.0", "::", "[::]", ""]);
 
@@ -13,7 +13,7 @@ const WILDCARDS: ReadonlySet<string> = new Set(["0.0.0.0", "::", "[::]", ""]);
  * @example targetHost(immich, 2283) // [config.containers.immich.localAddress]
  */
 export function targetHost(container: Container, port: number): NixStringPart[] {
-  if (container.backend === "nspawn" && container.network === "private") {
+  if (isPrivateNspawn(container)) {
     return [n.select("config.containers", [container.name, "localAddress"])];
   }
   const address =

@@ -1,5 +1,7 @@
 import { n, type NixBinding, type NixExpr } from "@nixjs/expr-printer";
+import { bindMountRule, writableMounts } from "../../facts/mounts.ts";
 import type { Container, PodmanContainer } from "../../model/index.ts";
+import { sortedUnique } from "../../util/order.ts";
 import type { RenderContext } from "../core/context.ts";
 import { descriptionLines, Sections } from "../core/sections.ts";
 import type { FileBody } from "../core/module.ts";
@@ -16,20 +18,21 @@ function rulesList(rules: readonly string[]): NixExpr {
  * without the secret declared fails the build with a message naming both, instead of a
  * container that starts without its environment file.
  */
-function secretAssertions(namespace: string, c: PodmanContainer): NixBinding[] {
+function secretAssertions(ctx: RenderContext, namespace: string, c: PodmanContainer): NixBinding[] {
   if (c.environmentFiles.length === 0) return [];
-  const names = [...new Set(c.environmentFiles.map((s) => s.name))].sort();
+  const names = sortedUnique(c.environmentFiles.map((s) => s.name));
   const option = optionPath(namespace, c).join(".");
   return [
     n.bind(
       "assertions",
       n.list(
-        names.map((name) =>
-          n.attrs([
-            n.bind("assertion", n.has(n.select("config.age.secrets"), [name])),
-            n.bind("message", `${option} needs the agenix secret ${name} (age.secrets.${name}, declared in host.nix)`),
-          ]),
-        ),
+        names.map((name) => {
+          const test = ctx.backend.declaredTest(name);
+          return n.attrs([
+            n.bind("assertion", test.assertion),
+            n.bind("message", `${option} needs the ${ctx.backend.kind} secret ${name} (${test.option}, declared in host.nix)`),
+          ]);
+        }),
       ),
     ),
   ];
@@ -55,7 +58,7 @@ export function indexBody(ctx: RenderContext, c: Container, namespace: string, f
     );
     usesHostConfig = value.usesHostConfig;
     s.add(comment, [n.bind(["containers", c.name], value.expr)]);
-    const writable = [...new Set(c.bindMounts.filter((m) => !m.isReadOnly).map((m) => `d ${m.hostPath ?? m.mountPoint} - - - -`))].sort();
+    const writable = sortedUnique(writableMounts(c).map((m) => bindMountRule(m.hostPath)));
     if (writable.length > 0) {
       s.add("Host directories of writable bind mounts (created when missing, owner left alone)", [
         n.bind("systemd.tmpfiles.rules", rulesList(writable)),
@@ -68,7 +71,7 @@ export function indexBody(ctx: RenderContext, c: Container, namespace: string, f
     ]);
     const rules = podmanStateRules(c);
     if (rules.length > 0) s.add("State directory", [n.bind("systemd.tmpfiles.rules", rulesList(rules))]);
-    s.add("Secrets it reads", secretAssertions(namespace, c));
+    s.add("Secrets it reads", secretAssertions(ctx, namespace, c));
   }
   const body = n.attrs([
     n.bind("imports", n.list([n.path("./options.nix")])),

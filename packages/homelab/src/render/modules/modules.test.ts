@@ -207,8 +207,7 @@ describe("render, modules layout with the same lab flat", () => {
 
 describe("render, modules layout of seed 000 (Traefik container, nspawn, routes under containers/traefik/routes)", () => {
   it("evaluates, the routes guarded by each container's enable", () => {
-    const base = seed000();
-    const lab = homelab({ ...base, layout: { kind: "modules", namespace: "homelab.containers" } });
+    const lab = seed000({ kind: "modules", namespace: "homelab.containers" });
     const files = render(lab);
     const texts = printAll(files);
     const dir = writeTree(lab, texts);

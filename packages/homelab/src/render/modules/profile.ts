@@ -1,5 +1,6 @@
 import { n, type NixAttrBinding, type NixExpr, type NixListItem } from "@nixjs/expr-printer";
 import type { RenderContext } from "../core/context.ts";
+import { DISABLED_COMMENT } from "../core/flake.ts";
 import { relativeFrom } from "../core/paths.ts";
 import { descriptionLines } from "../core/sections.ts";
 
@@ -26,7 +27,7 @@ export function profileBody(ctx: RenderContext, namespace: string, imports: read
       ? undefined
       : {
           comments: [
-            "Disabled: rendered for reference, not imported (enable them in the config):",
+            DISABLED_COMMENT,
             ...disabled.map((d) => `${relativeFrom(PROFILE, d.path)}${d.description === undefined ? "" : ` (${d.description})`}`),
           ],
         };

@@ -1,41 +1,20 @@
-import { n, type NixExpr } from "@nixjs/expr-printer";
-import type { Container } from "../../model/index.ts";
-import { caddyRoutes, caddySiteConfig } from "../core/caddy.ts";
-import { hostNameParts, type RenderContext } from "../core/context.ts";
+import { n } from "@nixjs/expr-printer";
+import type { Container, Proxy } from "../../model/index.ts";
+import type { ProxyProvider } from "../../proxies/index.ts";
+import type { RenderContext } from "../core/context.ts";
 import type { FileBody } from "../core/module.ts";
-import { traefikSection } from "../core/traefik.ts";
 import { cfgBinding, mainOptions, whenEnabled } from "./shared.ts";
 
 /**
- * `containers/caddy/routes/<name>.nix`: the container's Caddy sites under
- * `lib.mkIf cfg.enable`, the first at `cfg.domain` proxying to `cfg.port`.
+ * `containers/<proxy>/routes/<name>.nix`: what routes to the container through one proxy (its
+ * provider's bindings, the first route at `cfg.domain` and the main port `cfg.port`), under
+ * `lib.mkIf cfg.enable`; `undefined` when nothing routes to it through that proxy.
  */
-export function caddyRouteBody(ctx: RenderContext, c: Container, namespace: string): FileBody | undefined {
-  const routes = caddyRoutes(c);
-  if (routes.length === 0) return undefined;
-  const main = mainOptions(c);
-  const bindings = routes.map((route, i) => {
-    const first = i === 0 && main?.domainExpr !== undefined;
-    const site: NixExpr = first ? (main.domainExpr as NixExpr) : n.str(hostNameParts(ctx.lab, route.host));
-    const portExpr = main !== undefined && route.port === main.port ? main.portExpr : undefined;
-    return n.bind(["services", "caddy", "virtualHosts", site, "extraConfig"], caddySiteConfig(c, route, portExpr));
-  });
-  return wrap(namespace, c, n.attrs(bindings));
-}
-
-/**
- * `containers/traefik/routes/<name>.nix`: the container's router, service and middleware in
- * Traefik's `dynamicConfigOptions.http`, under `lib.mkIf cfg.enable`.
- */
-export function traefikRouteBody(ctx: RenderContext, c: Container, namespace: string): FileBody | undefined {
-  const bindings = traefikSection(ctx, c, {}, mainOptions(c));
+export function routeFileBody(ctx: RenderContext, provider: ProxyProvider, proxy: Proxy, c: Container, namespace: string): FileBody | undefined {
+  const bindings = provider.routeBindings(ctx, proxy, c, mainOptions(c));
   if (bindings.length === 0) return undefined;
-  return wrap(namespace, c, n.attrs(bindings));
-}
-
-function wrap(namespace: string, c: Container, body: NixExpr): FileBody {
   return {
-    body: n.attrs([n.bind("config", whenEnabled(body))]),
+    body: n.attrs([n.bind("config", whenEnabled(n.attrs(bindings)))]),
     bindings: [cfgBinding(namespace, c)],
   };
 }

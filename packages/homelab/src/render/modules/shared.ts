@@ -1,7 +1,8 @@
 import { n, type NixExpr } from "@nixjs/expr-printer";
-import type { Container, Route } from "../../model/index.ts";
+import { lowestServedPort } from "../../facts/routes.ts";
+import type { Container } from "../../model/index.ts";
+import type { MainOptions } from "../../proxies/index.ts";
 import { hostNameParts, type RenderContext } from "../core/context.ts";
-import type { MainOptions } from "../core/traefik.ts";
 
 /** The option path of a container: `hwc.server.containers.sonarr`. */
 export function optionPath(namespace: string, c: Container): string[] {
@@ -21,13 +22,7 @@ export function cfgBinding(namespace: string, c: Container): ReturnType<typeof n
  * TCP port (a published host port for Podman). Undefined when it has none.
  */
 export function mainPort(c: Container): number | undefined {
-  const route: Route | undefined = c.routes[0];
-  if (route !== undefined) return route.port;
-  const ports =
-    c.backend === "nspawn"
-      ? c.ports.filter((p) => p.protocol === "tcp").map((p) => p.port)
-      : c.ports.filter((p) => p.protocol === "tcp").map((p) => p.hostPort);
-  return ports.length === 0 ? undefined : Math.min(...ports);
+  return c.routes[0]?.port ?? lowestServedPort(c);
 }
 
 /** The `cfg.port` / `cfg.domain` substitutions for a container. */

@@ -4,8 +4,9 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { print, type NixFile } from "@nixjs/expr-printer";
 import { afterAll, beforeAll } from "vitest";
+import { hostFacts } from "../../facts/host-facts.ts";
+import { allSecrets } from "../../facts/secrets.ts";
 import type { Homelab } from "../../model/index.ts";
-import { allSecrets } from "../core/secrets.ts";
 import { render } from "../index.ts";
 
 /** Every file printed, in the map's (sorted) order. */
@@ -24,7 +25,7 @@ export function writeTree(lab: Homelab, texts: ReadonlyMap<string, string>): str
     writeFileSync(join(dir, path), text);
   };
   for (const [path, text] of texts) write(path, text);
-  for (const s of allSecrets(lab)) write(s.file, "");
+  for (const host of lab.hosts) for (const s of allSecrets(hostFacts(lab, host).secrets)) write(s.file, "");
   return dir;
 }
 

@@ -23,8 +23,9 @@ export const vaultwardenEnv = secret("vaultwarden-env", { owner: "vaultwarden" }
 export const tunnelCreds = secret("cloudflared-tunnel", { owner: "cloudflared" });
 
 /** Seed 000: nspawn containers behind the Traefik container, Authelia, agenix. */
-export function seed000(): Homelab {
+export function seed000(layout: Homelab["layout"] = { kind: "flat" }): Homelab {
   return homelab({
+    layout,
     traefik: traefik({
       certResolver: "cloudflare",
       acme: { email: "admin@example.org", dnsProvider: "cloudflare" },

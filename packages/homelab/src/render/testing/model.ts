@@ -5,11 +5,13 @@
  */
 import { n } from "@nixjs/expr-printer";
 import { MODEL_BRAND, registerHostRef, type ModelKind } from "../../model/brand.ts";
+import type { Release } from "../../releases/release.ts";
 import type {
   BasicAuthUser,
   Caddy,
   CaddyRoute,
   Homelab,
+  Host,
   HostRef,
   HostService,
   NspawnContainer,
@@ -165,27 +167,53 @@ export function service(name: string, opts: Partial<Omit<HostService, "kind" | "
   });
 }
 
-export function homelab(opts: Partial<Omit<Homelab, "kind" | "site">> = {}): Homelab {
+/** The options of the hand-built one-host lab: the single-host form's names. */
+export interface LabOptions {
+  readonly hostName: string;
+  readonly domain: string;
+  readonly stateVersion: string;
+  readonly release: Release;
+  readonly system: string;
+  readonly nixpkgs: string;
+  readonly network: Host["network"];
+  readonly agenix: { readonly identityPaths: readonly string[]; readonly recipients: { readonly [name: string]: string } };
+  readonly traefik: Traefik;
+  readonly caddy: Caddy;
+  readonly containers: Host["containers"];
+  readonly services: Host["services"];
+  readonly modules: Host["modules"];
+  readonly layout: Homelab["layout"];
+}
+
+export function homelab(opts: Partial<LabOptions> = {}): Homelab {
+  const release = opts.release ?? "26.05";
+  const host: Host = {
+    kind: "host",
+    name: opts.hostName ?? "server",
+    release,
+    stateVersion: opts.stateVersion ?? "25.05",
+    system: opts.system ?? "x86_64-linux",
+    nixpkgs: opts.nixpkgs ?? `github:NixOS/nixpkgs/nixos-${release}`,
+    network: opts.network ?? { pool: "10.10.10.0/24", externalInterface: "enp1s0", nftables: false },
+    proxies: [...(opts.traefik === undefined ? [] : [opts.traefik]), ...(opts.caddy === undefined ? [] : [opts.caddy])],
+    containers: opts.containers ?? [],
+    services: opts.services ?? [],
+    modules: opts.modules ?? [],
+    identityPaths: opts.agenix?.identityPaths ?? ["/persist/etc/ssh/ssh_host_ed25519_key"],
+    site,
+  };
   return brand("homelab", {
     kind: "homelab" as const,
-    hostName: "server",
-    domain: "example.org",
-    stateVersion: "25.05",
-    system: "x86_64-linux",
-    nixpkgs: "github:NixOS/nixpkgs/nixos-25.05",
-    network: { pool: "10.10.10.0/24", externalInterface: "enp1s0", nftables: false },
-    agenix: {
-      identityPaths: ["/persist/etc/ssh/ssh_host_ed25519_key"],
-      recipients: {
+    domain: opts.domain ?? "example.org",
+    hosts: [host],
+    secrets: {
+      backend: "agenix" as const,
+      recipients: opts.agenix?.recipients ?? {
         admin: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAdminKeyForTestsOnly admin",
         server: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHostKeyForTestsOnly root@server",
       },
     },
-    containers: [],
-    services: [],
-    modules: [],
-    layout: { kind: "flat" as const },
-    ...opts,
+    layout: opts.layout ?? { kind: "flat" as const },
     site,
   });
 }

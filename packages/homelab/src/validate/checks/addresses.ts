@@ -3,7 +3,7 @@
  * containers with one `localAddress`, no `localAddress` that is a `hostAddress`, and every
  * missing address allocated. Disabled containers take part: their addresses stay reserved.
  */
-import type { NspawnContainer } from "../../model/index.ts";
+import { isPrivateNspawn, type NspawnContainer } from "../../model/index.ts";
 import { formatIpv4, inPool, parseIpv4 } from "../../net/ipv4.ts";
 import { at, type CheckContext } from "../context.ts";
 import { groupBy, nameOthers, reportGroups, type Located } from "../report.ts";
@@ -14,8 +14,9 @@ interface Address extends Located {
 }
 
 export function checkAddresses(ctx: CheckContext): void {
-  const { report, pool, plan } = ctx;
-  const privates = ctx.lab.containers.filter((c): c is NspawnContainer => c.backend === "nspawn" && c.network === "private");
+  const { report } = ctx;
+  const { pool, plan } = ctx.facts;
+  const privates = ctx.host.containers.filter(isPrivateNspawn);
   const seen = new Set<string>();
   const unplaced = new Set(plan.unplaced);
   const locals: Address[] = [];
@@ -25,7 +26,7 @@ export function checkAddresses(ctx: CheckContext): void {
       const text = c[field];
       if (text === undefined || pool === undefined) continue;
       const value = parseIpv4(text);
-      const where = at(c, `.${field}`);
+      const where = at(c, field);
       const range = `${formatIpv4(pool.base)}/${pool.prefix}`;
       if (value === undefined || !inPool(pool, value)) {
         report.error("address-outside-pool", where, `${text} is outside the pool ${range}: pick a free address inside it, or omit ${field} to have one allocated`);
@@ -40,12 +41,12 @@ export function checkAddresses(ctx: CheckContext): void {
     seen.add(c.name);
     const planned = first ? plan.addresses.get(c.name) : undefined;
     if (first && planned === undefined && unplaced.has(c.name)) {
-      report.error("pool-exhausted", at(c), `no free address left in the pool ${ctx.lab.network.pool}: use a larger pool (network.pool) or give this container hostAddress and localAddress`);
+      report.error("pool-exhausted", at(c), `no free address left in the pool ${ctx.host.network.pool}: use a larger pool (network.pool) or give this container hostAddress and localAddress`);
     }
     const local = c.localAddress ?? planned?.localAddress;
     const host = c.hostAddress ?? planned?.hostAddress;
-    if (local !== undefined) locals.push({ ...at(c, ".localAddress"), c, address: local });
-    if (host !== undefined) hosts.push({ ...at(c, ".hostAddress"), c, address: host });
+    if (local !== undefined) locals.push({ ...at(c, "localAddress"), c, address: local });
+    if (host !== undefined) hosts.push({ ...at(c, "hostAddress"), c, address: host });
   }
 
   reportGroups(groupBy(locals, (a) => a.address).values(), (member, others, total) =>

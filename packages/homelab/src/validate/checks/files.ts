@@ -3,39 +3,42 @@
  * file Traefik as a service writes (`service("traefik")` beside `traefik({ mode: "service" })`),
  * say. Same-kind duplicates (two containers of one name) are `duplicate-name`'s.
  */
+import { formatPath } from "../../diagnostics/path.ts";
+import { proxyProvider } from "../../proxies/index.ts";
 import { at, atService, type CheckContext } from "../context.ts";
 import { groupBy, nameOthers, reportGroups, type Located } from "../report.ts";
 
 interface Owner extends Located {
+  /** Which builder: clashes within one kind are `duplicate-name`'s. */
   readonly kind: string;
-  readonly what: string;
+  readonly file: string;
 }
 
 function owners(ctx: CheckContext): Owner[] {
-  const { lab } = ctx;
+  const { lab, host } = ctx;
   const modules = lab.layout.kind === "modules";
   const out: Owner[] = [];
-  for (const c of lab.containers) {
-    const path = modules ? `containers/${c.name}/index.nix` : `containers/${c.name}.nix`;
-    out.push({ ...at(c), kind: "container", what: path });
+  for (const c of host.containers) {
+    out.push({ ...at(c), kind: "container", file: modules ? `containers/${c.name}/index.nix` : `containers/${c.name}.nix` });
   }
-  for (const s of lab.services) out.push({ ...atService(s), kind: "service", what: `services/${s.name}.nix` });
-  const t = lab.traefik;
-  if (t !== undefined) {
-    const path = t.mode === "service" ? "services/traefik.nix" : modules ? "containers/traefik/index.nix" : "containers/traefik.nix";
-    // As a container it is one of the containers (`duplicate-name` covers a clash there).
-    out.push({ path: "traefik", site: t.site, kind: t.mode === "service" ? "traefik" : "container", what: path });
+  for (const s of host.services) out.push({ ...atService(s), kind: "service", file: `services/${s.name}.nix` });
+  for (const p of host.proxies) {
+    const provider = proxyProvider(p);
+    // The proxy's own container is one of the containers (`duplicate-name` covers a clash there).
+    const kind = provider.containerNames(p).length > 0 ? "container" : p.kind;
+    for (const f of provider.files(lab, p)) out.push({ ...f.owner, kind, file: f.path });
   }
   return out;
 }
 
 export function checkFiles(ctx: CheckContext): void {
-  const groups = [...groupBy(owners(ctx), (o) => o.what).values()].filter((g) => new Set(g.map((o) => o.kind)).size > 1);
+  const groups = [...groupBy(owners(ctx), (o) => o.file).values()].filter((g) => new Set(g.map((o) => o.kind)).size > 1);
   reportGroups(groups, (member, others, total) => {
+    const proxy = [member, ...others].some((o) => o.subject.kind === "proxy");
     ctx.report.error(
       "file-conflict",
       member,
-      `${member.path} and ${nameOthers(others, total)} would both write ${member.what}: rename one${member.path === "traefik" || others.some((o) => o.path === "traefik") ? ' (or pick traefik({ mode: "container" }))' : ""}`,
+      `${formatPath(member.path)} and ${nameOthers(others, total)} would both write ${member.file}: rename one${proxy ? ' (or pick traefik({ mode: "container" }))' : ""}`,
       others,
     );
   });

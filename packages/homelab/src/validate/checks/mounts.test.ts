@@ -17,8 +17,8 @@ describe("media-mount-writable", () => {
       ],
     });
     expect(findings(lab, "media-mount-writable").map((d) => [d.severity, d.path])).toEqual([
-      ["warning", "containers.sonarr.volumes[1]"],
       ["warning", 'containers.jelly.bindMounts["/media"]'],
+      ["warning", "containers.sonarr.volumes[1]"],
     ]);
   });
 

@@ -45,8 +45,9 @@ describe("container-name", () => {
       ],
     });
     const found = findings(lab, "container-name");
-    expect(found.map((d) => d.path)).toEqual(["containers.my_app", 'containers["my.app"]', "containers.app-", "containers.nextcloudaio"]);
-    expect(found[0]!.message).toContain("underscores");
+    // Listed by container, in code-unit order of names.
+    expect(found.map((d) => d.path)).toEqual(["containers.app-", 'containers["my.app"]', "containers.my_app", "containers.nextcloudaio"]);
+    expect(found[2]!.message).toContain("underscores");
     expect(found[1]!.message).toContain("no dots");
     expect(found[3]!.message).toContain("at most 11 characters");
     expect(found[3]!.message).toContain("it has 12");

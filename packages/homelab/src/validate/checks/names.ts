@@ -1,7 +1,9 @@
 /** Container and service names: duplicates, and the names NixOS rejects for nspawn containers. */
+import { atProxy, type Located } from "../../facts/located.ts";
 import type { Container } from "../../model/index.ts";
+import { proxyProvider } from "../../proxies/index.ts";
 import { at, atService, type CheckContext } from "../context.ts";
-import { groupBy, reportGroups, type Located } from "../report.ts";
+import { groupBy, reportGroups } from "../report.ts";
 
 /** NixOS's `networking.hostName` rule, which a guest's default host name (its name) must meet. */
 const HOST_NAME = /^[A-Za-z0-9]([A-Za-z0-9_-]{0,61}[A-Za-z0-9])?$/;
@@ -24,35 +26,31 @@ export function nspawnNameProblem(c: Container): string | undefined {
   return undefined;
 }
 
-/** The implicit `traefik` container of `traefik({ mode: "container" })`. */
-function traefikContainer(ctx: CheckContext): Located | undefined {
-  const t = ctx.lab.traefik;
-  return t !== undefined && t.mode === "container" ? { path: "traefik", site: t.site } : undefined;
-}
-
 export function checkNames(ctx: CheckContext): void {
-  const { report } = ctx;
-  // The implicit traefik container joins the group of its name, so a container named
-  // "traefik" gets one diagnostic naming it along with any other container of that name.
-  const implicit = traefikContainer(ctx);
+  const { report, host } = ctx;
+  // A proxy's own container (traefik({ mode: "container" })) joins the group of its name, so a
+  // container named "traefik" gets one diagnostic naming it along with any other of that name.
+  const implicit = new Map<string, Located>();
+  for (const p of host.proxies) for (const name of proxyProvider(p).containerNames(p)) implicit.set(name, atProxy(p));
   const groups: (Located & { c?: Container })[][] = [];
-  for (const [name, group] of ctx.byName) {
-    if (group.length > 1 || (name === "traefik" && implicit !== undefined)) groups.push(group.map((c) => ({ ...at(c), c })));
+  for (const [name, group] of ctx.facts.byName) {
+    const own = implicit.get(name);
+    if (group.length > 1 || own !== undefined) groups.push([...(own === undefined ? [] : [own]), ...group.map((c) => ({ ...at(c), c }))]);
   }
-  if (implicit !== undefined) groups.find((g) => g[0]!.c!.name === "traefik")?.unshift(implicit);
   reportGroups(groups, (member, others, total) => {
     if (member.c === undefined) return;
-    const message = others.some((o) => o.c === undefined)
-      ? 'traefik({ mode: "container" }) already defines the container "traefik": rename this container, or use traefik({ mode: "service" })'
+    const proxy = others.find((o) => o.c === undefined);
+    const message = proxy !== undefined
+      ? `traefik({ mode: "container" }) already defines the container "${member.c.name}": rename this container, or use traefik({ mode: "service" })`
       : `container name "${member.c.name}" is defined ${total + 1} times; rename all but one (the others are listed under related)`;
     report.error("duplicate-name", member, message, others);
   });
   reportGroups(
-    [...groupBy(ctx.lab.services, (s) => s.name).values()].map((group) => group.map((s) => ({ ...atService(s), s }))),
+    [...groupBy(host.services, (s) => s.name).values()].map((group) => group.map((s) => ({ ...atService(s), s }))),
     (member, others, total) =>
       report.error("duplicate-name", member, `service name "${member.s.name}" is defined ${total + 1} times; rename all but one`, others),
   );
-  for (const c of ctx.lab.containers) {
+  for (const c of host.containers) {
     const problem = nspawnNameProblem(c);
     if (problem !== undefined) report.error("container-name", at(c), `${problem}: rename the container`);
   }

@@ -5,11 +5,11 @@ import { at } from "../context.ts";
 const ADDRESS_FIELDS = new Set(["localAddress", "hostAddress"]);
 
 export function checkRefs(ctx: CheckContext): void {
-  for (const scan of ctx.configs) {
+  for (const scan of ctx.facts.configs) {
     for (const { ref, path } of scan.refs) {
       if (ref.path[0] !== "containers" || ref.path.length < 2) continue;
       const name = ref.path[1]!;
-      const target = ctx.byName.get(name)?.[0];
+      const target = ctx.facts.byName.get(name)?.[0];
       const field = ref.path[2];
       const dotted = `config.${ref.path.join(".")}`;
       let why: string | undefined;
@@ -20,7 +20,7 @@ export function checkRefs(ctx: CheckContext): void {
         why = `"${name}" shares the host's network and has no ${field}`;
       }
       if (why !== undefined) {
-        ctx.report.error("ref-unknown", { path, site: scan.site }, `${dotted} cannot be evaluated: ${why}`, target === undefined ? [] : [at(target)]);
+        ctx.report.error("ref-unknown", { ...scan.at, path }, `${dotted} cannot be evaluated: ${why}`, target === undefined ? [] : [at(target)]);
       }
     }
   }

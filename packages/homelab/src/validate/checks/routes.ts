@@ -2,44 +2,19 @@
  * Routes: one route per host name, a proxy for every route, a served target port, a real
  * forward-auth provider, and (warnings) authentication and loopback-only published targets.
  */
-import type { Container, Route } from "../../model/index.ts";
+import type { PlacedRoute } from "../../facts/routes.ts";
+import { servedPorts } from "../../facts/routes.ts";
+import type { Container } from "../../model/index.ts";
 import { isLoopback } from "../../net/ipv4.ts";
+import { routeProvider } from "../../proxies/index.ts";
 import { at, type CheckContext } from "../context.ts";
-import { groupBy, nameOthers, reportGroups, type Located } from "../report.ts";
-
-interface PlacedRoute extends Located {
-  readonly c: Container;
-  readonly route: Route;
-  readonly host: string;
-}
-
-/** The host name a route answers to. @example routeHostName(r, "example.org") // "photos.example.org" */
-export function routeHostName(route: Route, domain: string): string {
-  return route.host.kind === "fqdn" ? route.host.name : `${route.host.name}.${domain}`;
-}
-
-/** Ports the proxy can reach on `c` (TCP): service ports, or published host ports. */
-export function servedPorts(c: Container): ReadonlySet<number> | undefined {
-  if (c.backend === "nspawn") return new Set(c.ports.filter((p) => p.protocol === "tcp").map((p) => p.port));
-  if (c.network === "host") return undefined; // the ports a host-network image binds are unknown
-  return new Set(c.ports.filter((p) => p.protocol === "tcp").map((p) => p.hostPort));
-}
+import { groupBy, nameOthers, reportGroups } from "../report.ts";
 
 function checkTarget(ctx: CheckContext, r: PlacedRoute, served: ReadonlySet<number> | undefined): void {
-  const { report, lab } = ctx;
+  const { report, host } = ctx;
   const { c, route } = r;
-  if (route.kind === "traefikRoute" && lab.traefik === undefined) {
-    report.error("traefik-missing", r, `a traefikRoute needs Traefik: add traefik: traefik({...}) to homelab(), or use caddyRoute`);
-  }
-  if (route.kind === "traefikRoute" && lab.traefik !== undefined && route.entryPoint !== undefined) {
-    const known = ["web", lab.traefik.entryPoint];
-    if (!known.includes(route.entryPoint)) {
-      report.error("unknown-entry-point", r, `${r.host} uses entry point "${route.entryPoint}", which Traefik does not define (it has ${known.map((k) => `"${k}"`).join(" and ")}): drop entryPoint or use one of those`);
-    }
-  }
-  if (route.kind === "caddyRoute" && lab.caddy === undefined) {
-    report.error("caddy-missing", r, `a caddyRoute needs Caddy: add caddy: caddy({...}) to homelab(), or use traefikRoute`);
-  }
+  const provider = routeProvider(route.kind);
+  if (!host.proxies.some((p) => p.kind === provider.kind)) report.error(`${provider.kind}-missing`, r, provider.missing);
   if (served !== undefined && !served.has(route.port)) {
     const what = c.backend === "nspawn" ? "ports" : "its published host ports (ports)";
     report.error("route-port-unserved", r, `${r.host} routes to port ${route.port}, which ${c.name} does not serve: add ${route.port} to ${what}, or route to one of [${[...served].join(", ")}]`);
@@ -67,7 +42,7 @@ function checkAuth(ctx: CheckContext, r: PlacedRoute, providers: ReadonlyMap<str
     return;
   }
   if (providers.has(route.auth)) return;
-  const target = ctx.byName.get(route.auth)?.[0];
+  const target = ctx.facts.byName.get(route.auth)?.[0];
   const why =
     target === undefined ? `there is no container "${route.auth}"`
     : !target.enable ? `container "${route.auth}" is disabled`
@@ -76,12 +51,9 @@ function checkAuth(ctx: CheckContext, r: PlacedRoute, providers: ReadonlyMap<str
 }
 
 export function checkRoutes(ctx: CheckContext): void {
-  const routes: PlacedRoute[] = [];
-  for (const c of ctx.enabled) {
-    c.routes.forEach((route, i) => routes.push({ ...at(c, `.routes[${i}]`), c, route, host: routeHostName(route, ctx.lab.domain) }));
-  }
+  const { routes, enabled } = ctx.facts;
   const providers = groupBy(
-    ctx.enabled.filter((c) => c.backend === "nspawn" && c.forwardAuth !== undefined),
+    enabled.filter((c) => c.backend === "nspawn" && c.forwardAuth !== undefined),
     (c) => c.name,
   );
   reportGroups(groupBy(routes, (r) => r.host).values(), (member, others, total) =>
@@ -93,11 +65,10 @@ export function checkRoutes(ctx: CheckContext): void {
     checkTarget(ctx, r, served.get(r.c));
     checkAuth(ctx, r, providers);
   }
-  for (const c of ctx.enabled) {
+  for (const c of enabled) {
     if (c.backend !== "nspawn" || c.forwardAuth === undefined) continue;
-    const served = servedPorts(c)!;
-    if (!served.has(c.forwardAuth.port)) {
-      ctx.report.error("forward-auth-port-unserved", at(c, ".forwardAuth.port"), `forwardAuth uses port ${c.forwardAuth.port}, which ${c.name} does not serve: add it to ports`);
+    if (!servedPorts(c)!.has(c.forwardAuth.port)) {
+      ctx.report.error("forward-auth-port-unserved", at(c, "forwardAuth", "port"), `forwardAuth uses port ${c.forwardAuth.port}, which ${c.name} does not serve: add it to ports`);
     }
   }
 }

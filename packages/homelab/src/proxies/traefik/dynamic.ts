@@ -1,23 +1,18 @@
-import { n, type NixBinding, type NixExpr, type NixTrivia } from "@nixjs/expr-printer";
-import type { Container, NixConfig, Traefik, TraefikRoute } from "../../model/index.ts";
-import { hostNameParts, type RenderContext } from "./context.ts";
-import { targetParts } from "./targets.ts";
-import { AttrTree } from "./tree.ts";
-
 /**
- * The modules layout's per-container options: the main route's port and host name are
- * `cfg.port` and `cfg.domain` instead of literals.
+ * Traefik's dynamic configuration for the routes to one container: routers, load-balancer
+ * services, and the forward-auth middleware a container offers.
  */
-export interface MainOptions {
-  /** The port written as `portExpr`. */
-  readonly port: number;
-  readonly portExpr: NixExpr;
-  /** The first route's host name (absent without a route). */
-  readonly domainExpr?: NixExpr;
-}
+import { n, type NixBinding, type NixTrivia } from "@nixjs/expr-printer";
+import type { Container } from "../../model/containers.ts";
+import type { Traefik } from "../../model/proxies.ts";
+import type { TraefikRoute } from "../../model/routes.ts";
+import { hostNameParts, type RenderContext } from "../../render/core/context.ts";
+import { targetParts } from "../../render/core/targets.ts";
+import { AttrTree } from "../../render/core/tree.ts";
+import type { MainOptions } from "../provider.ts";
 
 /** Traefik's plain-HTTP entry point (`:80`), always declared next to the TLS one. */
-const WEB = "web";
+export const WEB = "web";
 
 /** Where routes land: the Traefik container's guest config, or the host service. */
 export function dynamicHttpPath(traefik: Traefik): string[] {
@@ -43,14 +38,9 @@ function label(text: string): string {
  * Router and service are named after the container; with several routes or ports they get
  * a suffix (`<name>-<host>`, `<name>-<port>`).
  */
-export function traefikHttp(ctx: RenderContext, c: Container, main?: MainOptions): AttrTree | undefined {
-  const traefik = ctx.lab.traefik;
+export function traefikHttp(ctx: RenderContext, traefik: Traefik, c: Container, main?: MainOptions): AttrTree | undefined {
   const routes = traefikRoutes(c);
   const offersAuth = c.backend === "nspawn" && c.forwardAuth !== undefined;
-  if (traefik === undefined) {
-    if (routes.length > 0) throw new Error(`render: container ${c.name} has a traefikRoute but the homelab has no traefik()`);
-    return undefined;
-  }
   if (routes.length === 0 && !offersAuth) return undefined;
   const http = new AttrTree();
   const ports = [...new Set(routes.map((r) => r.port))];
@@ -62,8 +52,7 @@ export function traefikHttp(ctx: RenderContext, c: Container, main?: MainOptions
   routes.forEach((route, i) => {
     const name = routes.length === 1 ? c.name : `${c.name}-${label(route.host.name)}`;
     const router = new AttrTree();
-    const host =
-      i === 0 && main?.domainExpr !== undefined ? [main.domainExpr] : hostNameParts(ctx.lab, route.host);
+    const host = i === 0 && main?.domainExpr !== undefined ? [main.domainExpr] : hostNameParts(ctx.lab, route.host);
     router.set(["rule"], n.str(["Host(`", ...host, "`)"]));
     router.set(["service"], n.str(serviceName(route.port)));
     const entryPoint = route.entryPoint ?? traefik.entryPoint;
@@ -90,59 +79,8 @@ export function traefikHttp(ctx: RenderContext, c: Container, main?: MainOptions
   return http;
 }
 
-/** The "Traefik routing" section of a container file (empty when it has no Traefik route). */
-export function traefikSection(
-  ctx: RenderContext,
-  c: Container,
-  trivia: NixTrivia,
-  main?: MainOptions,
-): NixBinding[] {
-  const http = traefikHttp(ctx, c, main);
-  if (http === undefined || ctx.lab.traefik === undefined) return [];
-  return [n.bind(dynamicHttpPath(ctx.lab.traefik), http.toAttrs(), trivia)];
-}
-
-/**
- * `services.traefik` itself: enabled, environment files (DNS API tokens, from agenix), and
- * `staticConfigOptions`, which REPLACES the module's default (`entryPoints.http`) as soon as
- * it is defined, so every entry point is declared: `web` on :80 (redirecting to the TLS entry
- * point), the TLS entry point on :443; the ACME resolver stores its account and certificates
- * under `/var/lib/traefik` (Traefik's only writable directory). Never a `null`: the TOML
- * option type rejects it.
- */
-export function traefikService(traefik: Traefik): NixConfig {
-  const entryPoints: Record<string, unknown> = {};
-  const tls = traefik.entryPoint;
-  entryPoints[WEB] = {
-    address: ":80",
-    ...(traefik.redirectToHttps && tls !== WEB
-      ? { http: { redirections: { entryPoint: { to: tls, scheme: "https" } } } }
-      : {}),
-  };
-  if (tls !== WEB) entryPoints[tls] = { address: ":443" };
-  const staticConfig: Record<string, unknown> = { entryPoints };
-  if (traefik.certResolver !== undefined && traefik.acme !== undefined) {
-    const acme = traefik.acme;
-    staticConfig["certificatesResolvers"] = {
-      [traefik.certResolver]: {
-        acme: {
-          email: acme.email,
-          storage: "/var/lib/traefik/acme.json",
-          ...(acme.dnsProvider !== undefined
-            ? { dnsChallenge: { provider: acme.dnsProvider } }
-            : { httpChallenge: { entryPoint: WEB } }),
-        },
-      },
-    };
-  }
-  if (traefik.dashboard) staticConfig["api"] = { dashboard: true };
-  return {
-    services: {
-      traefik: {
-        enable: true,
-        ...(traefik.environmentFiles.length > 0 ? { environmentFiles: [...traefik.environmentFiles] } : {}),
-        staticConfigOptions: staticConfig,
-      },
-    },
-  };
+/** The bindings that route to a container through Traefik (none when it has no Traefik route). */
+export function traefikRouteBindings(ctx: RenderContext, traefik: Traefik, c: Container, main?: MainOptions, trivia: NixTrivia = {}): NixBinding[] {
+  const http = traefikHttp(ctx, traefik, c, main);
+  return http === undefined ? [] : [n.bind(dynamicHttpPath(traefik), http.toAttrs(), trivia)];
 }

@@ -1,0 +1,76 @@
+/**
+ * Every diagnostic code nixjs reports, with its severity and what it means in one line. A
+ * check can only report a code listed here (the type says so), and the README's table of codes
+ * is checked against this registry by a test.
+ */
+import type { Severity } from "../model/diagnostic.ts";
+
+interface CodeInfo {
+  readonly severity: Severity;
+  /** One line: what the finding means. */
+  readonly summary: string;
+}
+
+const code = (severity: Severity, summary: string): CodeInfo => ({ severity, summary });
+
+/** The registry: code → severity and summary. */
+export const DIAGNOSTIC_CODES = {
+  // Builder input (the call's options; reported for every rejected call at once)
+  "invalid-value": code("error", "an option has a value of the right type that is not allowed"),
+  "invalid-type": code("error", "an option has a value of the wrong type"),
+  "missing-option": code("error", "a required option is missing"),
+  "unknown-option": code("error", "an option the builder does not know (often a typo: a suggestion follows)"),
+  "config-load-failed": code("error", "the config threw while loading, after a builder rejected its input"),
+  "not-nix-value": code("error", "a config value cannot be written as Nix"),
+  // Names and files
+  "duplicate-name": code("error", "two containers (or two services) have one name"),
+  "container-name": code("error", "a name NixOS rejects for a NixOS container"),
+  "file-conflict": code("error", "two parts of the config would write one file of the tree"),
+  // Addresses
+  "address-conflict": code("error", "two containers have one localAddress"),
+  "address-host-local": code("error", "a container's localAddress is a hostAddress"),
+  "address-outside-pool": code("error", "an address outside the pool"),
+  "address-reserved": code("error", "the pool's network or broadcast address"),
+  "pool-exhausted": code("error", "no free address pair left in the pool"),
+  // Listeners
+  "port-conflict": code("error", "two listeners on one host port and address"),
+  // Routes and proxies
+  "route-host-conflict": code("error", "two routes for one host name"),
+  "route-port-unserved": code("error", "a route to a port its target does not serve"),
+  "route-auth-unknown": code("error", "a route's auth names no forward-auth provider"),
+  "route-auth-self": code("error", "the auth provider's own route behind itself"),
+  "route-no-auth": code("warning", "a route reachable without authentication that is not marked public"),
+  "routed-port-exposed": code("warning", "a routed port also published beyond loopback, bypassing the proxy"),
+  "forward-auth-port-unserved": code("error", "forwardAuth on a port the container does not serve"),
+  "traefik-missing": code("error", "a Traefik route without traefik()"),
+  "caddy-missing": code("error", "a Caddy route without caddy()"),
+  "unknown-entry-point": code("error", "a route names an entry point Traefik does not define"),
+  // Secrets
+  "secret-undeclared": code("error", "a config uses a secret the system that evaluates it does not declare"),
+  "secret-conflict": code("error", "one secret name declared with different settings"),
+  "env-secret-literal": code("error", "a literal secret in the configuration (it would land in the world-readable Nix store)"),
+  "identity-paths-empty": code("error", "secrets but no key to decrypt them with"),
+  "no-recipients": code("warning", "secrets but no public keys to encrypt them to"),
+  "missing-secret-file": code("warning", "an encrypted secret file that does not exist yet (with the command that creates it)"),
+  // Podman
+  "depends-on-unknown": code("error", "dependsOn names no enabled Podman container"),
+  "depends-on-cycle": code("error", "dependsOn forms a cycle"),
+  "image-tag": code("warning", "an image without a pinned tag or digest"),
+  "podman-user": code("warning", "a Podman container running as the image's default user (often root)"),
+  "database-exposed": code("warning", "a database reachable beyond loopback"),
+  "media-mount-writable": code("warning", "a shared media library mounted writable"),
+  // References and releases
+  "ref-unknown": code("error", "a reference to a container option that does not exist"),
+  "option-unavailable": code("error", "an option the pinned NixOS release does not have"),
+} as const satisfies Record<string, CodeInfo>;
+
+/** Every code nixjs reports. */
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+/**
+ * True for a registered code.
+ * @example isDiagnosticCode("port-conflict") // true
+ */
+export function isDiagnosticCode(value: string): value is DiagnosticCode {
+  return Object.hasOwn(DIAGNOSTIC_CODES, value);
+}

@@ -1,0 +1,36 @@
+/** The encrypted files a deployed homelab needs: what synth checks exist before it writes. */
+import type { Homelab } from "../model/homelab.ts";
+import type { Secret } from "../model/secret.ts";
+import { secretBackend } from "../secrets/index.ts";
+import { compareCodeUnits } from "../util/order.ts";
+import { hostFacts } from "./host-facts.ts";
+import type { Located } from "./located.ts";
+import { allSecrets } from "./secrets.ts";
+
+/** An encrypted file a deployed host needs, and how to create it when it is missing. */
+export interface NeededSecretFile {
+  readonly secret: Secret;
+  /** Where it is declared (for the missing-file warning). */
+  readonly at: Located;
+  /** The shell command that creates it, given the output directory as the user names it. */
+  createHint(out: string): string;
+}
+
+/**
+ * Every encrypted file the deployed hosts decrypt (enabled parts only: a disabled part's file
+ * is not needed to deploy), one per file, sorted by file.
+ * @example neededSecretFiles(lab).map((f) => f.secret.file) // ["secrets/authelia-jwt.age", …]
+ */
+export function neededSecretFiles(lab: Homelab): NeededSecretFile[] {
+  const backend = secretBackend(lab);
+  const byFile = new Map<string, NeededSecretFile>();
+  for (const host of lab.hosts) {
+    const usages = hostFacts(lab, host).secrets;
+    const rules = backend.rulesFile(lab, allSecrets(usages)).path;
+    for (const u of usages) {
+      if (!u.enabled || byFile.has(u.secret.file)) continue;
+      byFile.set(u.secret.file, { secret: u.secret, at: u.at, createHint: (out) => backend.createHint(u.secret, out, rules) });
+    }
+  }
+  return [...byFile.values()].sort((a, b) => compareCodeUnits(a.secret.file, b.secret.file));
+}

@@ -1,0 +1,52 @@
+/** The Caddy provider: Caddy as a host service; each route a virtual host beside its container. */
+import { atProxy } from "../../facts/located.ts";
+import type { Caddy } from "../../model/proxies.ts";
+import { ANY_ADDRESS } from "../../net/ipv4.ts";
+import type { ProxyProvider } from "../provider.ts";
+import { caddyHostSection } from "./host.ts";
+import { caddySiteBindings } from "./sites.ts";
+
+export const caddyProvider: ProxyProvider<Caddy> = {
+  kind: "caddy",
+  routeKind: "caddyRoute",
+  sectionTitle: "Caddy routing",
+  missing: "a caddyRoute needs Caddy: add caddy: caddy({...}) to homelab(), or use traefikRoute",
+
+  // HTTP on httpPort; HTTPS on httpsPort over TCP, and over UDP for HTTP/3.
+  listeners(c) {
+    const http = c.httpPort ?? 80;
+    const https = c.httpsPort ?? 443;
+    const common = { address: ANY_ADDRESS, owner: "Caddy", name: "caddy", opens: true } as const;
+    return [
+      { ...atProxy(c, "httpPort"), ...common, protocol: "tcp", port: http },
+      { ...atProxy(c, "httpsPort"), ...common, protocol: "tcp", port: https },
+      { ...atProxy(c, "http3"), ...common, protocol: "udp", port: https },
+    ];
+  },
+
+  secrets() {
+    return [];
+  },
+
+  containerNames() {
+    return [];
+  },
+
+  files() {
+    return [];
+  },
+
+  renderFile() {
+    throw new Error("caddy writes no file of its own");
+  },
+
+  routeBindings(ctx, _caddy, c, main) {
+    return caddySiteBindings(ctx, c, main);
+  },
+
+  hostSections(ctx, caddy) {
+    return [caddyHostSection(ctx, caddy)];
+  },
+
+  check() {},
+};

@@ -1,0 +1,67 @@
+/**
+ * The Traefik provider: the `traefik` NixOS container on the host network (seed 000), or a
+ * host service; routes in its dynamic configuration, beside the container they route to.
+ */
+import { atProxy } from "../../facts/located.ts";
+import type { Traefik } from "../../model/proxies.ts";
+import { ANY_ADDRESS } from "../../net/ipv4.ts";
+import { HOST_SYSTEM } from "../../facts/systems.ts";
+import type { ProxyProvider } from "../provider.ts";
+import { traefikRouteBindings, WEB } from "./dynamic.ts";
+import { traefikContainerFile, traefikServiceFile } from "./static.ts";
+
+export const traefikProvider: ProxyProvider<Traefik> = {
+  kind: "traefik",
+  routeKind: "traefikRoute",
+  sectionTitle: "Traefik routing",
+  missing: "a traefikRoute needs Traefik: add traefik: traefik({...}) to homelab(), or use caddyRoute",
+
+  listeners(t) {
+    const owner = t.mode === "container" ? "the traefik container" : "the Traefik service";
+    return [
+      { ...atProxy(t, "entryPoints", WEB), protocol: "tcp", address: ANY_ADDRESS, port: 80, owner, name: "traefik", opens: true },
+      { ...atProxy(t, "entryPoints", t.entryPoint), protocol: "tcp", address: ANY_ADDRESS, port: 443, owner, name: "traefik", opens: true },
+    ];
+  },
+
+  secrets(t) {
+    const system = t.mode === "container" ? { kind: "guest" as const, container: "traefik" } : HOST_SYSTEM;
+    return t.environmentFiles.map((secret, i) => ({ secret, system, how: "declared" as const, enabled: true, at: atProxy(t, "environmentFiles", i) }));
+  },
+
+  containerNames(t) {
+    return t.mode === "container" ? ["traefik"] : [];
+  },
+
+  files(lab, t) {
+    const owner = atProxy(t);
+    if (t.mode === "service") return [{ path: "services/traefik.nix", owner }];
+    return [{ path: lab.layout.kind === "modules" ? "containers/traefik/index.nix" : "containers/traefik.nix", owner }];
+  },
+
+  renderFile(ctx, t, file) {
+    return t.mode === "service" ? traefikServiceFile(t) : traefikContainerFile(ctx, t, file.path);
+  },
+
+  routeBindings(ctx, t, c, main) {
+    return traefikRouteBindings(ctx, t, c, main);
+  },
+
+  hostSections() {
+    return [];
+  },
+
+  check(ctx, t) {
+    for (const r of ctx.facts.routes) {
+      if (r.route.kind !== "traefikRoute" || r.route.entryPoint === undefined) continue;
+      const known = [WEB, t.entryPoint];
+      if (!known.includes(r.route.entryPoint)) {
+        ctx.report.error(
+          "unknown-entry-point",
+          r,
+          `${r.host} uses entry point "${r.route.entryPoint}", which Traefik does not define (it has ${known.map((k) => `"${k}"`).join(" and ")}): drop entryPoint or use one of those`,
+        );
+      }
+    }
+  },
+};
