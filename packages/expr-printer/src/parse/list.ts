@@ -1,7 +1,7 @@
 import type { NixExpr, NixListItem, NixTrivia } from "../ast/index.ts";
 import { listNode } from "../build/nodes.ts";
 import type { Frame, Parser } from "./parser.ts";
-import { selectTail, startSimple } from "./simple.ts";
+import { selectTail, startSimple, STARTS_SIMPLE } from "./simple.ts";
 import { T } from "./tokens.ts";
 import { itemTrivia } from "./trivia.ts";
 
@@ -25,7 +25,7 @@ export class ListFrame implements Frame {
           p.advance();
           return p.finish(listNode(Object.freeze(this.items)));
         }
-        if (p.kind === T.EOF) p.unexpected('"]" to close the list');
+        if (STARTS_SIMPLE[p.kind] !== 1) p.unexpected('a list element or "]" to close the list');
         this.trivia = itemTrivia(p, this.items.length === 0);
         this.state = L.SIMPLE;
         const r = startSimple(p, null);

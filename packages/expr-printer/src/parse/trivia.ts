@@ -9,8 +9,8 @@ import type { Parser } from "./parser.ts";
  *   `a = 1; # note`, belongs to that line, not to the next item), and a blank line anywhere
  *   there (`blankLineBefore`, never on the first item: the printer writes none there).
  * A `# text` comment is the text after `#` and one space; a block comment `/* … *\/` is its
- * lines, without the lines that are blank at its start and end and without their common
- * indentation. Trailing whitespace is dropped. Every other comment has no place in the AST.
+ * lines, the first without its leading whitespace, the others without their common
+ * indentation, blank lines at its start and end dropped. Trailing whitespace is dropped. Every other comment has no place in the AST.
  */
 
 /** The comment lines before the first token of the file (blank lines between them are dropped). */
@@ -105,10 +105,11 @@ function lineCommentText(body: string): string {
 
 /** The lines of a block comment's body, trimmed as the header of this file says. */
 function blockCommentLines(body: string): string[] {
-  const lines = body.split(/\r\n|\r|\n/).map((l) => l.trimEnd());
+  const [first = "", ...rest] = body.split(/\r\n|\r|\n/).map((l) => l.trimEnd());
+  let indent = Infinity;
+  for (const line of rest) if (line !== "") indent = Math.min(indent, line.length - line.trimStart().length);
+  const lines = [first.trimStart(), ...rest.map((l) => l.slice(Number.isFinite(indent) ? indent : 0))];
   while (lines.length > 0 && lines[0] === "") lines.shift();
   while (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
-  let indent = Infinity;
-  for (const line of lines) if (line !== "") indent = Math.min(indent, line.length - line.trimStart().length);
-  return lines.map((l) => l.slice(Number.isFinite(indent) ? indent : 0));
+  return lines;
 }
