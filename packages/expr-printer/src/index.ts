@@ -15,3 +15,4 @@ export type {
 export { NixValueError } from "./errors.ts";
 export { print, type PrintOptions } from "./print/index.ts";
 export { toNix, type ToNixOptions } from "./to-nix/index.ts";
+export { parse, NixParseError, type ParseOptions } from "./parse/index.ts";

@@ -1,7 +1,7 @@
-import type { NixAttrName, NixBinding, NixExpr, NixTrivia } from "../ast/index.ts";
+import type { NixAttrName, NixAttrPath, NixBinding, NixExpr, NixTrivia } from "../ast/index.ts";
 import { attrsNode, letNode, selectNode } from "../build/nodes.ts";
-import { readAttrName, readAttrPath, toPath } from "./attr-path.ts";
-import { addBinding, addInherit, type Def } from "./defs.ts";
+import { readAttrName, readAttrPath } from "./attr-path.ts";
+import { SetNames } from "./defs.ts";
 import { startExpr } from "./expr.ts";
 import type { Frame, Parser } from "./parser.ts";
 import { T } from "./tokens.ts";
@@ -23,7 +23,7 @@ const BODY: readonly string[] = Object.freeze(["body"]);
  */
 export class BindingsFrame implements Frame {
   private readonly bindings: NixBinding[] = [];
-  private readonly defs = new Map<string, Def>();
+  private readonly defs = new SetNames();
   private state: number = B.NEXT;
   private trivia: NixTrivia | undefined;
   private at = 0;
@@ -77,8 +77,16 @@ export class BindingsFrame implements Frame {
       }
       if (this.state === B.VALUE) {
         p.expect(T.SEMI, "after the value of the binding");
-        const path = toPath(this.names);
-        addBinding(p, this.defs, path, v, this.at);
+        const names = this.names;
+        let path: NixAttrPath;
+        if (names.length === 1 && typeof names[0] === "string") {
+          path = p.singlePath(names[0]);
+          names.length = 0;
+        } else {
+          path = Object.freeze(names) as unknown as NixAttrPath;
+          this.names = [];
+        }
+        this.defs.add(p, path, v, this.at);
         const t = this.trivia;
         this.bindings.push(
           Object.freeze(t === undefined ? { kind: "binding", path, value: v } : { kind: "binding", path, value: v, ...t }),
@@ -119,7 +127,8 @@ export class BindingsFrame implements Frame {
 
   private addInherit(p: Parser): void {
     const names = this.names as string[];
-    for (const name of names) addInherit(p, this.defs, name, this.at);
+    for (const name of names) this.defs.inherit(p, name, this.at);
+    this.names = [];
     const from = this.from;
     const t = this.trivia;
     const frozen = Object.freeze(names);
@@ -133,9 +142,7 @@ export class BindingsFrame implements Frame {
     switch (this.kind) {
       case "attrs":
       case "rec": {
-        const node = attrsNode(this.kind === "rec", bindings);
-        p.setDefs.set(node, this.defs);
-        return p.finish(node);
+        return p.finish(attrsNode(this.kind === "rec", bindings));
       }
       case "legacyLet":
         return p.finish(selectNode(attrsNode(true, bindings), BODY as never));

@@ -1,67 +1,175 @@
-import type { NixAttrPath, NixExpr } from "../ast/index.ts";
+import type { NixAttrPath, NixAttrs, NixExpr } from "../ast/index.ts";
 import { lineColumn } from "./errors.ts";
 import type { Parser } from "./parser.ts";
 
-/**
- * What a set being parsed defines under one static name, as Nix 2.8's `addAttr` (parser.y)
- * tracks it: `map` holds the names of a set, either one made for an attribute path
- * (`a.b = 1;` makes `a`) or a set literal bound to the name (`a = { … };`, whose names are
- * its own `setDefs`); `map` is undefined for any other value, or an `inherit`.
+/*
+ * Duplicate attributes, checked as Nix 2.8's `addAttr` (parser.y) checks them while it
+ * parses a set or `let`: each static name holds either a set or something else. A path walks
+ * through sets (made by another path, `a.b = 1;` makes `a`, or a set literal bound to the
+ * name); a set literal bound to a name that holds a set merges into it one level deep (their
+ * names must be distinct: `a = { b.c = 1; }; a = { b.d = 1; };` is an error, `a.b.c = 1;
+ * a.b.d = 1;` is not); anything else defined twice is an error. Dynamic names are not
+ * checked (Nix checks them when it evaluates the set).
+ *
+ * The names of a set literal that is a value are read from its node only when a later
+ * binding walks into it or merges with it (`SetDef.sources`): a set's own names were checked
+ * when it was parsed, and keeping them all would hold a second copy of every set.
  */
-export interface Def {
-  readonly map: Map<string, Def> | undefined;
-  readonly at: number;
+
+/**
+ * Under each name: a set (a set literal not looked into yet is its node), or the offset of
+ * another kind of definition.
+ */
+export type Names = Map<string, SetDef | NixAttrs | number>;
+
+/** A set literal bound to a name, or the rest of a path below a name: `a.b.c = v` below `a`. */
+type Source = NixAttrs | { readonly path: NixAttrPath; readonly i: number; readonly value: NixExpr };
+
+interface SetDef {
+  /** Where the set was not read yet: what defines its names. */
+  sources: Source[] | null;
+  names: Names | null;
+  /** Where it was defined (unknown for a set literal looked into late). */
+  readonly at: number | undefined;
+}
+
+/** The set under `name`, as a `SetDef` (a set literal's node becomes one). */
+function setDef(names: Names, name: string, def: SetDef | NixAttrs): SetDef {
+  if (!("kind" in def)) return def;
+  const made: SetDef = { sources: [def], names: null, at: undefined };
+  names.set(name, made);
+  return made;
+}
+
+/** The names of a set, read from its sources on first use (they were checked already). */
+function namesOf(def: SetDef, at: number): Names {
+  if (def.names !== null) return def.names;
+  const names: Names = new Map();
+  for (const source of def.sources ?? []) {
+    if ("kind" in source) {
+      for (const b of source.bindings) {
+        if (b.kind === "binding") addChecked(names, b.path, 0, b.value, def.at ?? at);
+        else for (const name of b.names) if (typeof name === "string") names.set(name, def.at ?? at);
+      }
+    } else addChecked(names, source.path, source.i, source.value, def.at ?? at);
+  }
+  def.names = names;
+  def.sources = null;
+  return names;
+}
+
+/** Adds `path[i…] = value` to names known to be free of duplicates (no check, no walk). */
+function addChecked(names: Names, path: NixAttrPath, i: number, value: NixExpr, at: number): void {
+  const name = path[i];
+  if (typeof name !== "string") return;
+  const last = i === path.length - 1;
+  if (last && value.kind !== "attrs") {
+    names.set(name, at);
+    return;
+  }
+  const source: Source = last ? (value as NixAttrs) : { path, i: i + 1, value };
+  const found = names.get(name);
+  if (found === undefined || typeof found === "number") {
+    names.set(name, { sources: [source], names: null, at });
+    return;
+  }
+  const def = setDef(names, name, found);
+  if (def.names === null) (def.sources as Source[]).push(source);
+  else addChecked(def.names, path, i + 1, value, at);
 }
 
 /**
- * Adds a binding to the names of a set, failing as Nix does when a name is defined twice:
- * a path may go through a set made by another path or through a set literal, and two set
- * literals (or paths) under one name merge — their names must then be distinct — but any
- * other redefinition is an error. Dynamic names are not checked (Nix checks them when it
- * evaluates the set).
+ * Adds a binding to the names of the set being parsed, failing as Nix does when it defines
+ * a name twice.
  */
-export function addBinding(p: Parser, defs: Map<string, Def>, path: NixAttrPath, value: NixExpr, at: number): void {
-  let map: Map<string, Def> | undefined = defs;
+export function addBinding(p: Parser, names: Names, path: NixAttrPath, value: NixExpr, at: number): void {
+  let current = names;
   const last = path.length - 1;
   for (let i = 0; i < last; i++) {
     const name = path[i];
     if (typeof name !== "string") return; // below a dynamic name, a new set: nothing to check
-    const def: Def | undefined = map.get(name);
+    const def = current.get(name);
     if (def === undefined) {
-      const nested = new Map<string, Def>();
-      map.set(name, { map: nested, at });
-      map = nested;
+      // A new set: the rest of the path cannot clash with anything yet.
+      current.set(name, { sources: [{ path, i: i + 1, value }], names: null, at });
+      return;
     } else {
-      if (def.map === undefined) duplicate(p, path.slice(0, i + 1), def, at);
-      map = def.map;
+      if (typeof def === "number") duplicate(p, path.slice(0, i + 1), def, at);
+      current = namesOf(setDef(current, name, def), at);
     }
   }
   const name = path[last];
   if (typeof name !== "string") return;
-  const def = map.get(name);
-  const valueMap = value.kind === "attrs" ? p.setDefs.get(value) : undefined;
+  const def = current.get(name);
+  const isSet = value.kind === "attrs";
   if (def === undefined) {
-    map.set(name, { map: valueMap, at });
+    current.set(name, isSet ? value : at);
     return;
   }
-  if (def.map === undefined || valueMap === undefined) return duplicate(p, path, def, at);
-  for (const [key, inner] of valueMap) {
-    const existing = def.map.get(key);
+  if (typeof def === "number" || !isSet) return duplicate(p, path, def, at);
+  const into = namesOf(setDef(current, name, def), at);
+  for (const [key, inner] of namesOf({ sources: [value], names: null, at }, at)) {
+    const existing = into.get(key);
     if (existing !== undefined) duplicate(p, [...path, key], existing, at);
-    def.map.set(key, inner);
+    into.set(key, inner);
   }
 }
 
 /** `inherit name;`: the name must not be defined yet. */
-export function addInherit(p: Parser, defs: Map<string, Def>, name: string, at: number): void {
-  const def = defs.get(name);
+export function addInherit(p: Parser, names: Names, name: string, at: number): void {
+  const def = names.get(name);
   if (def !== undefined) duplicate(p, [name], def, at);
-  defs.set(name, { map: undefined, at });
+  names.set(name, at);
 }
 
-function duplicate(p: Parser, path: readonly (string | NixExpr)[], first: Def, at: number): never {
+function duplicate(p: Parser, path: readonly (string | NixExpr)[], first: SetDef | NixAttrs | number, at: number): never {
   const shown = path.map((n) => (typeof n === "string" ? n : "${…}")).join(".");
-  const { line, column } = lineColumn(p.lx.src, first.at);
-  return p.fail(`attribute "${shown}" is already defined (at ${line}:${column})`, at);
+  const where = typeof first === "number" ? first : "kind" in first ? undefined : first.at;
+  const { line, column } = lineColumn(p.lx.src, where ?? at);
+  return p.fail(`attribute "${shown}" is already defined${where === undefined ? "" : ` (at ${line}:${column})`}`, at);
 }
 
+/** Sets of at most this many one-name bindings are checked by a scan, without a map. */
+const SMALL = 16;
+
+/**
+ * The names of one set or `let` being parsed. Most sets are a few bindings of one static
+ * name each: those are checked by comparing names, and only a set with a path, or more
+ * names, gets a map.
+ */
+export class SetNames {
+  private names: Names | null = null;
+  private readonly simpleNames: string[] = [];
+  private readonly simpleDefs: (NixAttrs | number)[] = [];
+
+  add(p: Parser, path: NixAttrPath, value: NixExpr, at: number): void {
+    if (this.names === null) {
+      const name = path[0];
+      if (path.length === 1 && typeof name === "string" && this.simpleNames.length < SMALL && !this.simpleNames.includes(name)) {
+        this.simpleNames.push(name);
+        this.simpleDefs.push(value.kind === "attrs" ? value : at);
+        return;
+      }
+      this.names = this.toMap();
+    }
+    addBinding(p, this.names, path, value, at);
+  }
+
+  inherit(p: Parser, name: string, at: number): void {
+    if (this.names === null) {
+      if (this.simpleNames.length < SMALL && !this.simpleNames.includes(name)) {
+        this.simpleNames.push(name);
+        this.simpleDefs.push(at);
+        return;
+      }
+      this.names = this.toMap();
+    }
+    addInherit(p, this.names, name, at);
+  }
+
+  private toMap(): Names {
+    const names: Names = new Map();
+    this.simpleNames.forEach((name, i) => names.set(name, this.simpleDefs[i] as NixAttrs | number));
+    return names;
+  }
+}

@@ -1,6 +1,6 @@
-import type { NixApply, NixAttrName, NixBinaryOp, NixExpr } from "../ast/index.ts";
+import type { NixApply, NixAttrName, NixAttrPath, NixBinaryOp, NixExpr } from "../ast/index.ts";
 import { applyNode, binaryNode, floatNode, hasAttrNode, intNode, unaryNode } from "../build/nodes.ts";
-import { readAttrPath, toPath } from "./attr-path.ts";
+import { readAttrPath } from "./attr-path.ts";
 import { BindingsFrame } from "./bindings.ts";
 import { AssertFrame, IfFrame, LambdaFrame, WithFrame } from "./control.ts";
 import { FormalsFrame, looksLikeFormals } from "./formals.ts";
@@ -66,21 +66,24 @@ export function startExpr(p: Parser): NixExpr | undefined {
 function startOp(p: Parser): NixExpr | undefined {
   const kind = p.kind;
   if (kind === T.NOT || kind === T.MINUS) {
-    p.push(new OpFrame());
+    p.push(new OpFrame(S.OPERAND));
     return undefined;
   }
-  const frame = new OpFrame();
-  const v = startSimple(p, frame);
-  if (v === undefined) {
-    frame.state = S.SIMPLE;
-    return undefined;
-  }
-  if (CONTINUES[p.kind] !== 1) return v;
-  frame.state = S.SIMPLE;
+  const v = startSimple(p, OP_PARENT);
+  if (v === undefined || CONTINUES[p.kind] !== 1) return v;
+  const frame = new OpFrame(S.SIMPLE);
   frame.bare = p.bare ? v : null;
   p.push(frame);
   p.value = v;
   return undefined;
+}
+
+/** For `startSimple`: push a new operator frame, waiting for the simple expression. */
+export const OP_PARENT = { kind: "op" } as const;
+
+/** The operator frame `startSimple` pushes below its own frames for {@link OP_PARENT}. */
+export function opFrameForSimple(): Frame {
+  return new OpFrame(S.SIMPLE);
 }
 
 /** Tokens after a simple expression that continue an operator expression. */
@@ -150,17 +153,17 @@ const S = { OPERAND: 0, SIMPLE: 1, SELECTED: 2, AFTER: 3, HAS_PATH: 4 } as const
  * node the printer writes as `-5`), except for zero (`-0` stays a negation, so that it
  * prints back as written).
  */
-export class OpFrame implements Frame {
-  state: number = S.OPERAND;
+class OpFrame implements Frame {
   /** The number literal node that is the current operand as written, if any. */
   bare: NixExpr | null = null;
   private readonly ops: number[] = [];
-  private readonly opAt: number[] = [];
   private readonly vals: NixExpr[] = [];
   private head: NixExpr | null = null;
   private args: NixExpr[] | null = null;
   private appable = false;
-  private readonly path: NixAttrName[] = [];
+  private path: NixAttrName[] = [];
+
+  constructor(private state: number) {}
 
   resume(p: Parser): void {
     let v = p.value;
@@ -169,7 +172,6 @@ export class OpFrame implements Frame {
         const k = p.kind;
         if (k === T.NOT || k === T.MINUS) {
           this.ops.push(k === T.NOT ? U_NOT : U_NEG);
-          this.opAt.push(p.lx.start);
           p.advance();
           continue;
         }
@@ -211,7 +213,6 @@ export class OpFrame implements Frame {
           this.vals.push(this.takeOperand());
           this.reduce(p, k);
           this.ops.push(k);
-          this.opAt.push(p.lx.start);
           p.advance();
           this.state = S.OPERAND;
           continue;
@@ -220,7 +221,7 @@ export class OpFrame implements Frame {
           this.vals.push(this.takeOperand());
           this.reduce(p, Q);
           p.advance();
-          this.path.length = 0;
+          this.path = [];
           this.state = S.HAS_PATH;
           if (!readAttrPath(p, this.path, "after \"?\"")) return;
           continue;
@@ -231,7 +232,7 @@ export class OpFrame implements Frame {
         return;
       }
       if (this.state === S.HAS_PATH) {
-        this.head = hasAttrNode(this.vals.pop() as NixExpr, toPath(this.path));
+        this.head = hasAttrNode(this.vals.pop() as NixExpr, Object.freeze(this.path) as unknown as NixAttrPath);
         this.appable = false;
         this.bare = null;
         this.state = S.AFTER;
@@ -267,7 +268,6 @@ export class OpFrame implements Frame {
         }
       }
       ops.pop();
-      this.opAt.pop();
       const right = vals.pop() as NixExpr;
       if (top === U_NOT) vals.push(unaryNode("!", right));
       else if (top === U_NEG) vals.push(this.negate(right));

@@ -1,8 +1,7 @@
-import type { NixAttrs, NixExpr, NixFile } from "../ast/index.ts";
+import type { NixAttrPath, NixExpr, NixFile } from "../ast/index.ts";
 import { fileNode } from "../build/nodes.ts";
 import { NixParseError } from "./errors.ts";
 import { startExpr } from "./expr.ts";
-import type { Def } from "./defs.ts";
 import { Lexer } from "./lexer.ts";
 import { headerComments } from "./trivia.ts";
 import { describeToken, kindName, T, type TokenKind } from "./tokens.ts";
@@ -38,8 +37,8 @@ export class Parser {
    * (several tokens: an escape, a lone `$`…): as an attribute name they are dynamic in Nix.
    */
   readonly splitIndented = new Set<NixExpr>();
-  /** The names each attribute set defines, as Nix checks them for duplicates. */
-  readonly setDefs = new Map<NixAttrs, Map<string, Def>>();
+  /** One frozen one-name path per name (most bindings), shared, as `toNix` shares them. */
+  private readonly paths = new Map<string, NixAttrPath>();
   /** Offsets of the comments attached to the AST. */
   readonly placed = new Set<number>();
   readonly options: ParserOptions;
@@ -47,6 +46,16 @@ export class Parser {
   constructor(src: string, options: ParserOptions) {
     this.lx = new Lexer(src);
     this.options = options;
+  }
+
+  /** The shared path `[name]`. */
+  singlePath(name: string): NixAttrPath {
+    let path = this.paths.get(name);
+    if (path === undefined) {
+      path = Object.freeze([name]) as unknown as NixAttrPath;
+      this.paths.set(name, path);
+    }
+    return path;
   }
 
   get kind(): TokenKind {

@@ -11,7 +11,7 @@ import {
 } from "../build/nodes.ts";
 import { readAttrPath, toPath } from "./attr-path.ts";
 import { BindingsFrame } from "./bindings.ts";
-import { startExpr } from "./expr.ts";
+import { OP_PARENT, opFrameForSimple, startExpr } from "./expr.ts";
 import { ListFrame } from "./list.ts";
 import { IndentedFrame, InterpolatedPathFrame, StringFrame } from "./literals.ts";
 import type { Frame, Parser } from "./parser.ts";
@@ -28,13 +28,14 @@ const EMPTY: readonly never[] = Object.freeze([]);
 /**
  * Starts a simple expression (`expr_simple`: a variable, literal, string, path, list, set,
  * parenthesised expression). Returns it when it is complete at once; otherwise pushes
- * `parent` (unless null: the caller is already on the stack) and the frames that parse it,
+ * `parent` (unless null: the caller is already on the stack; `OP_PARENT`: a new operator
+ * frame) and the frames that parse it,
  * and returns undefined. Sets `p.bare` when the result is a number literal.
  *
  * `true`, `false` and `null` read as the literal nodes (as the printer writes them);
  * a URI literal is a string (as in Nix).
  */
-export function startSimple(p: Parser, parent: Frame | null): NixExpr | undefined {
+export function startSimple(p: Parser, parent: Frame | typeof OP_PARENT | null): NixExpr | undefined {
   const lx = p.lx;
   p.bare = false;
   switch (lx.kind) {
@@ -131,8 +132,9 @@ export function startSimple(p: Parser, parent: Frame | null): NixExpr | undefine
   }
 }
 
-function pushed(p: Parser, parent: Frame | null, frame: Frame): undefined {
-  if (parent !== null) p.push(parent);
+function pushed(p: Parser, parent: Frame | typeof OP_PARENT | null, frame: Frame): undefined {
+  if (parent === OP_PARENT) p.push(opFrameForSimple());
+  else if (parent !== null) p.push(parent as Frame);
   p.push(frame);
   return undefined;
 }

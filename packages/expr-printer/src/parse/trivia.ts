@@ -34,6 +34,16 @@ export function itemTrivia(p: Parser, first: boolean): NixTrivia | undefined {
   const from = lx.prevEnd;
   const to = lx.start;
   if (to - from < 2) return undefined;
+  // Most items follow a line break and indentation only: nothing to keep.
+  const s = lx.src;
+  let breaks = 0;
+  let plain = true;
+  for (let i = from; i < to && plain; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d) plain = ++breaks < 2;
+    else if (c !== 0x20 && c !== 0x09) plain = false;
+  }
+  if (plain) return undefined;
   let comments: string[] | undefined;
   let blank = false;
   scan(
