@@ -55,6 +55,8 @@ const cases: readonly (readonly [string, string])[] = [
   ["./a/", "1:5: path has a trailing slash"],
   ["./a/ + b", "1:5: path has a trailing slash"],
   ["./a${b}/", "1:9: path has a trailing slash"],
+  ["/a//a/b.c", '1:10: expected "${" (a path cannot contain "//"), got the end of the path'],
+  ["./a//b//c${x}", '1:8: expected "${" (a path cannot contain "//"), got string text'],
   ["9223372036854775808", "1:1: invalid integer 9223372036854775808: it does not fit in 64 bits"],
   ["-9223372036854775808", "1:2: invalid integer 9223372036854775808: it does not fit in 64 bits"],
   ["1.0e309", "1:1: invalid float 1.0e309: too large"],

@@ -107,6 +107,8 @@ export class IndentedFrame implements Frame {
 export class InterpolatedPathFrame implements Frame {
   private readonly parts: NixStringPart[] = [];
   private inner = false;
+  /** Text tokens before the first interpolation (Nix's grammar allows one at most). */
+  private texts = 0;
 
   constructor(private readonly first: string) {}
 
@@ -120,10 +122,13 @@ export class InterpolatedPathFrame implements Frame {
     for (;;) {
       const kind = p.kind;
       if (kind === T.STR) {
+        // Before any interpolation, path text continues only a `/` (`./a//b`): an empty segment.
+        if (this.texts >= 0 && ++this.texts > 1) p.unexpected('"${" (a path cannot contain "//")');
         addText(parts, p.lx.text);
         p.advance();
       } else if (kind === T.DOLLAR_CURLY) {
         p.advance();
+        this.texts = -1;
         this.inner = true;
         const v = startExpr(p);
         if (v === undefined) return;
@@ -131,6 +136,7 @@ export class InterpolatedPathFrame implements Frame {
         p.expect(T.RBRACE, 'to close "${" in the path');
         parts.push(v);
       } else {
+        if (this.texts > 0) p.unexpected('"${" (a path cannot contain "//")');
         p.expect(T.PATH_END, "at the end of the path");
         return p.finish(this.build());
       }
