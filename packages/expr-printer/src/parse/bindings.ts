@@ -80,8 +80,7 @@ export class BindingsFrame implements Frame {
         const names = this.names;
         let path: NixAttrPath;
         if (names.length === 1 && typeof names[0] === "string") {
-          path = p.singlePath(names[0]);
-          names.length = 0;
+          path = p.singlePath(names.pop() as string);
         } else {
           path = Object.freeze(names) as unknown as NixAttrPath;
           this.names = [];

@@ -26,7 +26,7 @@ export type Names = Map<string, SetDef | NixAttrs | number>;
 type Source = NixAttrs | { readonly path: NixAttrPath; readonly i: number; readonly value: NixExpr };
 
 interface SetDef {
-  /** Where the set was not read yet: what defines its names. */
+  /** What defines names of the set not read into `names` yet (already checked). */
   sources: Source[] | null;
   names: Names | null;
   /** Where it was defined (unknown for a set literal looked into late). */
@@ -41,24 +41,29 @@ function setDef(names: Names, name: string, def: SetDef | NixAttrs): SetDef {
   return made;
 }
 
-/** The names of a set, read from its sources on first use (they were checked already). */
+/**
+ * The names of a set, its sources read in first. Reading a source adds its names one level
+ * deep; what lies below them becomes sources of the sets under those names (so nothing here
+ * recurses, however deep the sets).
+ */
 function namesOf(def: SetDef, at: number): Names {
-  if (def.names !== null) return def.names;
-  const names: Names = new Map();
-  for (const source of def.sources ?? []) {
+  const names = (def.names ??= new Map());
+  const sources = def.sources;
+  if (sources === null) return names;
+  def.sources = null;
+  const where = def.at ?? at;
+  for (const source of sources) {
     if ("kind" in source) {
       for (const b of source.bindings) {
-        if (b.kind === "binding") addChecked(names, b.path, 0, b.value, def.at ?? at);
-        else for (const name of b.names) if (typeof name === "string") names.set(name, def.at ?? at);
+        if (b.kind === "binding") addChecked(names, b.path, 0, b.value, where);
+        else for (const name of b.names) if (typeof name === "string") names.set(name, where);
       }
-    } else addChecked(names, source.path, source.i, source.value, def.at ?? at);
+    } else addChecked(names, source.path, source.i, source.value, where);
   }
-  def.names = names;
-  def.sources = null;
   return names;
 }
 
-/** Adds `path[i…] = value` to names known to be free of duplicates (no check, no walk). */
+/** Adds `path[i…] = value` to names known to be free of duplicates (no check). */
 function addChecked(names: Names, path: NixAttrPath, i: number, value: NixExpr, at: number): void {
   const name = path[i];
   if (typeof name !== "string") return;
@@ -74,8 +79,7 @@ function addChecked(names: Names, path: NixAttrPath, i: number, value: NixExpr, 
     return;
   }
   const def = setDef(names, name, found);
-  if (def.names === null) (def.sources as Source[]).push(source);
-  else addChecked(def.names, path, i + 1, value, at);
+  (def.sources ??= []).push(source);
 }
 
 /**
@@ -139,15 +143,14 @@ const SMALL = 16;
  */
 export class SetNames {
   private names: Names | null = null;
-  private readonly simpleNames: string[] = [];
-  private readonly simpleDefs: (NixAttrs | number)[] = [];
+  /** Until a map is needed: names and their definitions, alternating. */
+  private readonly simple: (string | NixAttrs | number)[] = [];
 
   add(p: Parser, path: NixAttrPath, value: NixExpr, at: number): void {
     if (this.names === null) {
       const name = path[0];
-      if (path.length === 1 && typeof name === "string" && this.simpleNames.length < SMALL && !this.simpleNames.includes(name)) {
-        this.simpleNames.push(name);
-        this.simpleDefs.push(value.kind === "attrs" ? value : at);
+      if (path.length === 1 && typeof name === "string" && this.isNew(name)) {
+        this.simple.push(name, value.kind === "attrs" ? value : at);
         return;
       }
       this.names = this.toMap();
@@ -157,9 +160,8 @@ export class SetNames {
 
   inherit(p: Parser, name: string, at: number): void {
     if (this.names === null) {
-      if (this.simpleNames.length < SMALL && !this.simpleNames.includes(name)) {
-        this.simpleNames.push(name);
-        this.simpleDefs.push(at);
+      if (this.isNew(name)) {
+        this.simple.push(name, at);
         return;
       }
       this.names = this.toMap();
@@ -167,9 +169,18 @@ export class SetNames {
     addInherit(p, this.names, name, at);
   }
 
+  /** Whether `name` can join the simple names: not there yet, and room left. */
+  private isNew(name: string): boolean {
+    const simple = this.simple;
+    if (simple.length >= 2 * SMALL) return false;
+    for (let i = 0; i < simple.length; i += 2) if (simple[i] === name) return false;
+    return true;
+  }
+
   private toMap(): Names {
     const names: Names = new Map();
-    this.simpleNames.forEach((name, i) => names.set(name, this.simpleDefs[i] as NixAttrs | number));
+    const simple = this.simple;
+    for (let i = 0; i < simple.length; i += 2) names.set(simple[i] as string, simple[i + 1] as NixAttrs | number);
     return names;
   }
 }

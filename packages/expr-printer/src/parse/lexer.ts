@@ -226,8 +226,7 @@ export class Lexer {
         this.float = floatValue(this, i, this.text);
         return this.token(T.FLOAT, i, numEnd);
       }
-      this.int = BigInt(this.text);
-      if (this.int > INT64_MAX) this.fail(i, `invalid integer ${this.text}: it does not fit in 64 bits`);
+      this.int = intValue(this, i, this.text);
       return this.token(T.INT, i, numEnd);
     }
     if (best === pathEnd) {
@@ -271,6 +270,15 @@ function floatValue(lx: Lexer, start: number, text: string): number {
   if (!Number.isFinite(value) || underflow) {
     lx.fail(start, `invalid float ${text}: ${underflow ? "too close to zero (Nix rejects subnormal floats)" : "too large"}`);
   }
+  return value;
+}
+
+/** An integer literal's value; Nix rejects one beyond int64 ("invalid integer"). */
+function intValue(lx: Lexer, start: number, text: string): bigint {
+  // Up to 15 digits fit a double exactly, and BigInt of a number is cheaper than of text.
+  if (text.length <= 15) return BigInt(Number(text));
+  const value = BigInt(text);
+  if (value > INT64_MAX) lx.fail(start, `invalid integer ${text}: it does not fit in 64 bits`);
   return value;
 }
 

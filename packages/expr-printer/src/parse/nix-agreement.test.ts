@@ -120,6 +120,23 @@ describe("agreement with nix-instantiate --parse (Nix 2.8)", () => {
     checkBatches(fc.array(nixSource(4), { minLength: 150, maxLength: 150 }), 8, (sources) => agree(sources, 4));
   });
 
+  it("duplicate attributes: what Nix accepts and rejects (sets merged through paths and literals)", () => {
+    const name = fc.constantFrom("a", "b", "\"a\"", "${\"b\"}", "${x}");
+    const set: fc.Arbitrary<string> = fc.letrec((tie) => ({
+      value: fc.oneof({ weight: 2, arbitrary: fc.constant("1") }, { weight: 1, arbitrary: tie("set") }),
+      set: fc
+        .array(
+          fc.oneof(
+            { weight: 5, arbitrary: fc.tuple(fc.array(name, { minLength: 1, maxLength: 3 }), tie("value")).map(([p, v]) => `${p.join(".")} = ${v};`) },
+            { weight: 1, arbitrary: fc.constantFrom("inherit a;", "inherit (x) b;") },
+          ),
+          { maxLength: 4 },
+        )
+        .map((bs) => `{ ${bs.join(" ")} }`),
+    })).set as fc.Arbitrary<string>;
+    checkBatches(fc.array(fc.oneof(set, set.map((s) => `let ${s.slice(1, -1)} in 1`)), { minLength: 200, maxLength: 200 }), 6, (sources) => agree(sources, 8));
+  });
+
   it("mutated printed sources: accepted ones agree, a sample of rejected ones Nix rejects too", () => {
     const mutated = fc
       .tuple(nixSource(4), fc.nat(), fc.constantFrom("delete", "insert", "swap", "duplicate"), fc.constantFrom(...";{}[]()=.:,?@\"'$ a1/#-!<>\n"))
