@@ -28,6 +28,8 @@ export class BindingsFrame implements Frame {
   private trivia: NixTrivia | undefined;
   private at = 0;
   private names: NixAttrName[] = [];
+  /** The name of a one-name binding read by the fast path (then `names` is empty). */
+  private single: string | undefined;
   private from: NixExpr | undefined;
 
   constructor(
@@ -44,7 +46,6 @@ export class BindingsFrame implements Frame {
         if (kind === (this.kind === "let" ? T.IN : T.RBRACE)) return this.close(p);
         this.trivia = itemTrivia(p, this.bindings.length === 0);
         this.at = lx.start;
-        this.names = [];
         if (kind === T.INHERIT) {
           lx.advance();
           this.from = undefined;
@@ -63,7 +64,25 @@ export class BindingsFrame implements Frame {
           p.unexpected(this.kind === "let" ? 'a binding or "in"' : 'a binding or "}"');
         }
         this.state = B.PATH;
-        if (!readAttrPath(p, this.names, "")) return;
+        if (kind === T.ID || kind === T.OR_KW) {
+          // Most bindings: one name, then `=`.
+          const name = kind === T.ID ? lx.text : "or";
+          lx.advance();
+          if (p.at(T.ASSIGN)) {
+            lx.advance();
+            this.single = name;
+            this.state = B.VALUE;
+            const r = startExpr(p);
+            if (r === undefined) return;
+            v = r;
+            continue;
+          }
+          this.names.push(name);
+          if (p.at(T.DOT)) {
+            lx.advance();
+            if (!readAttrPath(p, this.names, 'after "."')) return;
+          }
+        } else if (!readAttrPath(p, this.names, "")) return;
       }
       if (this.state === B.PATH) {
         if (this.kind === "let" && typeof this.names[0] !== "string") {
@@ -79,7 +98,10 @@ export class BindingsFrame implements Frame {
         p.expect(T.SEMI, "after the value of the binding");
         const names = this.names;
         let path: NixAttrPath;
-        if (names.length === 1 && typeof names[0] === "string") {
+        if (this.single !== undefined) {
+          path = p.singlePath(this.single);
+          this.single = undefined;
+        } else if (names.length === 1 && typeof names[0] === "string") {
           path = p.singlePath(names.pop() as string);
         } else {
           path = Object.freeze(names) as unknown as NixAttrPath;

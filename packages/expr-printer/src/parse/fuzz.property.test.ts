@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fcOptions, nixFile } from "../testing/index.ts";
-import { nixSource } from "../testing/source-arbitraries.ts";
+import { fcOptions, nixFile, nixSource } from "../testing/index.ts";
+
 import { print } from "../print/index.ts";
 import { NixValueError } from "../errors.ts";
 import { NixParseError, parse } from "./index.ts";
@@ -72,7 +72,7 @@ describe("parse never throws anything but a NixParseError (fuzz)", () => {
       fc.property(printedFiles, (text) => {
         for (let i = 0; i <= text.length; i++) parsesOrRejects(text.slice(0, i));
       }),
-      fcOptions(100),
+      fcOptions(50),
     );
   });
 });

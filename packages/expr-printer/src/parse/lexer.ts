@@ -206,6 +206,14 @@ export class Lexer {
     if ((cls & ALPHA) !== 0 || c === 0x5f) {
       idEnd = i + 1;
       while (is(s.charCodeAt(idEnd), ID_CHAR)) idEnd++;
+      // Only `/` (a path), `:` (a URI), `.` and `+` (path or URI characters that are not
+      // identifier characters) can make a longer token: otherwise this is an identifier.
+      const d = s.charCodeAt(idEnd);
+      if (d !== 0x2f && d !== 0x3a && d !== 0x2e && d !== 0x2b) {
+        const text = s.slice(i, idEnd);
+        this.text = text;
+        return this.token(idEnd - i <= 7 ? (KEYWORD_TOKENS.get(text) ?? T.ID) : T.ID, i, idEnd);
+      }
     }
     const num = (cls & DIGIT) !== 0 || c === 0x2e ? scanNumber(s, i) : undefined;
     const numEnd = num === undefined ? i : num.end;

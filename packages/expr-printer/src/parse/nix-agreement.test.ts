@@ -1,8 +1,8 @@
 import { evalAll, NixError, nixParse } from "@nixjs/testkit";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkBatches, normalizeParse, parseEach, reference } from "../testing/index.ts";
-import { nixSource } from "../testing/source-arbitraries.ts";
+import { checkBatches, nixSource, normalizeParse, parseEach, reference } from "../testing/index.ts";
+
 import { NixParseError, parse } from "./index.ts";
 import { Lexer } from "./lexer.ts";
 import { T } from "./tokens.ts";
