@@ -1,3 +1,30 @@
+/**
+ * `parse`: Nix source text (the language of Nix 2.8, the lexer and grammar of its
+ * `lexer.l` and `parser.y`) to the AST of this package — the inverse of `print`.
+ *
+ * How it is built: `lexer.ts` (+ `lex-modes.ts`, `lex-scan.ts`, `chars.ts`) is flex's
+ * longest-match lexer with its mode stack; the parser (`parser.ts`) keeps an explicit stack
+ * of frames (`expr.ts` operators by precedence, `simple.ts`, `bindings.ts`, `list.ts`,
+ * `literals.ts`, `control.ts`, `formals.ts`, `attr-path.ts`) instead of recursing, so any
+ * nesting depth parses; `indentation.ts` is Nix's `stripIndentation`; `defs.ts` checks
+ * duplicate attributes as Nix's `addAttr` does; `trivia.ts` reads comments back.
+ *
+ * Nix constructs without a node of their own:
+ * - a URI literal (`http://x.org`, `x:y`) is a string, as Nix reads it;
+ * - the legacy `let { …; body = e; }` is `(rec { …; body = e; }).body`, Nix's own reading;
+ * - a path with interpolations, `./a/${x}.nix`, is `./a + "/${x}.nix"` (the same path when
+ *   the interpolated values are strings; a path value interpolated into a path literal
+ *   would be spliced there, but copied to the store in the string);
+ * - `-` right before a nonzero number literal is a negative literal (`-5` is `int(-5)`, as
+ *   the printer writes it); parentheses are dropped (the printer adds those it needs);
+ * - `true`, `false`, `null` are the literal nodes (Nix reads them as variables that a
+ *   binding could shadow);
+ * - errors: `__curPos` (its value is its own position), the legacy `f or` (a variable named
+ *   `or`, which the AST cannot print).
+ * Also rejected although Nix 2.8 reads them: NUL (Nix stops reading there) and lone UTF-16
+ * surrogates (no UTF-8 for them). Free variables are not reported (Nix does so only when it
+ * parses a closed file; that is scope analysis, not syntax).
+ */
 import type { NixFile } from "../ast/index.ts";
 import { NixParseError } from "./errors.ts";
 import { Parser } from "./parser.ts";
