@@ -30,6 +30,9 @@ export class Lexer {
   float = 0;
   /** `IND_STR`: a plain run of text, whose spaces count as indentation (not an escape). */
   indentable = false;
+  /** Recently seen identifiers by hash, and their token kinds (see `word`). */
+  private readonly words: (string | undefined)[] = new Array<string | undefined>(WORDS);
+  private readonly wordKinds = new Uint8Array(WORDS);
   /** Start offsets of every comment skipped so far. */
   readonly comments: number[] = [];
   /** The mode stack, and the offsets where the open strings started (for messages). */
@@ -203,17 +206,15 @@ export class Lexer {
   private lexWordLike(i: number, c: number, cls: number): void {
     const s = this.src;
     let idEnd = i;
+    let hash = 0;
     if ((cls & ALPHA) !== 0 || c === 0x5f) {
+      hash = c;
       idEnd = i + 1;
-      while (is(s.charCodeAt(idEnd), ID_CHAR)) idEnd++;
+      for (let d = s.charCodeAt(idEnd); is(d, ID_CHAR); d = s.charCodeAt(++idEnd)) hash = (hash * 31 + d) | 0;
       // Only `/` (a path), `:` (a URI), `.` and `+` (path or URI characters that are not
       // identifier characters) can make a longer token: otherwise this is an identifier.
       const d = s.charCodeAt(idEnd);
-      if (d !== 0x2f && d !== 0x3a && d !== 0x2e && d !== 0x2b) {
-        const text = s.slice(i, idEnd);
-        this.text = text;
-        return this.token(idEnd - i <= 7 ? (KEYWORD_TOKENS.get(text) ?? T.ID) : T.ID, i, idEnd);
-      }
+      if (d !== 0x2f && d !== 0x3a && d !== 0x2e && d !== 0x2b) return this.word(i, idEnd, hash);
     }
     const num = (cls & DIGIT) !== 0 || c === 0x2e ? scanNumber(s, i) : undefined;
     const numEnd = num === undefined ? i : num.end;
@@ -223,18 +224,14 @@ export class Lexer {
     const uriEnd = (cls & ALPHA) !== 0 ? matchUri(s, i) : i;
     const best = Math.max(idEnd, numEnd, pathEnd, uriEnd);
     if (best === i) return this.lexOperator(i, c);
-    if (best === idEnd) {
-      const text = s.slice(i, idEnd);
-      this.text = text;
-      return this.token(idEnd - i <= 7 ? (KEYWORD_TOKENS.get(text) ?? T.ID) : T.ID, i, idEnd);
-    }
+    if (best === idEnd) return this.word(i, idEnd, hash);
     if (best === numEnd && num !== undefined) {
-      this.text = s.slice(i, numEnd);
       if (num.float) {
+        this.text = s.slice(i, numEnd);
         this.float = floatValue(this, i, this.text);
         return this.token(T.FLOAT, i, numEnd);
       }
-      this.int = intValue(this, i, this.text);
+      this.int = intValue(this, i, numEnd);
       return this.token(T.INT, i, numEnd);
     }
     if (best === pathEnd) {
@@ -242,6 +239,26 @@ export class Lexer {
     }
     this.text = s.slice(i, uriEnd);
     return this.token(T.URI, i, uriEnd);
+  }
+
+  /**
+   * An identifier or keyword at `start … end` (`hash`: of its characters). Names repeat (a
+   * configuration says `enable` thousands of times): a small table keeps the last string
+   * seen per hash, so a repeated name costs no new string and no keyword lookup.
+   */
+  private word(start: number, end: number, hash: number): void {
+    const slot = hash & (WORDS - 1);
+    const known = this.words[slot];
+    if (known !== undefined && known.length === end - start && this.src.startsWith(known, start)) {
+      this.text = known;
+      return this.token(this.wordKinds[slot] as TokenKind, start, end);
+    }
+    const text = this.src.slice(start, end);
+    const kind = end - start <= 7 ? (KEYWORD_TOKENS.get(text) ?? T.ID) : T.ID;
+    this.words[slot] = text;
+    this.wordKinds[slot] = kind;
+    this.text = text;
+    return this.token(kind, start, end);
   }
 
   /** A path literal (or the first segment of one before `${`); enters a path mode. */
@@ -265,6 +282,8 @@ export class Lexer {
 }
 
 const INT64_MAX = 2n ** 63n - 1n;
+/** Size of the identifier table of `Lexer.word` (a power of two). */
+const WORDS = 1024;
 const MIN_NORMAL = 2.2250738585072014e-308;
 
 /**
@@ -282,9 +301,15 @@ function floatValue(lx: Lexer, start: number, text: string): number {
 }
 
 /** An integer literal's value; Nix rejects one beyond int64 ("invalid integer"). */
-function intValue(lx: Lexer, start: number, text: string): bigint {
-  // Up to 15 digits fit a double exactly, and BigInt of a number is cheaper than of text.
-  if (text.length <= 15) return BigInt(Number(text));
+function intValue(lx: Lexer, start: number, end: number): bigint {
+  const s = lx.src;
+  if (end - start <= 15) {
+    // Up to 15 digits fit a double exactly: no text to cut out, no BigInt parsing.
+    let n = 0;
+    for (let i = start; i < end; i++) n = n * 10 + s.charCodeAt(i) - 0x30;
+    return BigInt(n);
+  }
+  const text = s.slice(start, end);
   const value = BigInt(text);
   if (value > INT64_MAX) lx.fail(start, `invalid integer ${text}: it does not fit in 64 bits`);
   return value;

@@ -24,6 +24,10 @@ for (const k of [T.ID, T.INT, T.FLOAT, T.PATH, T.HPATH, T.SPATH, T.URI, T.QUOTE,
 }
 
 const EMPTY: readonly never[] = Object.freeze([]);
+/** Immutable leaves without identity of their own: one node each, shared. */
+const TRUE = boolNode(true);
+const FALSE = boolNode(false);
+const NULL = nullNode();
 
 /**
  * Starts a simple expression (`expr_simple`: a variable, literal, string, path, list, set,
@@ -43,8 +47,9 @@ export function startSimple(p: Parser, parent: Frame | typeof OP_PARENT | null):
       const name = lx.text;
       const start = lx.start;
       lx.advance();
-      if (name === "true" || name === "false") return boolNode(name === "true");
-      if (name === "null") return nullNode();
+      if (name === "true") return TRUE;
+      if (name === "false") return FALSE;
+      if (name === "null") return NULL;
       if (name === "__curPos") {
         p.fail("__curPos (the position of this expression) has no equivalent in the AST", start);
       }
