@@ -8,6 +8,8 @@ export { cloneTree } from "./clone.ts";
 export { data, deep, numbers, type Data } from "./data-arbitraries.ts";
 export { checkBatches, fcOptions } from "./fc-options.ts";
 export { parseEach } from "./nix-batch.ts";
+export { printedForm } from "./printed-form.ts";
+export { nixSource } from "./source-arbitraries.ts";
 export { normalizeParse, splitParsedList } from "./parse-normal.ts";
 export { reference, referenceString } from "./reference.ts";
 export { renderDoubleQuoted, renderIndented } from "./render-strings.ts";
