@@ -44,8 +44,9 @@ function pairsIn(word: string): LiteralSecretFinding | undefined {
 /** A program-specific password flag at `args[i]`: the finding and the index of the secret. */
 function toolFlag(args: readonly string[], i: number, tools: ReadonlySet<string>): CommandLineFinding | undefined {
   const arg = args[i]!;
+  if (tools.size === 0 || !arg.startsWith("-")) return undefined;
   for (const rule of TOOL_FLAGS) {
-    if (![...rule.tools].some((t) => tools.has(t))) continue;
+    if (![...tools].some((t) => rule.tools.has(t))) continue;
     if (rule.with !== undefined && !args.includes(rule.with)) continue;
     for (const flag of rule.flags) {
       let value: string | undefined;
@@ -88,7 +89,7 @@ function single(arg: string, depth: number): LiteralSecretFinding | undefined {
     if (ENV_FLAGS.has(`--${name}`) || LABEL_FLAGS.has(`--${name}`)) return assignment(value, LABEL_FLAGS.has(`--${name}`) ? "label" : "variable");
     return judge(name, value, how("option", arg.slice(0, arg.indexOf("=")))) ?? pairsIn(value);
   }
-  if (!arg.startsWith("-")) {
+  if (!arg.startsWith("-") && arg.includes("=")) {
     const pair = pairsIn(arg);
     if (pair !== undefined) return pair;
   }

@@ -52,6 +52,8 @@ export const LOCKED_MARKER = /^[!*]+$/;
  * Whether the value is computed at run time: command substitution, `${…}` (also how an
  * interpolated reference reaches these rules, see `classify.ts`), and in scripts and
  * command lines any `$NAME`.
+ * @example isDynamic("pre$(cat /run/agenix/x)", false) // true
+ * @example isDynamic("pa$Sword", false) // false
  */
 export function isDynamic(value: string, inShell: boolean): boolean {
   if (value.includes("${") || value.includes("$(") || value.includes("`")) return true;
@@ -77,7 +79,10 @@ export function literalOf(value: string, inShell: boolean): string | undefined {
   return v;
 }
 
-/** One level of matching quotes around a value (`"hunter2"`, `'hunter2'`). */
+/**
+ * One level of matching quotes around a value.
+ * @example unquote('"hunter2"') // "hunter2"
+ */
 export function unquote(value: string): string {
   const m = /^(["'])(.*)\1$/s.exec(value);
   return m === null ? value : m[2]!;

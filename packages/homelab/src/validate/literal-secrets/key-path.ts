@@ -16,7 +16,8 @@ export interface PathReading {
   readonly container?: string;
 }
 
-const joined = (key: string) => splitStyle(lastLevel(key)).join("");
+/** The key's last level as one lower-case word (`basic_auth` → `basicauth`), cheaply. */
+const joined = (key: string) => lastLevel(key).replace(/[^A-Za-z0-9]/g, "").toLowerCase();
 
 /**
  * @example readPath(["services", "x", "settings", "secrets", "session"]).reading.says // "secret"
@@ -29,10 +30,10 @@ export function readPath(path: KeyPath): PathReading | undefined {
   const key = path[i] as string;
   const reading = readKey(key);
   const parent = path[i - 1];
-  if (reading.says === "plain" && i === path.length - 1 && typeof parent === "string") {
+  if (reading.says === "plain" && i === path.length - 1 && typeof parent === "string" && SECRET_CONTAINERS.has(joined(parent))) {
     const words = splitStyle(lastLevel(key));
     const identity = IDENTITY_WORDS.has(words.join("")) || IDENTITY_WORDS.has(words[words.length - 1] ?? "");
-    if (SECRET_CONTAINERS.has(joined(parent)) && !identity) {
+    if (!identity) {
       return { key, reading: { says: "secret", word: joined(parent) }, container: parent };
     }
   }

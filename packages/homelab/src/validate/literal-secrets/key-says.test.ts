@@ -46,7 +46,8 @@ describe("keySays: neutral", () => {
     // a property of a secret
     "TOKEN_URL", "token_endpoint", "tokenExpiry", "TOKEN_TTL", "passwordMinLength", "minPasswordLength", "password_policy",
     "password_reset", "SECRET_USER", "PASSWORD_RESET_ENABLED", "JWT_ALGORITHM", "JWT_EXPIRES_IN", "API_KEY_HEADER", "max_tokens",
-    "PASSWORD_HASH_ALGORITHM", "credential.helper", "PasswordAuthentication",
+    "PASSWORD_HASH_ALGORITHM", "credential.helper", "PasswordAuthentication", "PASSWORD_HASHER", "password_iterations",
+    "TOKEN_PROMPT", "password_requirements",
     // switches
     "PermitEmptyPasswords", "allowEmptyPassword", "no-password", "ask-password", "with-token",
     // no secret word
@@ -66,6 +67,12 @@ describe("readKey", () => {
   test("tells a property of a secret from a key without any secret word", () => {
     expect(readKey("TOKEN_TTL")).toEqual({ says: "qualified" });
     expect(readKey("hostname")).toEqual({ says: "plain" });
+  });
+
+  test("the cache of readings is bounded and changes no answer", () => {
+    for (let i = 0; i < 10_050; i++) readKey(`K${i}`);
+    expect(readKey("DB_PASSWORD")).toEqual({ says: "secret", word: "password" });
+    expect(readKey("DB_PASSWORD")).toEqual({ says: "secret", word: "password" });
   });
 
   test("only the last dotted level counts (earlier levels are user-chosen names)", () => {

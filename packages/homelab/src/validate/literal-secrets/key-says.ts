@@ -45,6 +45,19 @@ function secretWords(words: readonly KeyWord[]): { readonly index: number; reado
  * @example readKey("hashedPassword") // { says: "secret-hash", word: "password" }
  */
 export function readKey(key: string): KeyReading {
+  const cached = CACHE.get(key);
+  if (cached !== undefined) return cached;
+  // a config repeats its keys many times over; the cache is bounded so that no input grows it without end
+  if (CACHE.size >= CACHE_LIMIT) CACHE.clear();
+  const reading = readUncached(key);
+  CACHE.set(key, reading);
+  return reading;
+}
+
+const CACHE = new Map<string, KeyReading>();
+const CACHE_LIMIT = 10_000;
+
+function readUncached(key: string): KeyReading {
   const level = lastLevel(key);
   if (LINUXSERVER_FILE_PREFIX.test(level)) return { says: "reference" };
   const words = tokenize(level);

@@ -13,6 +13,7 @@ const PUBLIC_PEM = /^-----BEGIN (?:CERTIFICATE|PUBLIC KEY|RSA PUBLIC KEY|PGP PUB
  * @example isPublicValue("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKb alice@laptop") // true
  */
 export function isPublicValue(text: string): boolean {
+  if (!/ssh-|ecdsa-|age1|-----BEGIN/.test(text)) return false;
   const t = text.trim();
   if (PUBLIC_PEM.test(t)) return !PEM_PRIVATE.test(t);
   const lines = t.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "");

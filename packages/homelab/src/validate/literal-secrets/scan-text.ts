@@ -75,7 +75,10 @@ export function secretInText(text: string, where: ValueContext): LiteralSecretFi
   const script = where === "script";
   for (const line of script ? text.split(/\r?\n/) : [text]) {
     if (line.trim() === "") continue;
-    const found = (script ? assignedOnLine(line) : undefined) ?? firstPair(line, where, script) ?? commandIn(line);
+    // pairs need an `=`, options a `-`: most values have neither, and skip the work
+    const pairs = line.includes("=");
+    const options = pairs || /(?:^|\s)-/.test(line);
+    const found = (script ? assignedOnLine(line) : undefined) ?? (pairs ? firstPair(line, where, script) : undefined) ?? (options ? commandIn(line) : undefined);
     if (found !== undefined) return found;
   }
   return undefined;

@@ -15,8 +15,7 @@ export interface TokenFormat {
   readonly check?: (token: string) => boolean;
 }
 
-/** Upper- and lower-case letters and a digit: what a random token has and a word or host name lacks. */
-export const looksRandom = (s: string): boolean => /[A-Z]/.test(s) && /[a-z]/.test(s) && /[0-9]/.test(s);
+/** Letters and a digit: what a random token has and a word or a lower-case host name often lacks. */
 const lettersAndDigits = (s: string): boolean => /[A-Za-z]/.test(s) && /[0-9]/.test(s);
 
 /** A Discord bot token starts with the bot's user id (a 17–20 digit snowflake) in base64. */
@@ -50,7 +49,7 @@ export const TOKEN_FORMATS: readonly TokenFormat[] = [
   { rule: "google-oauth-secret", label: "a Google OAuth client secret (GOCSPX-…)", pattern: /GOCSPX-[A-Za-z0-9_-]{24,}/ },
   // npm automation/publish tokens
   { rule: "npm-token", label: "an npm token (npm_…)", pattern: /npm_[A-Za-z0-9]{36}/ },
-  // Hugging Face user access tokens
+  // Hugging Face user access tokens: random mixed case (a word after hf_ is not one)
   { rule: "huggingface-token", label: "a Hugging Face token (hf_…)", pattern: /hf_[A-Za-z0-9]{30,}/, check: (t) => /[A-Z]/.test(t) && /[a-z]/.test(t.slice(3)) },
   // Telegram bot token: bot id, colon, 35 characters
   { rule: "telegram-bot-token", label: "a Telegram bot token", pattern: /[0-9]{8,10}:[A-Za-z0-9_-]{35}/ },
@@ -85,13 +84,19 @@ export const TOKEN_FORMATS: readonly TokenFormat[] = [
 const BEFORE = "(?<![A-Za-z0-9_+/-])";
 const AFTER = "(?![A-Za-z0-9_])";
 
+/** No format matches fewer characters (Slack's `xoxb-` and ten more): shorter values skip the table. */
+const SHORTEST = 15;
+
 const COMPILED = TOKEN_FORMATS.map((f) => ({ format: f, re: new RegExp(BEFORE + f.pattern.source + AFTER, "g") }));
+/** All formats in one pass: most values match none, and skip the table. */
+const ANY = new RegExp(COMPILED.map(({ re }) => `(?:${re.source})`).join("|"));
 
 /**
  * The first well-known token format found anywhere in `text`.
  * @example tokenFormatIn("GITHUB=ghp_" + "a1B2".repeat(9))?.rule // "github-token"
  */
 export function tokenFormatIn(text: string): TokenFormat | undefined {
+  if (text.length < SHORTEST || !ANY.test(text)) return undefined;
   for (const { format, re } of COMPILED) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {

@@ -60,7 +60,7 @@ export const TOOL_FLAGS: readonly ToolFlag[] = [
 ];
 
 /** htpasswd, whose batch mode (`-b`) takes the password as a positional argument (see `command-line.ts`). */
-export const HTPASSWD = new Set(["htpasswd"]);
+export const HTPASSWD: ReadonlySet<string> = new Set(["htpasswd"]);
 
 /** Options that put an environment variable (`-e K=V`) or a label into a container or unit. */
 export const ENV_FLAGS: ReadonlySet<string> = new Set(["-e", "--env", "--build-arg", "--setenv", "-E"]);

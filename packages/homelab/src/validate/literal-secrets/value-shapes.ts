@@ -81,12 +81,17 @@ function authorizationIn(text: string): Shape | undefined {
  * @example credentialIn("postgres://app@db/app") // undefined
  */
 export function credentialIn(text: string): Shape | undefined {
-  const pem = PEM_PRIVATE.exec(text);
+  // each shape has a fixed part; a value without it skips the shape's regular expression
+  const pem = text.includes("-----BEGIN") ? PEM_PRIVATE.exec(text) : null;
   if (pem !== null) return { rule: "pem-private-key", what: `a PEM ${pem[1]}PRIVATE KEY block` };
   const token = tokenFormatIn(text);
   if (token !== undefined) return { rule: token.rule, what: token.label };
-  for (const hook of WEBHOOKS) if (hook.re.test(text)) return { rule: "webhook-url", what: hook.what };
-  return urlWithPassword(text) ?? jwtIn(text) ?? authorizationIn(text);
+  if (text.includes("https://")) for (const hook of WEBHOOKS) if (hook.re.test(text)) return { rule: "webhook-url", what: hook.what };
+  return (
+    (text.includes("@") ? urlWithPassword(text) : undefined) ??
+    (text.includes("eyJ") ? jwtIn(text) : undefined) ??
+    (/bearer|basic/i.test(text) ? authorizationIn(text) : undefined)
+  );
 }
 
 /**
@@ -105,6 +110,7 @@ const HASHES: readonly RegExp[] = [
  * @example hashIn("$y$j9T$abcdefgh$ijklmnopqrstuvwxyz0123456789ABCDEFGHIJ")?.rule // "password-hash"
  */
 export function hashIn(text: string): Shape | undefined {
+  if (!text.includes("$") && !text.includes("{")) return undefined;
   const t = text.replaceAll("$$", "$");
   return HASHES.some((re) => re.test(t)) ? { rule: "password-hash", what: "a password hash" } : undefined;
 }

@@ -93,6 +93,10 @@ export const QUALIFIER_WORDS: ReadonlySet<string> = new Set([
   "algorithm", "algorithms", "algo", "alg", "format", "encoding", "charset", "prefix", "hint", "label",
   "field", "version", "issuer", "audience", "scope", "scopes", "claim", "claims", "authentication",
   "auth", "provider", "helper", "backend", "manager", "store", "storage", "cache", "mapping",
+  // how a password is checked, hashed and shown (`PASSWORD_HASHER`, `password_iterations`, `TOKEN_PROMPT`)
+  "hasher", "hashing", "scheme", "schemes", "strategy", "iterations", "iteration", "pattern", "regex", "characters",
+  "alphabet", "requirements", "requirement", "rules", "rule", "history", "reuse", "attempts", "retries", "lockout",
+  "entropy", "quality", "prompt", "message", "placeholder", "title", "description", "help", "link", "page", "input",
 ]);
 
 /** Anywhere in the key, a count or a bound, not a secret (`max_tokens`, `minPasswordLength`). */
