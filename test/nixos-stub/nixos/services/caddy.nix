@@ -1,6 +1,9 @@
-# services.caddy.* (nixos-options.md §4.1, §4.2): Caddyfile text goes in `types.lines` options,
-# which concatenate definitions from several modules with newlines.
-{ config, lib, pkgs, ... }:
+# services.caddy.* (nixos/modules/services/web-servers/caddy/; the same in 25.11 and 26.05,
+# docs/nixos/caddy.md): Caddyfile text goes in `types.lines` options, which concatenate
+# definitions from several modules with newlines. Plugins come from the package
+# (`pkgs.caddy.withPlugins { plugins; hash; }`), not from an option. A virtual host with
+# `useACMEHost` hands its certificate's group and reload to security.acme.certs.<host>.
+{ config, options, lib, pkgs, ... }:
 let
   inherit (lib) mkOption types;
   opt = type: default: mkOption { inherit type default; };
@@ -43,6 +46,23 @@ in
   };
 
   config = lib.mkIf cfg.enable {
+    assertions = [ {
+      assertion = cfg.configFile == options.services.caddy.configFile.default -> cfg.adapter == "caddyfile" || cfg.adapter == null;
+      message = "To specify an adapter other than 'caddyfile' please provide your own configuration via `services.caddy.configFile`";
+    } ];
+    security.acme.certs = lib.listToAttrs (map
+      (host: lib.nameValuePair host { group = lib.mkDefault cfg.group; reloadServices = [ "caddy.service" ]; })
+      (lib.unique (lib.filter (h: h != null) (map (v: v.useACMEHost) (lib.attrValues cfg.virtualHosts)))));
+    systemd.services.caddy = {
+      wantedBy = [ "multi-user.target" ];
+      serviceConfig = {
+        User = cfg.user;
+        Group = cfg.group;
+        EnvironmentFile = lib.optional (cfg.environmentFile != null) cfg.environmentFile;
+      };
+    };
+    users.users = lib.optionalAttrs (cfg.user == "caddy") { caddy = { group = cfg.group; isSystemUser = true; home = cfg.dataDir; }; };
+    users.groups = lib.optionalAttrs (cfg.group == "caddy") { caddy = { }; };
     networking.firewall = lib.mkIf cfg.openFirewall {
       allowedTCPPorts = lib.filter (p: p != null) [ cfg.httpPort cfg.httpsPort ];
       allowedUDPPorts = lib.optional (cfg.httpsPort != null) cfg.httpsPort;

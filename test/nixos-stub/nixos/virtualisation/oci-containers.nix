@@ -1,7 +1,9 @@
-# virtualisation.oci-containers.* (nixos-options.md §2, the 25.05+ module) and
-# virtualisation.podman.*. Like the real module it turns each container into a systemd service
-# whose After=/Requires= come from `dependsOn`, looked up among the defined containers, so a
-# name that is not one of them fails evaluation (§2.4).
+# virtualisation.oci-containers.* (nixos/modules/virtualisation/oci-containers.nix; the same
+# options in 25.11 and 26.05, docs/nixos/oci-containers.md). Like the real module it turns each
+# container into a systemd service whose After=/Requires= come from `dependsOn`, looked up among
+# the defined containers, so a name that is not one of them fails evaluation (NixOS fails with
+# "attribute '<name>' missing"; the stand-in names the containers), and it has the rootless
+# assertion and linger warnings.
 { config, options, lib, pkgs, ... }:
 let
   inherit (lib) mkOption mkIf mkMerge types;
@@ -63,10 +65,15 @@ let
         ++ lib.optional (c.imageFile == null && c.imageStream == null) "network-online.target"
         ++ dependsOn;
       requires = dependsOn;
-      environment = lib.optionalAttrs (cfg.backend == "podman") { PODMAN_SYSTEMD_UNIT = "%n"; };
-      path = [ (if cfg.backend == "podman" then config.virtualisation.podman.package else pkgs.docker) ];
+      path = [ (if cfg.backend == "podman" then config.virtualisation.podman.package else config.virtualisation.docker.package) ];
       serviceConfig = { Restart = "always"; TimeoutStartSec = 0; TimeoutStopSec = 120; }
-        // lib.optionalAttrs (cfg.backend == "podman") { Type = "notify"; NotifyAccess = "all"; };
+        // lib.optionalAttrs (cfg.backend == "podman") {
+          Environment = "PODMAN_SYSTEMD_UNIT=%n";
+          Type = "notify";
+          NotifyAccess = "all";
+          User = c.podman.user;
+          RuntimeDirectory = name;
+        };
     };
 in
 {
@@ -76,17 +83,6 @@ in
         (if lib.versionAtLeast config.system.stateVersion "22.05" then "podman" else "docker");
       containers = opt (types.attrsOf (types.submodule container)) { };
     };
-    virtualisation.podman = {
-      enable = opt types.bool false;
-      package = opt types.package pkgs.podman;
-      dockerCompat = opt types.bool false;
-      dockerSocket.enable = opt types.bool false;
-      defaultNetwork.settings = opt (pkgs.formats.json { }).type { };
-      autoPrune = opt (types.attrsOf types.anything) { };
-      extraPackages = opt (types.listOf types.package) [ ];
-    };
-    virtualisation.docker = opt (types.attrsOf types.anything) { };
-    virtualisation.containers = opt (types.attrsOf types.anything) { };
   };
 
   config = mkIf (cfg.containers != { }) (mkMerge [
@@ -96,8 +92,28 @@ in
         (name: c: [
           { assertion = c.imageFile == null || c.imageStream == null; message = "virtualisation.oci-containers.containers.${name}: You can only define one of imageFile and imageStream"; }
           { assertion = cfg.backend == "docker" -> c.podman == null; message = "virtualisation.oci-containers.containers.${name}: Cannot set `podman` option if backend is `docker`."; }
+          {
+            assertion = cfg.backend == "podman" && c.podman.sdnotify == "healthy" && c.podman.user != "root"
+              -> config.users.users.${c.podman.user}.uid != null;
+            message = ''
+              Rootless container ${name} (with podman and sdnotify=healthy)
+              requires that its running user ${c.podman.user} has a statically specified uid.
+            '';
+          }
         ])
         cfg.containers);
+      warnings = lib.mkIf (cfg.backend == "podman") (lib.concatLists (lib.mapAttrsToList
+        (name: c:
+          let linger = config.users.users.${c.podman.user}.linger; in
+          lib.optional (c.podman.user != "root" && linger && c.podman.sdnotify == "conmon") ''
+            Podman container ${name} is configured as rootless (user ${c.podman.user})
+            with `--sdnotify=conmon`, but lingering for this user is turned on.
+          ''
+          ++ lib.optional (c.podman.user != "root" && !linger && c.podman.sdnotify == "healthy") ''
+            Podman container ${name} is configured as rootless (user ${c.podman.user})
+            with `--sdnotify=healthy`, but lingering for this user is turned off.
+          '')
+        cfg.containers));
     }
     (mkIf (cfg.backend == "podman") { virtualisation.podman.enable = true; })
     (mkIf (cfg.backend == "docker") { virtualisation.docker.enable = true; })

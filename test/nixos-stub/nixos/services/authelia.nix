@@ -1,6 +1,7 @@
-# services.authelia.instances.<name>.* (nixos-options.md §6): typed keys, `settings` free-form
-# YAML with a few typed keys, and the module's secrets assertion, which holds for every
-# instance, enabled or not. An enabled instance gets its user and systemd unit, as upstream.
+# services.authelia.instances.<name>.* (nixos/modules/services/security/authelia.nix; the same in
+# 25.11 and 26.05, docs/nixos/authelia.md): typed keys, `settings` free-form YAML with a few
+# typed keys, and the module's secrets assertion, which holds for every instance, enabled or
+# not. An enabled instance gets its user (authelia-<name>) and systemd unit, as upstream.
 { config, lib, pkgs, ... }:
 let
   inherit (lib) mkOption types;

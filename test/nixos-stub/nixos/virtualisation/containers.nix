@@ -1,7 +1,8 @@
-# containers.<name>.* (nixos-options.md §1.1–1.3): declarative nspawn containers. A container's
-# `config` is a NixOS module evaluated as a system of its own by the same evaluator, as
-# nixos-containers.nix does: the guest sees its own `config`, gets only the modules it imports
-# (agenix included), and `specialArgs` from `containers.<name>.specialArgs`, not the host's.
+# containers.<name>.* (nixos/modules/virtualisation/nixos-containers.nix, docs/nixos/containers.md):
+# declarative nspawn containers. A container's `config` is a NixOS module evaluated as a system of
+# its own by the same evaluator and release, as nixos-containers.nix does: the guest sees its own
+# `config`, gets only the modules it imports (agenix included), and `specialArgs` from
+# `containers.<name>.specialArgs`, not the host's. Same options in 25.11 and 26.05.
 { config, lib, pkgs, ... }:
 let
   inherit (lib) mkOption mkDefault mkIf mkMerge types;
@@ -9,7 +10,8 @@ let
   strings = opt (types.listOf types.str) [ ];
   nullStr = opt (types.nullOr types.str) null;
   hostConfig = config;
-  inherit (import ./default.nix { inherit lib pkgs; }) evalSystem;
+  inherit (import ../default.nix { inherit lib pkgs; }) evalSystem;
+  hostKernel = hostConfig.boot.kernelPackages.kernel.version;
 
   networkOptions = {
     hostBridge = nullStr;
@@ -37,18 +39,32 @@ let
     config.mountPoint = mkDefault name;
   };
 
-  # What nixos-containers.nix adds to every guest.
-  injected = name: {
+  # What nixos-containers.nix adds to every guest, with its two name assertions.
+  injected = name: privateNetwork: {
     _file = "nixos-containers.nix (added to every container)";
     config = {
       boot.isNspawnContainer = true;
       networking.hostName = mkDefault name;
       networking.useDHCP = false;
       nixpkgs.hostPlatform = hostConfig.nixpkgs.hostPlatform;
-      assertions = [ {
-        assertion = !lib.hasInfix "_" name;
-        message = "Names containing underscores are not allowed in nixos-containers. Please rename the container '${name}'";
-      } ];
+      assertions = [
+        {
+          assertion = (builtins.compareVersions hostKernel "5.8" <= 0) -> privateNetwork -> builtins.stringLength name <= 11;
+          message = ''
+            Container name `${name}` is too long: When `privateNetwork` is enabled, container names can
+            not be longer than 11 characters, because the container's interface name is derived from it.
+            You should either make the container name shorter or upgrade to a more recent kernel that
+            supports interface altnames (i.e. at least Linux 5.8 - please see https://github.com/NixOS/nixpkgs/issues/38509
+            for details).
+          '';
+        }
+        {
+          assertion = !lib.hasInfix "_" name;
+          message = ''
+            Names containing underscores are not allowed in nixos-containers. Please rename the container '${name}'
+          '';
+        }
+      ];
     };
   };
 
@@ -63,7 +79,7 @@ let
           merge = loc: defs: (evalSystem {
             prefix = loc;
             inherit (config) specialArgs;
-            modules = [ (injected name) ] ++ map (d: { _file = d.file; imports = [ d.value ]; }) defs;
+            modules = [ (injected name config.privateNetwork) ] ++ map (d: { _file = d.file; imports = [ d.value ]; }) defs;
           }).config;
         };
       };
