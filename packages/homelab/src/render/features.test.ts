@@ -9,7 +9,8 @@ import { homelab, hostRef, nspawn, podman, secret, service, tcp, traefik, traefi
 import { stubCheck, stubEval } from "./testing/stub.ts";
 
 /**
- * The lab's "multi" guest passes `services.nginx.tokenFile` and `.upstream` through: options
+ * The lab's "multi" and "web" guests pass `services.nginx.tokenFile`, `.upstream` and
+ * `.upstreamUrl` through: options
  * NixOS's nginx module does not have, standing for a hand-written module's. Declared here so the
  * evaluation, like the user's machine with that module, knows them.
  */
@@ -17,7 +18,9 @@ const handWrittenNginxOptions = `{ lib, ... }: {
   containers.multi.config.options.services.nginx = {
     tokenFile = lib.mkOption { type = lib.types.str; };
     upstream = lib.mkOption { type = lib.types.str; };
+    upstreamUrl = lib.mkOption { type = lib.types.str; };
   };
+  containers.web.config.options.services.nginx.upstreamUrl = lib.mkOption { type = lib.types.str; };
 }`;
 
 /** Every option render knows, in one lab: what the seeds do not exercise. */
@@ -164,7 +167,7 @@ describe("render: every option, evaluated", () => {
     expect(texts.get("containers/multi.nix")).toMatch(/config =\n\s+{ config, pkgs, ... }:\n/);
     expect(texts.get("containers/multi.nix")).toContain('upstreamUrl = "http://${hostConfig.networking.hostName}:80";');
     expect(texts.get("containers/web.nix")).toContain('upstreamUrl = "http://${config.networking.hostName}:8000";');
-    expect(stubEval(dir, { url: "config.containers.web.config.services.nginx.upstreamUrl" }, "lab").url).toBe("http://lab:8000");
+    expect(stubEval(dir, { url: "config.containers.web.config.services.nginx.upstreamUrl" }, "lab", [handWrittenNginxOptions]).url).toBe("http://lab:8000");
     expect(v.ident).toEqual({
       privateUsers: "identity",
       bindMounts: {
