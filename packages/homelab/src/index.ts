@@ -11,6 +11,7 @@ export {
   isHomelab,
   isHost,
   isPrivateNspawn,
+  isPublicValue,
   onlyHost,
   proxyOf,
   isHostRef,
@@ -27,6 +28,7 @@ export { caddy, traefik } from "./builders/proxies.ts";
 export { containerRef, hostRef, type ContainerRef } from "./builders/refs.ts";
 export { caddyRoute, traefikRoute } from "./builders/routes.ts";
 export { secret } from "./builders/secret.ts";
+export { publicValue } from "./builders/public-value.ts";
 export { service } from "./builders/service.ts";
 export { formatDiagnostic, HomelabInputError, isHomelabInputError } from "./errors/input-error.ts";
 export { collectInputErrors, isStandIn, type Collected } from "./builders/collect.ts";

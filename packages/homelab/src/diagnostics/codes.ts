@@ -48,7 +48,8 @@ export const DIAGNOSTIC_CODES = {
   // Secrets
   "secret-undeclared": code("error", "a config uses a secret the system that evaluates it does not declare"),
   "secret-conflict": code("error", "one secret name declared with different settings"),
-  "env-secret-literal": code("error", "a literal secret in the configuration (it would land in the world-readable Nix store)"),
+  "secret-literal": code("error", "a secret written as a literal (it would land in the world-readable Nix store)"),
+  "secret-hash-literal": code("warning", "a password hash written as a literal (readable by every local user, crackable offline)"),
   "identity-paths-empty": code("error", "secrets but no key to decrypt them with"),
   "no-recipients": code("warning", "secrets but no public keys to encrypt them to"),
   "missing-secret-file": code("warning", "an encrypted secret file that does not exist yet (with the command that creates it)"),

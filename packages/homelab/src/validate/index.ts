@@ -7,9 +7,9 @@ import { sortDiagnostics } from "../diagnostics/order.ts";
 import { hostFacts } from "../facts/host-facts.ts";
 import type { Diagnostic, Homelab } from "../model/index.ts";
 import { checkAddresses } from "./checks/addresses.ts";
-import { checkEnvironment } from "./checks/environment.ts";
 import { checkFiles } from "./checks/files.ts";
 import { checkListeners } from "./checks/listeners.ts";
+import { checkLiteralSecrets } from "./checks/literal-secrets.ts";
 import { checkMounts } from "./checks/mounts.ts";
 import { checkNames } from "./checks/names.ts";
 import { checkPodman } from "./checks/podman.ts";
@@ -27,7 +27,7 @@ const HOST_CHECKS: readonly HostCheck[] = [
   checkRoutes,
   checkProxies,
   checkSecrets,
-  checkEnvironment,
+  checkLiteralSecrets,
   checkPodman,
   checkMounts,
   checkRefs,

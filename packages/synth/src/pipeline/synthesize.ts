@@ -91,7 +91,7 @@ function secretFile(needed: NeededSecretFile): SecretFile {
     name: needed.secret.name,
     file: needed.secret.file,
     get site() {
-      return formatSite(needed.at.site);
+      return formatSite(needed.secret.site);
     },
     createHint: needed.createHint,
   };
