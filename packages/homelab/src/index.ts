@@ -58,6 +58,7 @@ export { subjectGroup, type Subject } from "./diagnostics/subject.ts";
 export { hostFacts, type HostFacts } from "./facts/host-facts.ts";
 export { neededSecretFiles, type NeededSecretFile } from "./facts/needed-secrets.ts";
 export { secretBackend, type SecretBackend } from "./secrets/index.ts";
-export { DEFAULT_RELEASE, SUPPORTED_RELEASES, type Release } from "./releases/release.ts";
+export { DEFAULT_RELEASE, nixpkgsUrl, SUPPORTED_RELEASES, type Release } from "./releases/release.ts";
+export { RELEASES, releaseFacts, type ReleaseFacts } from "./releases/table.ts";
 export { compareCodeUnits } from "./util/order.ts";
 export { shellQuote } from "./util/shell.ts";

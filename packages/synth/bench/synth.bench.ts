@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { generatedConfig } from "../src/test-support/configs.ts";
+import { generatedConfig, HARDWARE_MODULE } from "../src/test-support/configs.ts";
 
 const RUNS = Number(process.env["BENCH_RUNS"] ?? "7");
 const repo = fileURLToPath(new URL("../../../", import.meta.url));
@@ -90,6 +90,8 @@ function bigProject(name: string, esm: boolean): string {
   spawnSync("mkdir", ["-p", dir]);
   if (esm) writeFileSync(join(dir, "package.json"), `${JSON.stringify({ private: true, type: "module" })}\n`);
   writeFileSync(join(dir, "homelab.config.ts"), generatedConfig(1000));
+  spawnSync("mkdir", ["-p", join(dir, "server")]);
+  writeFileSync(join(dir, "server", "hardware-configuration.nix"), HARDWARE_MODULE);
   return dir;
 }
 const big = bigProject("big", true);

@@ -3,7 +3,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { Diagnostic, RenderOptions } from "@nixjs/homelab";
 import { readDisk } from "./plan/disk.ts";
 import { countPlan, hasDrift, InvalidTreeError, planTree } from "./plan/plan.ts";
-import { missingSecretWarnings } from "./plan/secret-files.ts";
+import { missingModuleWarnings, missingSecretWarnings } from "./plan/secret-files.ts";
 import type { Plan, PlanCounts } from "./plan/types.ts";
 import type { Synthesized } from "./pipeline/synthesize.ts";
 import { shellQuote } from "@nixjs/homelab";
@@ -132,6 +132,7 @@ export async function synth(options: SynthOptions = {}): Promise<SynthResult> {
   let diagnostics = [
     ...outcome.synthesized.diagnostics,
     ...missingSecretWarnings(secrets, (p) => existsSync(join(outDir, p)), base.out),
+    ...missingModuleWarnings(outcome.synthesized.modules, (p) => existsSync(join(outDir, p)), base.out),
   ];
   if (options.strict) diagnostics = diagnostics.map((d) => (d.severity === "warning" ? { ...d, severity: "error" as const } : d));
   diagnostics = sortDiagnostics(diagnostics);

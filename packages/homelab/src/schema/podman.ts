@@ -1,4 +1,4 @@
-import { z, type Zod } from "./zod.ts";
+import { z, type Input } from "./zod.ts";
 import { commonShape, routeShape } from "./common.ts";
 import { parseImage } from "../oci/image.ts";
 import { parseVolume, VOLUME_OPTIONS } from "../oci/volume.ts";
@@ -160,7 +160,7 @@ export const podmanSchema = z.strictObject(
 );
 
 /** What `container(name, { backend: "podman", ... })` accepts. */
-export type PodmanContainerOptions = Zod.input<typeof podmanSchema>;
+export type PodmanContainerOptions = Input<typeof podmanSchema>;
 
 /** Cross-field rules of Podman options. */
 export function podmanProblems(raw: unknown): InputProblem[] {

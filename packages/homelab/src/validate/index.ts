@@ -7,6 +7,7 @@ import { sortDiagnostics } from "../diagnostics/order.ts";
 import { hostFacts } from "../facts/host-facts.ts";
 import type { Diagnostic, Homelab } from "../model/index.ts";
 import { checkAddresses } from "./checks/addresses.ts";
+import { checkDeploy } from "./checks/deploy.ts";
 import { checkFiles } from "./checks/files.ts";
 import { checkListeners } from "./checks/listeners.ts";
 import { checkLiteralSecrets } from "./checks/literal-secrets.ts";
@@ -14,6 +15,7 @@ import { checkMounts } from "./checks/mounts.ts";
 import { checkNames } from "./checks/names.ts";
 import { checkPodman } from "./checks/podman.ts";
 import { checkProxies } from "./checks/proxies.ts";
+import { checkRelease } from "./checks/release.ts";
 import { checkRefs } from "./checks/refs.ts";
 import { checkRoutes } from "./checks/routes.ts";
 import { checkSecrets } from "./checks/secrets.ts";
@@ -31,6 +33,8 @@ const HOST_CHECKS: readonly HostCheck[] = [
   checkPodman,
   checkMounts,
   checkRefs,
+  checkRelease,
+  checkDeploy,
 ];
 
 /**

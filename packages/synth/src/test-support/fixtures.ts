@@ -10,7 +10,7 @@ import { afterEach } from "vitest";
 import { secretBackend, type Diagnostic, type Secret } from "@nixjs/homelab";
 import { main } from "../cli/main.ts";
 import { compareCodeUnits } from "../paths.ts";
-import type { SecretFile } from "../pipeline/synthesize.ts";
+import type { HandWrittenModule, SecretFile } from "../pipeline/synthesize.ts";
 import type { SynthesizeOutcome, SynthOptions } from "../synth.ts";
 
 /** A fresh directory under the system's temp dir; removed by the returned cleanup. */
@@ -50,6 +50,7 @@ export function agenixSecretFile(name: string, file: string, site: string): Secr
 /** What a stand-in config produces. */
 export interface FakeConfig {
   readonly files: Readonly<Record<string, string>>;
+  readonly modules?: readonly HandWrittenModule[];
   readonly diagnostics?: readonly Diagnostic[];
   readonly secrets?: readonly SecretFile[];
 }
@@ -62,6 +63,7 @@ export function fakeSynthesize(config: FakeConfig): NonNullable<SynthOptions["sy
       files: new Map(Object.entries(config.files).sort(([a], [b]) => compareCodeUnits(a, b))),
       diagnostics: config.diagnostics ?? [],
       secrets: config.secrets ?? [],
+      modules: config.modules ?? [],
     },
   });
 }

@@ -6,7 +6,7 @@ import { render } from "../index.ts";
 import { nixString, printAll, suiteTree, writeTree } from "../testing/files.ts";
 import { HASH, seed000, seed001 } from "../testing/labs.ts";
 import { homelab } from "../testing/model.ts";
-import { cloudflaredOwnerWarning, stubCheck, stubEval } from "../testing/stub.ts";
+import { stubCheck, stubEval } from "../testing/stub.ts";
 
 describe("render, modules layout: seed 001 (Podman behind Caddy, options per container, a profile)", () => {
   const lab = seed001();
@@ -221,9 +221,7 @@ describe("render, modules layout of seed 000 (Traefik container, nspawn, routes 
         "containers/traefik/routes/opencloud.nix",
         "containers/traefik/routes/vaultwarden.nix",
       ]);
-      // Known failure otherwise empty (docs/nixos/cloudflared.md): the tunnel's secret is owned
-      // by "cloudflared", a user NixOS 25.11/26.05 do not have.
-      expect(stubCheck(dir)).toEqual([cloudflaredOwnerWarning]);
+      expect(stubCheck(dir)).toEqual([]);
       const http = "config.containers.traefik.config.services.traefik.dynamicConfigOptions.http";
       const v = stubEval(dir, {
         routers: `builtins.attrNames ${http}.routers`,

@@ -58,12 +58,3 @@ export function stubEval<K extends string>(
     .join("\n");
   return nixEval(`let s = ${system(dir, host, extraModules)}; config = s.config; in { ${fields} }`, { cwd: dir }) as Record<K, unknown>;
 }
-
-/**
- * The warning the stand-in gives for seed 000's tunnel credentials, whose agenix secret render
- * makes owned by "cloudflared": since NixOS 25.05 cloudflared runs as a systemd DynamicUser and
- * reads its credentials through LoadCredential (as root), so no such user exists and agenix's
- * chown fails at activation (docs/nixos/cloudflared.md). A known failure until render changes.
- */
-export const cloudflaredOwnerWarning =
-  "nixos-stub: age.secrets.cloudflared-tunnel.owner `cloudflared' is not a user of this system (users.users): agenix's chown fails at activation";
