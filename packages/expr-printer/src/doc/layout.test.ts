@@ -155,9 +155,15 @@ describe("layout", () => {
     expect(at(10, lines(["a-long-first-line", wide, "z"]))).toBe("a-long-first-line\n[ xxxxxx ]\nz\n");
   });
 
-  it("joins plain text in a concat, and a group of text is the text", () => {
+  it("joins plain text in a concat", () => {
     expect(concat(["a", "b", "c"])).toBe("abc");
-    expect(group("abc")).toBe("abc");
+  });
+
+  it("a group of text printed in the middle of a line opens no indentation level (nixfmt)", () => {
+    // `with let` ⏎ `in`: text one level deeper than `with` opens that level on the line, so
+    // the next line at that level is not indented — unless the text was a group printed flat.
+    expect(at(80, concat(["with ", nest("let"), nest(concat([hardline, "in"]))]))).toBe("with let\nin\n");
+    expect(at(80, concat(["with ", nest(group("let")), nest(concat([hardline, "in"]))]))).toBe("with let\n  in\n");
   });
 
   it("lays out 10,000 nested groups without recursion", () => {

@@ -1,5 +1,5 @@
-import { leadingSpace, restFirstLineFits, restFits } from "./lookahead.ts";
-import { tryPriority } from "./priority.ts";
+import { firstLineFits, leadingSpace, restFits } from "./lookahead.ts";
+import { checkpoint, tryPriority } from "./priority.ts";
 import { LayoutState } from "./state.ts";
 import { Flag, Tag, type Doc, type DocNode, type Emitter, type Thunk } from "./types.ts";
 import { newline, putText, putVerbatim, space } from "./write.ts";
@@ -81,11 +81,11 @@ function step(st: LayoutState, d: DocNode, level: number, flat: number): void {
       if (flat === 0) newline(st, 1);
       return;
     case Tag.SoftSpace:
-      if (flat === 1 || restFirstLineFits(st, st.width - st.cc - 1)) space(st);
+      if (flat === 1 || st.cc === 0 || firstLineFits(st, st.width - st.cc - 1)) space(st);
       else newline(st, 1);
       return;
     case Tag.SoftBreak:
-      if (flat === 0 && !restFirstLineFits(st, st.width - st.cc)) newline(st, 1);
+      if (flat === 0 && st.cc !== 0 && !firstLineFits(st, st.width - st.cc)) newline(st, 1);
       return;
     case Tag.Hardspace:
       space(st);
@@ -98,6 +98,9 @@ function step(st: LayoutState, d: DocNode, level: number, flat: number): void {
       return;
     case Tag.Lazy:
       st.push((d.content as Thunk).force(), level, flat);
+      return;
+    case Tag.Checkpoint:
+      checkpoint(st, d);
       return;
     default:
       throw new Error(`layout: unknown doc tag ${String(d.tag)}`);

@@ -99,6 +99,16 @@ export class Output {
     return true;
   }
 
+  /** The number of bytes written so far, to go back to with {@link reset}. */
+  mark(): number {
+    return this.len;
+  }
+
+  /** Drops everything written after {@link mark} returned `len` (a layout attempt undone). */
+  reset(len: number): void {
+    this.len = len;
+  }
+
   /** Drops the last `n` bytes written (ASCII text just written, which turned out not to fit). */
   drop(n: number): void {
     this.len -= n;

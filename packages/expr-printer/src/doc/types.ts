@@ -54,6 +54,11 @@ export const Tag = {
   Lines: 16,
   /** Text an {@link Emitter} writes straight into the output when the engine reaches it. */
   Emit: 17,
+  /**
+   * Engine-internal: where a priority group tried expanded ends, to check that what follows
+   * it still fits (see `priority.ts`). Never in a document the printer builds.
+   */
+  Checkpoint: 18,
 } as const;
 export type Tag = (typeof Tag)[keyof typeof Tag];
 

@@ -27,8 +27,7 @@ export function putText(st: LayoutState, level: number, flat: number, s: string,
   if (level > (levels[top] as number)) {
     const col = cols[top] as number;
     top++;
-    cols[top] = st.cc === 0 ? col + st.indentWidth : col;
-    levels[top] = level;
+    st.setIndent(top, st.cc === 0 ? col + st.indentWidth : col, level);
   }
   st.indentTop = top;
   if (st.cc === 0) {
@@ -53,11 +52,17 @@ export function space(st: LayoutState): void {
   if (st.cc === 0) return;
   st.out.write(" ");
   st.cc++;
+  st.spaceEnd = st.out.mark();
 }
 
-/** Ends the line so that at least `n` line breaks separate it from the last text. */
+/**
+ * Ends the line so that at least `n` line breaks separate it from the last text. A space that
+ * a spacing wrote just before is dropped (nixfmt merges a space and a line break into the
+ * line break): no line ends in a space the printer chose.
+ */
 export function newline(st: LayoutState, n: number): void {
   if (st.newlines < 0) return;
+  if (st.spaceEnd === st.out.mark() && st.cc > 0 && st.out.last() === 0x20) st.out.drop(1);
   if (st.newlines < n) {
     st.out.newlines(n - st.newlines);
     st.newlines = n;

@@ -38,9 +38,6 @@ export const BINARY: Readonly<Record<NixBinaryOp, { level: number; assoc: "left"
   "->": { level: 14, assoc: "right" },
 };
 
-/** Operators by index, for contexts that carry an operator in a number. */
-export const OPERATORS: readonly NixBinaryOp[] = Object.keys(BINARY) as NixBinaryOp[];
-
 const INT64_MIN = -(2n ** 63n);
 
 /** How strongly `e`, as printed, binds. */
@@ -95,9 +92,12 @@ export function parenAsSelectBase(e: NixExpr): boolean {
   return e.kind === "int" || e.kind === "float" || e.kind === "path";
 }
 
-/** Operand of `e ? path`: `?` is left-associative (`a ? b ? c` is `(a ? b) ? c`). */
+/**
+ * Operand of `e ? path`. Nix reads `a ? b ? c` as `(a ? b) ? c`, but nixfmt's parser rejects
+ * it: a `?` operand that is itself a `?` keeps its parentheses (same tree for Nix).
+ */
 export function parenAsHasAttrOperand(e: NixExpr): boolean {
-  return level(e) > Level.HasAttr;
+  return level(e) >= Level.HasAttr;
 }
 
 /**

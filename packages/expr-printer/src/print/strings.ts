@@ -23,33 +23,61 @@ import {
 import { Ctx } from "./context.ts";
 import type { ChildSink, Handler } from "./driver.ts";
 import { problem } from "./problem.ts";
+import { enclosedInner } from "./parens.ts";
 import { isAbsorbableTerm, isSimple, printsIndented } from "./shape.ts";
+import { ungroup } from "./ungroup.ts";
 
 /** An interpolation longer than this may be broken over lines (nixfmt's rule). */
 const SHORT_INTERPOLATION = 30;
 
-function interpolations(parts: readonly NixStringPart[], out: ChildSink): void {
-  for (const part of parts) if (typeof part !== "string") out.add(part, Ctx.None);
+/**
+ * Whether a line of a string is one interpolation after nothing but spaces: nixfmt lays it
+ * out as a parenthesised expression (`"${` ⏎ `f x` ⏎ `}"`), not as an interpolation among text.
+ */
+function isSoleInterpolation(line: readonly EncodedChunk[]): boolean {
+  const first = line[0];
+  if (line.length === 1) return first !== undefined && !("text" in first);
+  const second = line[1];
+  return line.length === 2 && first !== undefined && "text" in first && /^ *$/.test(first.text) && second !== undefined && !("text" in second);
+}
+
+/** The lines of a string node as printed in `ctx` (one for a `"…"` string). */
+function printedLines(node: NixString | NixIndentedString, ctx: number): readonly (readonly EncodedChunk[])[] {
+  if ((ctx & Ctx.Quoted) === 0 && printsIndented(node)) return encodeIndented(node.parts).lines;
+  return [encodeDoubleQuoted(node.parts)];
+}
+
+function interpolations(node: NixString | NixIndentedString, ctx: number, out: ChildSink): void {
+  if (node.parts.every((p) => typeof p === "string")) return;
+  for (const line of printedLines(node, ctx)) {
+    const sole = isSoleInterpolation(line);
+    for (const chunk of line) if (!("text" in chunk)) out.add(chunk.expr, sole ? Ctx.Enclosed : Ctx.None);
+  }
 }
 
 /**
- * `${expr}` as nixfmt writes it: simple or short expressions never break; an absorbable
- * term starts right after `${`; anything longer may go on its own indented lines.
+ * `${expr}` among text, as nixfmt writes it: an absorbable term starts right after `${`;
+ * simple or short expressions never break; anything longer may go on its own indented lines.
+ * Alone on its line (`sole`), it is laid out as in parentheses.
  */
-function interpolation(expr: NixExpr, doc: Doc): Doc {
+export function interpolation(expr: NixExpr, doc: Doc, sole = false): Doc {
+  if (sole) return group(concat(["${", nest(enclosedInner(expr, doc)), "}"]));
+  if (isAbsorbableTerm(expr)) return group(concat(["${", ungroup(doc), "}"]));
   if (typeof doc === "string") return concat(["${", doc, "}"]);
   const hard = (doc.flags & Flag.Hard) !== 0;
-  if (!hard && (isSimple(expr) || doc.width <= SHORT_INTERPOLATION)) return flat(concat(["${", doc, "}"]));
-  if (isAbsorbableTerm(expr)) return group(concat(["${", doc, "}"]));
-  return group(concat(["${", nest(concat([softline, doc, softline])), "}"]));
+  // Simple: never broken (a `''` string in it keeps its lines, and starts right after `${`).
+  if (isSimple(expr)) return concat(["${", hard ? doc : flat(doc), "}"]);
+  if (!hard && doc.width <= SHORT_INTERPOLATION) return flat(concat(["${", doc, "}"]));
+  return group(concat(["${", nest(concat([softline, group(doc), softline])), "}"]));
 }
 
 function chunkDocs(chunks: readonly EncodedChunk[], docs: readonly Doc[], next: { i: number }, out: Doc[]): void {
+  const sole = isSoleInterpolation(chunks);
   for (const chunk of chunks) {
     if ("text" in chunk) {
       if (chunk.text !== "") out.push(text(chunk.text));
     } else {
-      out.push(interpolation(chunk.expr, docs[next.i++] as Doc));
+      out.push(interpolation(chunk.expr, docs[next.i++] as Doc, sole));
     }
   }
 }
@@ -78,6 +106,16 @@ export function doubleQuoted(parts: readonly NixStringPart[], docs: readonly Doc
  */
 export function indented(parts: readonly NixStringPart[], docs: readonly Doc[], base: number): Doc {
   const encoding = encodeIndented(parts);
+  const first = encoding.lines[0];
+  if (encoding.lines.length === 1 && !encoding.closeOnOwnLine && first !== undefined) {
+    // One line: nixfmt writes `''…''` on one line, and as `"…"` (same string) when the
+    // line holds no `"` and no backslash.
+    if (!first.some((c) => "text" in c && /["\\]/.test(c.text))) return doubleQuoted(parts, docs, base);
+    const out: Doc[] = ["''"];
+    chunkDocs(first, docs, { i: base }, out);
+    out.push("''");
+    return group(concat(out));
+  }
   const body: Doc[] = [];
   const next = { i: base };
   let breaks = 1;
@@ -107,14 +145,22 @@ export function stringPartProblem(node: NixString | NixIndentedString, error: un
   throw error;
 }
 
+/**
+ * A string is a group of its own in nixfmt, even a plain literal: printed in the middle of a
+ * line, it opens no indentation level (see `write.ts`). (Where a parent groups it anyway —
+ * a binding's value, a list item — it takes the literal as text, see `leaves.ts`.)
+ */
+function asGroup(doc: Doc): Doc {
+  return typeof doc === "string" || doc.tag === Tag.Text ? group(doc) : doc;
+}
+
 /** A string whose form the printer chooses: `''…''` for multi-line text, else `"…"`. */
 export const stringHandler: Handler<NixString> = {
-  children: (node, _ctx, out) => interpolations(node.parts, out),
+  children: (node, ctx, out) => interpolations(node, ctx, out),
   build: (node, ctx, docs, base) => {
     try {
-      return (ctx & Ctx.Quoted) === 0 && printsIndented(node)
-        ? indented(node.parts, docs, base)
-        : doubleQuoted(node.parts, docs, base);
+      if ((ctx & Ctx.Quoted) === 0 && printsIndented(node)) return indented(node.parts, docs, base);
+      return asGroup(doubleQuoted(node.parts, docs, base));
     } catch (error) {
       return stringPartProblem(node, error);
     }
@@ -123,10 +169,10 @@ export const stringHandler: Handler<NixString> = {
 
 /** An indented string, always `''…''` (except as an attribute name, which must be `"…"`). */
 export const indentedStringHandler: Handler<NixIndentedString> = {
-  children: (node, _ctx, out) => interpolations(node.parts, out),
+  children: (node, ctx, out) => interpolations(node, ctx, out),
   build: (node, ctx, docs, base) => {
     try {
-      return (ctx & Ctx.Quoted) === 0 ? indented(node.parts, docs, base) : doubleQuoted(node.parts, docs, base);
+      return asGroup((ctx & Ctx.Quoted) === 0 ? indented(node.parts, docs, base) : doubleQuoted(node.parts, docs, base));
     } catch (error) {
       return stringPartProblem(node, error);
     }

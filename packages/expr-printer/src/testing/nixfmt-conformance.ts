@@ -65,13 +65,13 @@ export function checkTrees(binary: string, trees: readonly NixNode[], width = 10
  * `runs` random trees from `seed` (deterministic: same seed, same trees), checked.
  * @example conformance("/abs/nixfmt", 1000).conforming / 1000 // ≥ 0.99
  */
-export function conformance(binary: string, runs: number, seed = CONFORMANCE_SEED): ConformanceReport {
-  return checkTrees(binary, fc.sample(conformanceTrees, { numRuns: runs, seed }));
+export function conformance(binary: string, runs: number, seed = CONFORMANCE_SEED, width = 100): ConformanceReport {
+  return checkTrees(binary, fc.sample(conformanceTrees, { numRuns: runs, seed }), width);
 }
 
-function printable(tree: NixNode): string | undefined {
+function printable(tree: NixNode, width: number): string | undefined {
   try {
-    return print(tree);
+    return print(tree, { width });
   } catch {
     return undefined;
   }
@@ -83,19 +83,19 @@ function printable(tree: NixNode): string | undefined {
  * nixfmt process, until none fails.
  * @example shrinkMismatch("/abs/nixfmt", report.mismatches[0])
  */
-export function shrinkMismatch(binary: string, found: Mismatch, maxSteps = 200): Mismatch {
+export function shrinkMismatch(binary: string, found: Mismatch, maxSteps = 200, width = 100): Mismatch {
   let best = found;
   for (let step = 0; step < maxSteps; step++) {
     const seen = new Set<string>();
     const trees: NixNode[] = [];
     for (const candidate of shrinkCandidates(best.tree)) {
-      const text = printable(candidate);
+      const text = printable(candidate, width);
       if (text === undefined || text.length > best.printed.length || seen.has(text) || text === best.printed) continue;
       seen.add(text);
       trees.push(candidate);
     }
     if (trees.length === 0) return best;
-    const next = checkTrees(binary, trees).mismatches.find((m) => m.parseError === found.parseError);
+    const next = checkTrees(binary, trees, width).mismatches.find((m) => m.parseError === found.parseError);
     if (next === undefined) return best;
     best = next;
   }
@@ -112,15 +112,24 @@ export function describeMismatch(m: Mismatch): string {
   ].join("\n");
 }
 
-/** Options of the command line: `--runs N`, `--seed S`, `--show K` (cases shown), `--no-shrink`. */
-function cliOptions(args: readonly string[]): { runs: number; seed: number; show: number; shrink: boolean } {
+/**
+ * Options of the command line: `--runs N`, `--seed S`, `--width W`, `--show K` (cases shown),
+ * `--no-shrink`.
+ */
+function cliOptions(args: readonly string[]): { runs: number; seed: number; width: number; show: number; shrink: boolean } {
   const value = (name: string, fallback: number): number => {
     const i = args.indexOf(name);
     const v = i === -1 ? fallback : Number(args[i + 1]);
     if (!Number.isSafeInteger(v) || v < 0) throw new Error(`${name} needs a whole number`);
     return v;
   };
-  return { runs: value("--runs", 1000), seed: value("--seed", CONFORMANCE_SEED), show: value("--show", 10), shrink: !args.includes("--no-shrink") };
+  return {
+    runs: value("--runs", 1000),
+    seed: value("--seed", CONFORMANCE_SEED),
+    width: value("--width", 100),
+    show: value("--show", 10),
+    shrink: !args.includes("--no-shrink"),
+  };
 }
 
 function main(): void {
@@ -130,14 +139,14 @@ function main(): void {
     process.exitCode = 2;
     return;
   }
-  const { runs, seed, show, shrink } = cliOptions(process.argv.slice(2));
-  const report = conformance(binary, runs, seed);
+  const { runs, seed, width, show, shrink } = cliOptions(process.argv.slice(2));
+  const report = conformance(binary, runs, seed, width);
   const rate = (100 * report.conforming) / report.total;
-  console.log(`${report.conforming}/${report.total} trees are nixfmt fixed points (${rate.toFixed(2)} %), seed ${seed}`);
+  console.log(`${report.conforming}/${report.total} trees are nixfmt fixed points (${rate.toFixed(2)} %), seed ${seed}, width ${width}`);
   const shown = new Set<string>();
   for (const m of report.mismatches) {
     if (shown.size >= show) break;
-    const small = shrink ? shrinkMismatch(binary, m) : m;
+    const small = shrink ? shrinkMismatch(binary, m, 200, width) : m;
     // Different random trees often shrink to the same case: show each once.
     if (shown.has(small.printed)) continue;
     shown.add(small.printed);

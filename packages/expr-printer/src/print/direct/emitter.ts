@@ -169,7 +169,7 @@ export class DirectEmitter implements Emitter {
           i++;
           if (!itemLine(this, st, value, level)) {
             this.next[f] = i;
-            this.handBack(st, itemDoc(value, this.table, this.env), level, base);
+            this.handBack(st, itemDoc(item, value, this.table, this.env), level, base);
             return;
           }
           if (this.depth !== f + 1) break;

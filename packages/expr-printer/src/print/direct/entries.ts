@@ -4,7 +4,8 @@ import { encodeIndented, escapeDoubleQuotedText, isVerbatimIndented, type Indent
 import { staticNameDoc } from "../names.ts";
 import { stringPartProblem } from "../strings.ts";
 import type { DirectEmitter } from "./emitter.ts";
-import { flatCollection, flatWidth, formatPath, isMultiLineText, pathNames, pathQuoted, UNKNOWN } from "./flat.ts";
+import { textWidth } from "../../doc/index.ts";
+import { flatCollection, flatWidth, formatPath, isMultiLineText, pathNames, pathQuoted, pathSimple, UNKNOWN } from "./flat.ts";
 import { breaksAfterEquals, needsParens, scalarText, scalarWidth } from "./scalars.ts";
 
 /*
@@ -19,13 +20,19 @@ export function bindingLine(em: DirectEmitter, st: LayoutState, b: NixBinding, l
   if (b.kind === "inherit") return inheritLine(em, st, b, level);
   const pathWidth = formatPath(b, em.env);
   if (pathWidth < 0) return false;
+  // After a path that is not simple (a quoted name, five names or more), nixfmt breaks after
+  // `=` when the binding does not fit: such bindings are written here only when they fit.
+  const simple = pathSimple;
+  const { width } = em.env;
   const v = b.value;
   switch (v.kind) {
     case "string": {
-      // The bulk of a configuration: a one-line literal, which stays after `=` however long.
+      // The bulk of a configuration: a one-line literal, which stays after `=` however long
+      // (after a simple path).
       const { parts } = v;
       const text = parts[0];
       if (parts.length !== 1 || typeof text !== "string") break;
+      if (!simple && !stringFits(v, text, pathWidth, width)) return false;
       putPath(st, level, b.path.length, pathWidth);
       const { out } = st;
       out.writeAscii(" = ");
@@ -48,7 +55,8 @@ export function bindingLine(em: DirectEmitter, st: LayoutState, b: NixBinding, l
       return true;
     }
     case "indentedString":
-      if (!isMultiLineText(v)) return false;
+      // After a path that is not simple, whether `;` fits after the closing `''` decides.
+      if (!isMultiLineText(v) || !simple) return false;
       putPath(st, level, b.path.length, pathWidth);
       write(st, " = ''");
       indentedBody(st, v, level);
@@ -59,6 +67,8 @@ export function bindingLine(em: DirectEmitter, st: LayoutState, b: NixBinding, l
       const n = v.kind === "attrs" ? v.bindings.length : v.items.length;
       if (n === 0) break;
       if (v.kind === "attrs" && (v.rec || (n === 1 && v.bindings[0]?.kind === "inherit"))) return false;
+      // (`};` must fit too, after a path that is not simple: it does from width 2.)
+      if (!simple && (pathWidth + 4 > width || width < 2)) return false;
       // A set after `=` always expands; a list of one item stays on the line if it fits.
       if (v.kind === "list" && n === 1) {
         const flat = flatCollection(v, true, em.env, em.env.width - pathWidth - 4);
@@ -84,21 +94,29 @@ export function bindingLine(em: DirectEmitter, st: LayoutState, b: NixBinding, l
   }
   const text = scalarText(v, em.env);
   if (text === undefined) return false;
-  const width = scalarWidth;
+  const valueWidth = scalarWidth;
+  const fits = pathWidth + valueWidth + 4 <= width;
+  if (!fits && !simple) return false;
   putPath(st, level, b.path.length, pathWidth);
-  if (pathWidth + width + 4 <= em.env.width || !breaksAfterEquals(v)) {
+  if (fits || !breaksAfterEquals(v)) {
     write(st, " = ");
     st.out.write(text);
-    st.cc += width;
+    st.cc += valueWidth;
     write(st, ";");
     return true;
   }
   // Too wide: the value goes below, one level deeper (the engine's steps, level by level).
   putText(st, level + 1, 0, " =", 2);
   newline(st, 1);
-  putText(st, level + 2, 0, text, width);
+  putText(st, level + 2, 0, text, valueWidth);
   putText(st, level, 0, ";", 1);
   return true;
+}
+
+/** Whether `path = "text";` fits in `width` (a multi-line string: left to the engine). */
+function stringFits(v: NixString, text: string, pathWidth: number, width: number): boolean {
+  if (text.includes("\n") && isMultiLineText(v)) return false;
+  return pathWidth + textWidth(escape(v, text)) + 6 <= width;
 }
 
 /** Writes the path {@link formatPath} formatted (`n` names, `width` wide), starting the line. */
