@@ -12,6 +12,7 @@ export { layout, type LayoutOptions } from "./layout.ts";
 export { hardspaceThen } from "./merge.ts";
 export { flat } from "./flat.ts";
 export { nest } from "./nest.ts";
+export { offset } from "./offset.ts";
 export {
   emptyline,
   hardline,

@@ -32,7 +32,7 @@ const BREAKS = 1 << 30;
 function entryHead(st: LayoutState, i: number, d: Doc): number {
   if (typeof d === "string") return d.length;
   const f = st.flats[i] as number;
-  if (f === 1) return d.width;
+  if (f === 1 || f === 3) return d.width;
   if (f === 2) {
     const s = postSpacing(d);
     if (s >= 0) return s;
@@ -126,7 +126,7 @@ export function firstLineFits(st: LayoutState, target: number): boolean {
         c -= d.length;
         continue;
       }
-      if (f === 1) {
+      if (f === 1 || f === 3) {
         c -= d.width;
         continue;
       }
@@ -138,6 +138,10 @@ export function firstLineFits(st: LayoutState, target: number): boolean {
         }
         case Tag.Nest:
           walk[top++] = d.content as Doc;
+          break;
+        case Tag.Offset:
+          // An offset's end marker is nothing; an offset, its content.
+          if (d.content !== null) walk[top++] = d.content as Doc;
           break;
         case Tag.Group:
         case Tag.Priority:
@@ -156,6 +160,8 @@ export function firstLineFits(st: LayoutState, target: number): boolean {
           c -= 1;
           break;
         case Tag.Trailing:
+        case Tag.Checkpoint:
+          // Nothing on the line (a trailing comma counts only in nixfmt's `firstLineWidth`).
           break;
         case Tag.Verbatim:
         case Tag.Lazy:
@@ -195,7 +201,8 @@ export function leadingSpace(doc: Doc): number {
       case Tag.Priority:
       case Tag.Transparent:
       case Tag.Nest:
-        d = d.content as Doc;
+      case Tag.Offset:
+        d = d.content as Doc | null;
         break;
       default:
         return 0;

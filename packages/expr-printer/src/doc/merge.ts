@@ -2,7 +2,8 @@ import { concat } from "./concat.ts";
 import { group, priorityGroup, transparentGroup } from "./group.ts";
 import { nest } from "./nest.ts";
 import { hardspace, line, softSpace } from "./spacing.ts";
-import { Tag, type Doc } from "./types.ts";
+import { offset } from "./offset.ts";
+import { OFFSET_SHIFT, Tag, type Doc } from "./types.ts";
 
 /** Depth up to which {@link hardspaceThen} looks for the first spacing of a doc. */
 const MAX_DEPTH = 64;
@@ -36,6 +37,10 @@ function merged(d: Doc, depth: number): Doc | undefined {
     case Tag.Nest: {
       const inner = merged(d.content as Doc, depth + 1);
       return inner === undefined ? undefined : nest(inner);
+    }
+    case Tag.Offset: {
+      const inner = d.content === null ? undefined : merged(d.content as Doc, depth + 1);
+      return inner === undefined ? undefined : offset(d.flags >>> OFFSET_SHIFT, inner);
     }
     case Tag.Group:
     case Tag.Priority:

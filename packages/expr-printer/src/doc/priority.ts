@@ -16,6 +16,12 @@ import { DocNode, Flag, Tag, type Doc } from "./types.ts";
  * the next priority group is tried. Iterative: attempts nest without recursion.
  */
 
+/**
+ * Marks the end of a group on the engine's stack (a checkpoint with no attempt): text after
+ * it is not merged with text before it (see `inRun` in state.ts).
+ */
+export const RUN_BREAK: DocNode = new DocNode(Tag.Checkpoint, null, 0, 0, 0, 0);
+
 /** Scratch of {@link segmentsOf}. */
 const walkDocs: Doc[] = [];
 const walkLevels: number[] = [];
@@ -75,6 +81,7 @@ class Attempt {
   readonly cc: number;
   readonly newlines: number;
   readonly indentTop: number;
+  readonly offset: number;
   readonly undo: number;
 
   constructor(
@@ -91,6 +98,7 @@ class Attempt {
     this.cc = st.cc;
     this.newlines = st.newlines;
     this.indentTop = st.indentTop;
+    this.offset = st.offset;
     this.undo = st.undoTop;
   }
 
@@ -130,7 +138,10 @@ class Attempt {
         st.push(this.checkpoint, this.level, 0);
         st.attempts++;
       }
+      // The priority group's content, expanded, is bounded like a group.
+      st.push(RUN_BREAK, this.level, 0);
       st.push(prio.content as Doc, levels[k] as number, 0);
+      st.push(RUN_BREAK, this.level, 0);
       for (let i = k - 1; i >= 0; i--) st.push(docs[i] as Doc, levels[i] as number, 1);
       return true;
     }
@@ -166,8 +177,10 @@ class Attempt {
     st.cc = this.cc;
     st.newlines = this.newlines;
     st.spaceEnd = -1;
+    st.inRun = false;
     st.undoIndents(this.undo);
     st.indentTop = this.indentTop;
+    st.offset = this.offset;
     if (!this.next(st)) st.push(this.group.content as Doc, this.level, 0);
   }
 }

@@ -17,7 +17,11 @@ export class LayoutState {
 
   docs: Doc[] = [];
   levels: number[] = [];
-  /** 1 = flat mode (spacings print flat), 0 = break mode. */
+  /**
+   * 0 = break mode; 1 = flat mode (spacings print flat, text is one piece of text for the
+   * indentation); 2 = what follows a priority group being tried (see `priority.ts`); 3 =
+   * unexpanded (spacings print flat, groups are dissolved, text keeps its levels).
+   */
   flats: number[] = [];
   /** For a `lines` doc: the index of the next item to print. */
   starts: number[] = [];
@@ -28,6 +32,13 @@ export class LayoutState {
   cc = 0;
   /** Line breaks printed since the last text; -1 before anything is printed. */
   newlines = -1;
+  /**
+   * Whether the last thing printed is text, with no spacing nor group boundary since: nixfmt
+   * merges such adjacent texts into one, at the nesting level of the first (see `write.ts`).
+   */
+  inRun = false;
+  /** Columns added to the indentation of a line that starts here (see `offset.ts`). */
+  offset = 0;
   /** Output length right after the last space a spacing printed (see `newline`). */
   spaceEnd = -1;
 

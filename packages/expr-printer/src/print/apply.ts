@@ -107,7 +107,7 @@ export const applyHandler: Handler<NixApply> = {
   },
   build: (node, ctx, docs, base) => {
     if (isInlineParenForm(node, ctx)) {
-      return concat([docs[base] as Doc, " ", ungroup(docs[base + 1] as Doc)]);
+      return concat([docs[base] as Doc, hardspace, ungroup(docs[base + 1] as Doc)]);
     }
     const { args } = flattenApply(node);
     const argDocs = docs.slice(base + 1, base + 1 + args.length);

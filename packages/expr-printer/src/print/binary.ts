@@ -13,7 +13,9 @@ import {
 import { Ctx } from "./context.ts";
 import type { Handler } from "./driver.ts";
 import { BINARY, parenAsOperand } from "./precedence.ts";
-import { isAbsorbableTerm } from "./shape.ts";
+import { pathForm } from "../lexical/index.ts";
+import { node } from "../build/node.ts";
+import { isAbsorbableTerm, isPathLiteral } from "./shape.ts";
 import { ungroup } from "./ungroup.ts";
 
 /** One operand of a flattened chain, and whether it needs parentheses. */
@@ -28,6 +30,24 @@ interface Operand {
  * `flatten`). Iterative, so a 10,000-operand chain is fine.
  */
 function chainOperands(root: NixBinary): Operand[] {
+  const { op } = root;
+  const out: Operand[] = [];
+  for (const o of sameOpOperands(root)) {
+    // A path that is no literal prints as `./. + "/rest"`: two operands of a `+` chain.
+    if (op === "+" && !o.parens && o.expr.kind === "path" && !isPathLiteral(o.expr.path)) {
+      const form = pathForm(o.expr.path);
+      if (form.kind === "concat") {
+        out.push({ expr: node({ kind: "path", path: form.base }), parens: false });
+        out.push({ expr: node({ kind: "string", parts: [form.rest] }), parens: false });
+        continue;
+      }
+    }
+    out.push(o);
+  }
+  return out;
+}
+
+function sameOpOperands(root: NixBinary): Operand[] {
   const { op } = root;
   const out: Operand[] = [];
   const stack: [NixExpr, "left" | "right"][] = [
@@ -131,8 +151,12 @@ export const binaryHandler: Handler<NixBinary> = {
         const right = transparentGroup(concat([op, hardspace, priorityGroup(ungroup(docs[base + 1] as Doc))]));
         return nest(group(concat([line, docs[base] as Doc, line, right])));
       }
-      case "firstAbsorbed":
-        return concat([hardspace, chainDoc(op, operands, docs, base)]);
+      case "firstAbsorbed": {
+        // The first operand as a term, not a group (nixfmt `prettyTermWide`): a list breaks
+        // with the chain.
+        const first = [ungroup(docs[base] as Doc), ...docs.slice(base + 1, base + operands.length)];
+        return concat([hardspace, chainDoc(op, operands, first, 0)]);
+      }
       case "general": {
         const chain = chainDoc(op, operands, docs, base);
         return rhs ? nest(concat([line, group(chain)])) : chain;

@@ -3,6 +3,7 @@ import {
   concat,
   group,
   hardline,
+  hardspace,
   hardspaceThen,
   line,
   nest,
@@ -11,7 +12,7 @@ import {
   Tag,
   type Doc,
 } from "../doc/index.ts";
-import { isIdentifier } from "../lexical/index.ts";
+import { INT64_MIN, isIdentifier } from "../lexical/index.ts";
 import { Ctx } from "./context.ts";
 import type { ChildSink, PrintEnv } from "./driver.ts";
 import { nameChildren, pathDoc, staticNameDoc, type DocCursor } from "./names.ts";
@@ -33,6 +34,9 @@ export function rhsCtx(value: NixExpr): number {
       return value.bindings.length > 0 ? Ctx.Wide : Ctx.None;
     case "with":
       return isAbsorbableExpr(value) ? Ctx.Wide | Ctx.Absorb : Ctx.None;
+    case "int":
+      // `(-9223372036854775807 - 1)`: parenthesised, absorbed after `=` like a last argument.
+      return value.value === INT64_MIN ? Ctx.Paren | Ctx.Last : Ctx.None;
     default:
       // Lists, strings and paths do not depend on Wide; scalars have no layout of their own;
       // a lambda's body is absorbed as it is anywhere.
@@ -51,6 +55,7 @@ export function rhsDoc(value: NixExpr, doc: Doc): Doc {
   // An absorbed `with` starts with its own space-or-break (see control.ts).
   if (value.kind === "with" && isAbsorbableExpr(value)) return nest(doc);
   if (isLoneInheritSet(value) || isAbsorbableExpr(value)) return nest(hardspaceThen(group(doc)));
+  if (value.kind === "int" && value.value === INT64_MIN) return nest(hardspaceThen(doc));
   switch (value.kind) {
     case "apply":
       return nest(doc);
@@ -86,7 +91,7 @@ function isSimplePath(path: readonly NixAttrName[]): boolean {
 export function bindingLine(path: Doc, simplePath: boolean, value: NixExpr, valueDoc: Doc): Doc {
   const rhs = rhsDoc(value, valueDoc);
   const after = simplePath ? rhs : concat([softline, priorityGroup(rhs)]);
-  return group(concat([path, nest(concat([" =", after])), ";"]));
+  return group(concat([path, nest(concat([hardspace, "=", after])), ";"]));
 }
 
 /** Lists the children of bindings: dynamic names, values, `inherit (from)` sources. */

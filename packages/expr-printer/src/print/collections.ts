@@ -25,7 +25,9 @@ export const attrsHandler: Handler<NixAttrs> = {
   },
   build: (node, ctx, docs, base, env) => {
     const open = node.rec ? "rec {" : "{";
-    if (node.bindings.length === 0) return `${open} }`;
+    // nixfmt: an empty set whose `{` carries comments (a file's header) is no token `{ }`
+    // but a set whose line break is that of the group it is in.
+    if (node.bindings.length === 0) return !node.rec && (ctx & Ctx.Commented) !== 0 ? concat(["{", line, "}"]) : `${open} }`;
     let items: Doc[];
     if (env.ready?.node === node) {
       items = env.ready.lines;
@@ -68,7 +70,8 @@ export const listHandler: Handler<NixList> = {
   },
   build: (node, ctx, docs, base) => {
     const n = node.items.length;
-    if (n === 0) return "[ ]";
+    // A list is a group of its own in nixfmt, even `[ ]` (see `asGroup` in strings.ts).
+    if (n === 0) return group("[ ]");
     const items: Doc[] = [];
     for (let i = 0; i < n; i++) items.push(group(docs[base + i] as Doc));
     let trivia: (NixTrivia | undefined)[] | null = null;

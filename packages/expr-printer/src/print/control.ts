@@ -3,6 +3,7 @@ import {
   concat,
   group,
   hardline,
+  hardspace,
   hardspaceThen,
   line,
   nest,
@@ -65,7 +66,7 @@ export const withHandler: Handler<NixWith> = {
     if (!absorbsBody(node, ctx)) return concat([group(head), line, body]);
     // After `=` the leading break doubles as the space after `=` (nixfmt merges them).
     const lead = (ctx & Ctx.Absorb) !== 0 ? line : softline;
-    return group(concat([lead, head, " ", priorityGroup(ungroup(body))]));
+    return group(concat([lead, head, hardspace, priorityGroup(ungroup(body))]));
   },
 };
 
@@ -83,7 +84,7 @@ export const ifHandler: Handler<NixIf> = {
     const sep = (ctx & Ctx.ElseIf) !== 0 ? hardline : line;
     const head = group(concat(["if", line, nest(docs[base] as Doc), line, "then"]));
     const otherwise = docs[base + 2] as Doc;
-    const tail = node.else.kind === "if" ? concat([" ", otherwise]) : concat([line, nest(group(otherwise))]);
+    const tail = node.else.kind === "if" ? concat([hardspace, otherwise]) : concat([line, nest(group(otherwise))]);
     const parts = concat([head, sep, nest(group(docs[base + 1] as Doc)), sep, "else", tail]);
     return (ctx & Ctx.ElseIf) !== 0 ? parts : group(parts);
   },

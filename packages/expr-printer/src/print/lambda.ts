@@ -69,7 +69,7 @@ function formalsDoc(param: NixFormalsParam, docs: readonly Doc[], base: number):
     const value = rhsDoc(formal.default, docs[next++] as Doc);
     // nixfmt: a comma is part of the formal's group, except the last formal's trailing comma,
     // which shows when the formals are expanded, whatever the default does.
-    const formalDoc = [formal.name, " ", nest(concat(["?", value]))];
+    const formalDoc = [formal.name, hardspace, nest(concat(["?", value]))];
     if (typeof comma === "string") items.push(group(concat([...formalDoc, comma])));
     else items.push(concat([group(concat(formalDoc)), comma]));
   });
@@ -161,7 +161,7 @@ export const lambdaHandler: Handler<NixLambda> = {
       }
     }
     const bodyDoc = docs[base] as Doc;
-    if (isInlineParenForm(node, ctx)) return concat([param.name, ": ", ungroup(bodyDoc)]);
+    if (isInlineParenForm(node, ctx)) return concat([param.name, ":", hardspace, ungroup(bodyDoc)]);
     if ((ctx & Ctx.Chain) !== 0) {
       const depth = ctx >>> CHAIN_SHIFT;
       return concat([hardspace, param.name, ":", identBodyDoc(body, bodyDoc, depth)]);

@@ -16,8 +16,8 @@ import {
  * parenthesised or literal base the `.a` may move to the next line, after a variable never.
  */
 export const selectHandler: Handler<NixSelect> = {
-  children: (node, _ctx, out) => {
-    out.add(node.expr, parenAsSelectBase(node.expr) ? Ctx.Paren : Ctx.None);
+  children: (node, ctx, out) => {
+    out.add(node.expr, parenAsSelectBase(node.expr) ? Ctx.Paren : ctx & Ctx.Commented);
     nameChildren(node.path, out);
     if (node.default !== undefined) out.add(node.default, parenAsArgument(node.default) ? Ctx.Paren : Ctx.None);
   },

@@ -10,7 +10,9 @@ import { isAbsorbableExpr, isAbsorbableTerm } from "./shape.ts";
  */
 export function lastArgParenForm(e: NixExpr): "inline" | "generic" {
   if (e.kind === "lambda" && e.param.kind === "identParam" && isAbsorbableTerm(e.body)) return "inline";
-  if (e.kind === "apply" && e.fn.kind === "ident" && e.args.length === 1 && isAbsorbableTerm(e.args[0])) {
+  // (`null`, `true` and `false` are identifiers for nixfmt.)
+  const fn = e.kind === "apply" ? e.fn.kind : undefined;
+  if (e.kind === "apply" && (fn === "ident" || fn === "null" || fn === "bool") && e.args.length === 1 && isAbsorbableTerm(e.args[0])) {
     return "inline";
   }
   return "generic";

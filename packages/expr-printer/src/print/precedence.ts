@@ -73,9 +73,13 @@ export function level(e: NixExpr): number {
   }
 }
 
-/** List elements, function arguments and `or` defaults accept a selection at most. */
+/**
+ * List elements, function arguments and `or` defaults accept a selection at most. The
+ * smallest int is written `(-9223372036854775807 - 1)`: there too, the parentheses are the
+ * driver's, which lays them out as a parenthesised argument.
+ */
 export function parenAsArgument(e: NixExpr): boolean {
-  return level(e) > Level.Select;
+  return level(e) > Level.Select || (e.kind === "int" && e.value === INT64_MIN);
 }
 
 /** The function of an application accepts an application or a selection. */

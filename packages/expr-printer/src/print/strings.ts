@@ -7,6 +7,7 @@ import {
   group,
   nest,
   newlines,
+  offset,
   softline,
   Tag,
   text,
@@ -63,23 +64,49 @@ function interpolations(node: NixString | NixIndentedString, ctx: number, out: C
 export function interpolation(expr: NixExpr, doc: Doc, sole = false): Doc {
   if (sole) return group(concat(["${", nest(enclosedInner(expr, doc)), "}"]));
   if (isAbsorbableTerm(expr)) return group(concat(["${", ungroup(doc), "}"]));
-  if (typeof doc === "string") return concat(["${", doc, "}"]);
-  const hard = (doc.flags & Flag.Hard) !== 0;
+  const hard = typeof doc !== "string" && (doc.flags & Flag.Hard) !== 0;
   // Simple: never broken (a `''` string in it keeps its lines, and starts right after `${`).
   if (isSimple(expr)) return concat(["${", hard ? doc : flat(doc), "}"]);
-  if (!hard && doc.width <= SHORT_INTERPOLATION) return flat(concat(["${", doc, "}"]));
+  if (!hard && (typeof doc === "string" ? doc.length : doc.width) <= SHORT_INTERPOLATION) {
+    return group(concat(["${", flat(doc), "}"]));
+  }
   return group(concat(["${", nest(concat([softline, group(doc), softline])), "}"]));
 }
 
+/** Haskell's `isSpace`, with which nixfmt measures the indentation of a string line. */
+const SPACE = /^[\t\n\v\f\r\p{Zs}]/u;
+
+/** Width (code points) of the whitespace `s` starts with. */
+function leadingSpaces(s: string): number {
+  let n = 0;
+  for (const ch of s) {
+    if (!SPACE.test(ch)) break;
+    n++;
+  }
+  return n;
+}
+
+/**
+ * The docs of one line of a string (nixfmt's `pretty [StringPart]`), appended to `out`. What
+ * follows a line's leading text is offset by that text's leading whitespace: an interpolation
+ * broken over lines follows the line's own indentation in the string.
+ */
 function chunkDocs(chunks: readonly EncodedChunk[], docs: readonly Doc[], next: { i: number }, out: Doc[]): void {
   const sole = isSoleInterpolation(chunks);
+  const parts: Doc[] = [];
   for (const chunk of chunks) {
     if ("text" in chunk) {
-      if (chunk.text !== "") out.push(text(chunk.text));
+      if (chunk.text !== "") parts.push(text(chunk.text));
     } else {
-      out.push(interpolation(chunk.expr, docs[next.i++] as Doc, sole));
+      parts.push(interpolation(chunk.expr, docs[next.i++] as Doc, sole));
     }
   }
+  const first = chunks[0];
+  if (first === undefined || !("text" in first) || first.text === "" || parts.length < 2) {
+    out.push(...parts);
+    return;
+  }
+  out.push(parts[0] as Doc, offset(leadingSpaces(first.text), concat(parts.slice(1))));
 }
 
 /** A `"…"` string. */
@@ -111,10 +138,9 @@ export function indented(parts: readonly NixStringPart[], docs: readonly Doc[], 
     // One line: nixfmt writes `''…''` on one line, and as `"…"` (same string) when the
     // line holds no `"` and no backslash.
     if (!first.some((c) => "text" in c && /["\\]/.test(c.text))) return doubleQuoted(parts, docs, base);
-    const out: Doc[] = ["''"];
-    chunkDocs(first, docs, { i: base }, out);
-    out.push("''");
-    return group(concat(out));
+    const line: Doc[] = [];
+    chunkDocs(first, docs, { i: base }, line);
+    return group(concat(["''", nest(concat(line)), "''"]));
   }
   const body: Doc[] = [];
   const next = { i: base };
@@ -127,6 +153,8 @@ export function indented(parts: readonly NixStringPart[], docs: readonly Doc[], 
     breaks = 0;
   });
   if (encoding.closeOnOwnLine) breaks++;
+  // Right after the last line's text, `''` is one text with it for nixfmt, at that text's
+  // level (the layout engine merges adjacent texts alike).
   const close = breaks > 0 ? concat([newlines(breaks), "''"]) : "''";
   return concat(["''", nest(concat(body)), close]);
 }

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { formatWithNixfmt, nixfmtFromEnv } from "../testing/nixfmt.ts";
-import { conformance, describeMismatch, shrinkMismatch } from "../testing/nixfmt-conformance.ts";
+import { conformance, conformanceRate, describeMismatch, shrinkMismatch } from "../testing/nixfmt-conformance.ts";
 
 /**
  * The real nixfmt 1.4.0 judges the layout: printed trees must be nixfmt fixed points
@@ -44,11 +44,16 @@ describe.skipIf(skipped !== undefined)(
   () => {
     it(`at least ${MIN_RATE * 100} % of ${RUNS} seeded random trees are nixfmt fixed points`, () => {
       const report = conformance(binary, RUNS);
-      const rate = report.conforming / report.total;
+      // Left out of the rate: trees where nixfmt itself is not idempotent (our text is its
+      // own output for the tree on one line, and it changes that output again).
+      const rate = conformanceRate(report);
       // The smallest failing cases, shrunk, say what to fix.
       const examples = report.mismatches.slice(0, 3).map((m) => describeMismatch(shrinkMismatch(binary, m, 30)));
-      const summary = `${report.conforming}/${report.total} fixed points (${(rate * 100).toFixed(2)} %)`;
+      const counted = report.total - report.unstable.length;
+      const summary = `${report.conforming}/${counted} fixed points (${(rate * 100).toFixed(2)} %; ${report.unstable.length} left out where nixfmt is not idempotent)`;
       expect(rate, `${summary}; smallest failing cases:\n\n${examples.join("\n\n")}`).toBeGreaterThanOrEqual(MIN_RATE);
+      // The class left out stays rare.
+      expect(report.unstable.length, summary).toBeLessThanOrEqual(RUNS / 200);
     });
 
     it("every generated file of the repository is a nixfmt fixed point", () => {
