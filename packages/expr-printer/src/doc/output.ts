@@ -115,8 +115,9 @@ export class Output {
   }
 
   private writeUnicode(s: string): void {
-    this.ascii = false;
     const { written } = this.encoder.encodeInto(s, this.buf.subarray(this.len));
+    // As many bytes as UTF-16 units: all ASCII (long ASCII text comes here too).
+    if (written !== s.length) this.ascii = false;
     this.len += written;
   }
 

@@ -1,10 +1,10 @@
 import type { NixAttrs, NixBinding, NixExpr, NixIndentedString, NixInherit, NixList, NixString } from "../../ast/index.ts";
-import { newline, putText, type LayoutState } from "../../doc/index.ts";
-import { encodeIndented, escapeDoubleQuotedText, isVerbatimIndented, type IndentedEncoding } from "../../lexical/index.ts";
+import { newline, putText, textWidth, type LayoutState } from "../../doc/index.ts";
+import { escapeDoubleQuotedText } from "../../lexical/index.ts";
 import { staticNameDoc } from "../names.ts";
 import { stringPartProblem } from "../strings.ts";
 import type { DirectEmitter } from "./emitter.ts";
-import { textWidth } from "../../doc/index.ts";
+import { indentedBody } from "./indented.ts";
 import { flatCollection, flatWidth, formatPath, isMultiLineText, pathNames, pathQuoted, pathSimple, UNKNOWN } from "./flat.ts";
 import { breaksAfterEquals, needsParens, scalarText, scalarWidth } from "./scalars.ts";
 
@@ -55,8 +55,7 @@ export function bindingLine(em: DirectEmitter, st: LayoutState, b: NixBinding, l
       return true;
     }
     case "indentedString":
-      // After a path that is not simple, whether `;` fits after the closing `''` decides.
-      if (!isMultiLineText(v) || !simple) return false;
+      if (!isMultiLineText(v) || (!simple && !closingFits(v, pathWidth, width))) return false;
       putPath(st, level, b.path.length, pathWidth);
       write(st, " = ''");
       indentedBody(st, v, level);
@@ -115,8 +114,18 @@ export function bindingLine(em: DirectEmitter, st: LayoutState, b: NixBinding, l
 
 /** Whether `path = "text";` fits in `width` (a multi-line string: left to the engine). */
 function stringFits(v: NixString, text: string, pathWidth: number, width: number): boolean {
-  if (text.includes("\n") && isMultiLineText(v)) return false;
+  if (text.includes("\n") && isMultiLineText(v)) return closingFits(v, pathWidth, width);
   return pathWidth + textWidth(escape(v, text)) + 6 <= width;
+}
+
+/**
+ * After a path that is not simple, whether `path = ''` fits and `'';` after the string's
+ * last line (nixfmt tries the string expanded after `=`, then checks what follows it):
+ * known here for text that ends with a line break (`'';` alone on its line).
+ */
+function closingFits(v: NixString | NixIndentedString, pathWidth: number, width: number): boolean {
+  const text = v.parts[0];
+  return v.parts.length === 1 && typeof text === "string" && text.endsWith("\n") && pathWidth + 5 <= width && width >= 3;
 }
 
 /** Writes the path {@link formatPath} formatted (`n` names, `width` wide), starting the line. */
@@ -224,68 +233,6 @@ function inheritLine(em: DirectEmitter, st: LayoutState, b: NixInherit, level: n
 function openLine(em: DirectEmitter, st: LayoutState, v: NixAttrs | NixList, level: number): void {
   putText(st, level, 0, v.kind === "attrs" ? "{" : "[", 1);
   em.push(v, level, false);
-}
-
-/**
- * The lines of a `''` string after its opening `''` (written at `level`) and its closing
- * `''`: content one level deeper, blank lines bare, as `strings.ts` lays them out.
- */
-function indentedBody(st: LayoutState, e: NixString | NixIndentedString, level: number): void {
-  const text = e.parts[0];
-  if (e.parts.length === 1 && typeof text === "string" && isVerbatimIndented(text)) {
-    verbatimBody(st, text, level);
-    return;
-  }
-  let encoding: IndentedEncoding;
-  try {
-    encoding = encodeIndented(e.parts);
-  } catch (error) {
-    return stringPartProblem(e, error);
-  }
-  let breaks = 1;
-  const { lines } = encoding;
-  for (let i = 0; i < lines.length; i++) {
-    if (i > 0) breaks++;
-    const chunks = lines[i] as IndentedEncoding["lines"][number];
-    if (chunks.length === 0) continue;
-    newline(st, breaks);
-    breaks = 0;
-    let text = "";
-    for (const chunk of chunks) text += (chunk as { readonly text: string }).text;
-    // The column after a content line only matters until the next line break, which
-    // always follows (or the closing `''`, then `;` and a line break): no need to measure.
-    if (text !== "") putText(st, level + 1, 0, text, text.length);
-  }
-  if (encoding.closeOnOwnLine) breaks++;
-  if (breaks > 0) newline(st, breaks);
-  putText(st, level, 0, "''", 2);
-}
-
-/**
- * {@link indentedBody} for text whose encoding is its own lines (`isVerbatimIndented`): the
- * lines are written straight from the text, with the same line breaks.
- */
-function verbatimBody(st: LayoutState, text: string, level: number): void {
-  const { out } = st;
-  let breaks = 1;
-  let start = 0;
-  for (;;) {
-    const end = text.indexOf("\n", start);
-    const stop = end === -1 ? text.length : end;
-    if (stop > start) {
-      newline(st, breaks);
-      breaks = 0;
-      putText(st, level + 1, 0, "", 0);
-      out.writeRange(text, start, stop);
-      st.cc = stop - start;
-    }
-    if (end === -1) break;
-    breaks++;
-    start = end + 1;
-  }
-  // A text ending in a line break closes on its own line: that break is already counted.
-  if (breaks > 0) newline(st, breaks);
-  putText(st, level, 0, "''", 2);
 }
 
 /** The escaped body of a one-line `"…"` literal (the part's problem if it cannot be written). */
