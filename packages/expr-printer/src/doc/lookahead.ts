@@ -48,6 +48,7 @@ function entryHead(st: LayoutState, i: number, d: Doc): number {
  * Whether the rest of the document from stack entry `from` down, up to its first possible
  * line break, fits in `room` columns (nixfmt's `firstLineWidth rest <= room`). Stops as soon
  * as the answer is known: the next break is a few commands away.
+ * @example restFitsFrom(st, st.sp - 1, st.width - st.cc - group.width)
  */
 export function restFitsFrom(st: LayoutState, from: number, room: number): boolean {
   if (room < 0) return false;
@@ -94,6 +95,7 @@ function widthAfter(st: LayoutState, top: number, i: number, limit: number): num
  * follows it on the line, up to its next possible break, is at most `target` wide — where a
  * group that would fit flat on a line of the full width (with what follows it up to the next
  * break) counts as text, and any other group is looked into.
+ * @example if (!firstLineFits(st, st.width - st.cc - 1)) newline(st, 1)
  */
 export function firstLineFits(st: LayoutState, target: number): boolean {
   const max = st.width;

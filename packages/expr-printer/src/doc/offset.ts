@@ -12,7 +12,10 @@ export function offset(columns: number, content: Doc): Doc {
   return new DocNode(Tag.Offset, content, content.width, content.head, content.tail, f | (columns << OFFSET_SHIFT));
 }
 
-/** The engine's marker that ends an offset of `columns` (see `layout.ts`). */
+/**
+ * The engine's marker that ends an offset of `columns` (see `layout.ts`).
+ * @example st.push(offsetEnd(2), level, flat)
+ */
 export function offsetEnd(columns: number): DocNode {
   return new DocNode(Tag.Offset, null, 0, 0, 0, columns << OFFSET_SHIFT);
 }

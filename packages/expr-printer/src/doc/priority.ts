@@ -188,6 +188,7 @@ class Attempt {
 /**
  * For group `g` at `level` that does not fit flat: pushes the layout of its last workable
  * priority group and returns true, or returns false (the group then breaks as usual).
+ * @example if (!tryPriority(st, group, level)) st.push(group.content, level, 0)
  */
 export function tryPriority(st: LayoutState, g: DocNode, level: number): boolean {
   return new Attempt(st, g, level).next(st);

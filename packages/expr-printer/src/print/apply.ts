@@ -41,6 +41,7 @@ export interface CallForm {
  * first arguments on the line and breaks the later ones; arguments are priority groups (a
  * selection is not: breaking only its `.attr` part would look odd), two list arguments in a
  * row break together; the last argument is absorbed when it can be (`mkIf cond {`).
+ * @example callDoc("f", [a, b], [aDoc, bDoc], { parens: false, pre: null, simple: isSimple(call) })
  */
 export function callDoc(fnDoc: Doc, args: readonly NixExpr[], docs: readonly Doc[], form: CallForm): Doc {
   const last = args.length - 1;

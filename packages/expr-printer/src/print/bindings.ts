@@ -87,7 +87,10 @@ function isSimplePath(path: readonly NixAttrName[]): boolean {
   return true;
 }
 
-/** `path = value;` (nixfmt's `Assignment`). */
+/**
+ * `path = value;` (nixfmt's `Assignment`).
+ * @example bindingLine("port", true, portExpr, portDoc)
+ */
 export function bindingLine(path: Doc, simplePath: boolean, value: NixExpr, valueDoc: Doc): Doc {
   const rhs = rhsDoc(value, valueDoc);
   const after = simplePath ? rhs : concat([softline, priorityGroup(rhs)]);

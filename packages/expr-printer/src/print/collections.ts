@@ -47,7 +47,10 @@ function itemValue(item: NixListItem): NixExpr {
   return item.kind === "commented" ? item.value : item;
 }
 
-/** The context of a list item's value: parenthesised as needed; comments on its first token. */
+/**
+ * The context of a list item's value: parenthesised as needed; comments on its first token.
+ * @example out.add(value, itemCtx(item, value))
+ */
 export function itemCtx(item: NixListItem, value: NixExpr): number {
   if (parenAsArgument(value)) return Ctx.Paren;
   return item.kind === "commented" && item.comments !== undefined && item.comments.length > 0 ? Ctx.Commented : Ctx.None;

@@ -37,6 +37,7 @@ export function parenthesize(node: NixExpr, doc: Doc, ctx: number): Doc {
  * opening token, a call is laid out for its parentheses (the node is printed in context
  * `Paren` or `Enclosed`), a selection may end its line, anything else goes on its own
  * lines when it does not fit.
+ * @example group(concat(["(", nest(enclosedInner(node, doc)), ")"]))
  */
 export function enclosedInner(node: NixExpr, doc: Doc): Doc {
   if (isAbsorbableExpr(node)) return group(doc);

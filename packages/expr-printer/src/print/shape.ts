@@ -39,6 +39,7 @@ function hasLineBreak(parts: readonly NixStringPart[]): boolean {
  * Whether a string node prints as a multi-line `''` string: a `string` whose text reads best
  * so (`preferIndented`), an `indentedString` with a line break. (nixfmt rewrites a one-line
  * `''…''` without `"` or backslash as `"…"`: see `strings.ts`.)
+ * @example printsIndented(n.indented("a\nb")) // true; printsIndented(n.indented("a")) // false
  */
 export function printsIndented(e: NixExpr): boolean {
   if (e.kind === "indentedString") return hasLineBreak(e.parts);
@@ -67,6 +68,7 @@ export function isAbsorbableTerm(e: NixExpr): boolean {
  * nixfmt's `canFlattenAttrs` for the pattern of a lambda: `{ a, b, ... }` — at most two
  * formals, none with a default, an optional `...`, and no `@` name (nixfmt's rules for
  * set patterns do not apply to `{ … }@x`).
+ * @example isFlatPattern(n.fn({ formals: ["lib", "pkgs"] }, body)) // true
  */
 export function isFlatPattern(e: NixLambda): boolean {
   const { param } = e;
@@ -95,6 +97,7 @@ export function isAbsorbableExpr(e: NixExpr): boolean {
  * Whether nixfmt sees `e`, printed without parentheses, as a term (`Term` in its syntax
  * tree): a literal, a variable, a string, a path literal, a set, a list, a selection, or a
  * parenthesised expression (the printer writes the smallest int as one).
+ * @example isTerm(n.select("a.b")) // true; isTerm(n.int(-1)) // false (a negation)
  */
 export function isTerm(e: NixExpr): boolean {
   if (e.kind === "int") return e.value >= 0n || e.value === INT64_MIN;

@@ -60,6 +60,7 @@ function interpolations(node: NixString | NixIndentedString, ctx: number, out: C
  * `${expr}` among text, as nixfmt writes it: an absorbable term starts right after `${`;
  * simple or short expressions never break; anything longer may go on its own indented lines.
  * Alone on its line (`sole`), it is laid out as in parentheses.
+ * @example concat(['"', "port ", interpolation(portExpr, portDoc), '"'])
  */
 export function interpolation(expr: NixExpr, doc: Doc, sole = false): Doc {
   if (sole) return group(concat(["${", nest(enclosedInner(expr, doc)), "}"]));

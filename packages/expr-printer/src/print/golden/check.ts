@@ -22,6 +22,9 @@ export interface Golden {
   readonly options?: PrintOptions;
 }
 
+/** Whether the missing nixfmt was reported already (once per test file). */
+let warned = false;
+
 /** Relative paths resolve against this directory in every check, so both sides agree. */
 const CWD = "/";
 
@@ -39,6 +42,10 @@ export function goldenTests(goldens: readonly Golden[]): void {
     });
   }
   const nixfmt = nixfmtFromEnv();
+  if (typeof nixfmt !== "string" && !warned) {
+    warned = true;
+    console.warn(`\n*** goldens not checked against nixfmt (SKIPPED): ${nixfmt.reason} ***\n`);
+  }
   it.skipIf(typeof nixfmt !== "string")(
     `every golden is laid out as nixfmt 1.4.0 lays it out${typeof nixfmt === "string" ? "" : ` — SKIPPED: ${nixfmt.reason}`}`,
     () => {
