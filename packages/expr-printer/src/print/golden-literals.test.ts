@@ -55,9 +55,10 @@ const goldens: Golden[] = [
     value: "a\n\n  b",
   },
   {
+    // nixfmt writes a one-line indented string without `"` or `\` as a `"…"` string.
     name: "indented string, single line",
     tree: n.indented("abc"),
-    expected: "''\n  abc''\n",
+    expected: '"abc"\n',
     value: "abc",
   },
   {

@@ -1,11 +1,14 @@
 import { nixEval, nixParse, parseAll } from "@nixjs/testkit";
 import { expect, it } from "vitest";
 import type { NixNode } from "../../ast/index.ts";
+import { formatWithNixfmt, nixfmtFromEnv } from "../../testing/nixfmt.ts";
 import { print, type PrintOptions } from "../index.ts";
 
 /**
  * A golden: a tree and its expected output, written by hand from the layout rules
- * (nix-language.md §6), never pasted from the printer. Real Nix checks each one:
+ * (nix-language.md §6), never pasted from the printer, and checked against the real nixfmt
+ * 1.4.0 (when `NIXFMT` names it: the expected text must be a nixfmt fixed point at the
+ * golden's width). Real Nix checks each one:
  * `value` — it evaluates (strictly, as JSON) to this; `same` — its `--parse` form equals that
  * of this independently written, fully parenthesised rendering of the same tree. Every
  * golden must also parse (free variables are allowed: the checks wrap it in `with { };`).
@@ -18,6 +21,9 @@ export interface Golden {
   readonly same?: string;
   readonly options?: PrintOptions;
 }
+
+/** Whether the missing nixfmt was reported already (once per test file). */
+let warned = false;
 
 /** Relative paths resolve against this directory in every check, so both sides agree. */
 const CWD = "/";
@@ -35,6 +41,29 @@ export function goldenTests(goldens: readonly Golden[]): void {
       expect(print(g.tree, g.options)).toBe(out);
     });
   }
+  const nixfmt = nixfmtFromEnv();
+  if (typeof nixfmt !== "string" && !warned) {
+    warned = true;
+    console.warn(`\n*** goldens not checked against nixfmt (SKIPPED): ${nixfmt.reason} ***\n`);
+  }
+  it.skipIf(typeof nixfmt !== "string")(
+    `every golden is laid out as nixfmt 1.4.0 lays it out${typeof nixfmt === "string" ? "" : ` — SKIPPED: ${nixfmt.reason}`}`,
+    () => {
+      const binary = nixfmt as string;
+      // One nixfmt run per width (all goldens but a few use the default, 100).
+      const widths = [...new Set(goldens.map((g) => g.options?.width ?? 100))];
+      const differ: { name: string; nixfmt: unknown; expected: string }[] = [];
+      for (const width of widths) {
+        const batch = goldens.filter((g) => (g.options?.width ?? 100) === width && (g.options?.indent ?? 2) === 2);
+        const results = formatWithNixfmt(binary, batch.map((g) => g.expected), width);
+        batch.forEach((g, i) => {
+          const r = results[i];
+          if (r?.ok !== true || r.text !== g.expected) differ.push({ name: g.name, nixfmt: r?.ok === true ? r.text : r, expected: g.expected });
+        });
+      }
+      expect(differ).toEqual([]);
+    },
+  );
   it("every golden parses with nix-instantiate", () => {
     parseAll(goldens.map((g) => wrap(g.expected)), { cwd: CWD });
   });
