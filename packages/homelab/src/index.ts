@@ -40,3 +40,4 @@ export { validate, hasErrors } from "./validate/index.ts";
 export { allocateAddresses, planAddresses, type AddressPlan, type ContainerAddresses } from "./allocate/index.ts";
 
 export { render, RenderError, type RenderOptions } from "./render/index.ts";
+export { GENERATED_FILE_PREFIX } from "./render/core/header.ts";

@@ -1,0 +1,151 @@
+/**
+ * Applying a committed journal: checked first as a whole against the disk (nothing is applied
+ * when a check fails), then applied step by step, each step contained at the choke point
+ * (`fs-ops.ts`). Idempotent: a rename whose staged file is gone was done, a deletion whose
+ * file is gone (or no longer holds what synth wrote) is skipped, so running it again after an
+ * interruption at any point finishes the same tree.
+ */
+import { posix } from "node:path";
+import { shownPath } from "../contain/errors.ts";
+import { inodeOf, look, readRegular, type OutRoot } from "../contain/root.ts";
+import { sha256 } from "../hash.ts";
+import { hasGeneratedHeader } from "../header.ts";
+import { JOURNAL_FILE, parentDirs, STAGING_DIR } from "../paths.ts";
+import type { Journal } from "./journal-format.ts";
+import { makeDirs, removeDirIfEmpty, removeFile, removeTree, renameFile, syncDir } from "./fs-ops.ts";
+
+/**
+ * What stands in the way of applying `journal` now, one sentence per problem (empty: go on):
+ * the journal was written in another staging directory; a staged file is damaged (`sources`:
+ * checked when recovering, not right after staging); a rename's target is not what the journal
+ * says it replaces; a symbolic link, or a file where a directory goes, on a path it touches.
+ * Reads only.
+ * @example checkJournal(root, journal, { sources: true }) // []
+ */
+export function checkJournal(root: OutRoot, journal: Journal, options: { readonly sources: boolean }): string[] {
+  const problems: string[] = [];
+  const shown = (path: string): string => shownPath(root.display, path);
+  if (inodeOf(root, STAGING_DIR) !== journal.staging) {
+    return [`${shown(`${STAGING_DIR}/${JOURNAL_FILE}`)} was not written in this staging directory (it was copied, checked out or planted), so nixjs will not apply it`];
+  }
+  const linkOrBlocker = (path: string): string | undefined => {
+    const found = look(root, path);
+    if (found.kind === "symlink") return `${shown(found.link)} is a symbolic link (to ${found.target})`;
+    const blocker = parentDirs(path).find((dir) => look(root, dir).kind === "file");
+    return blocker === undefined ? undefined : `${shown(blocker)} is a file where a directory goes`;
+  };
+  for (const rename of journal.renames) {
+    const source = `${STAGING_DIR}/${rename.from}`;
+    if (look(root, source).kind !== "file") continue; // done already
+    if (options.sources && sha256(readRegular(root, source)) !== rename.sha256) {
+      problems.push(`the staged copy of ${shown(rename.to)} is damaged`);
+      continue;
+    }
+    const blocked = linkOrBlocker(rename.to);
+    if (blocked !== undefined) {
+      problems.push(`${shown(rename.to)} cannot be written: ${blocked}`);
+      continue;
+    }
+    const target = look(root, rename.to);
+    if (target.kind === "missing") continue;
+    if (target.kind !== "file") problems.push(`${shown(rename.to)} is ${target.kind === "directory" ? "a directory" : "a special file"} now`);
+    else if (rename.replaces === null) problems.push(`${shown(rename.to)} was created by someone else since this synth planned its changes`);
+    else if (sha256(readRegular(root, rename.to)) !== rename.replaces) problems.push(`${shown(rename.to)} changed since this synth planned to replace it`);
+  }
+  for (const path of [...journal.deletions.map((d) => d.path), ...journal.pruneDirs]) {
+    const found = look(root, path);
+    if (found.kind === "symlink") problems.push(`${shown(path)} cannot be deleted: ${shown(found.link)} is a symbolic link (to ${found.target})`);
+  }
+  return problems;
+}
+
+/** A committed synth could not be applied completely: the tree is part old, part new. */
+export class RollForwardError extends Error {
+  override readonly name = "RollForwardError";
+  readonly done: readonly string[];
+  readonly notDone: readonly string[];
+  constructor(cause: unknown, root: OutRoot, done: readonly string[], notDone: readonly string[]) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    const shown = (paths: readonly string[]): string => listed(paths.map((p) => shownPath(root.display, p)));
+    super(
+      [
+        `synth committed its changes to ${root.display}/ but could not finish applying them: ${reason}`,
+        `${root.display}/ is now part old, part new:`,
+        `  done (${done.length}): ${shown(done)}`,
+        `  not done (${notDone.length}): ${shown(notDone)}`,
+        `To finish: fix the cause above, then run synth again; it completes this synth first (the new files wait in ${shownPath(root.display, STAGING_DIR)}/: do not delete it).`,
+      ].join("\n"),
+    );
+    this.done = done;
+    this.notDone = notDone;
+  }
+}
+
+/**
+ * Applies a committed journal (see the module comment), then removes the journal and the
+ * staging directory. Expects {@link checkJournal} to have found nothing. Throws
+ * {@link RollForwardError}, saying which files are done, when a step fails.
+ * @example await rollForward(root, journal)
+ */
+export async function rollForward(root: OutRoot, journal: Journal): Promise<void> {
+  const done = new Set<string>();
+  try {
+    applyJournal(root, journal, done);
+  } catch (error) {
+    const all = [...journal.deletions.map((d) => d.path), ...journal.renames.map((r) => r.to)];
+    throw new RollForwardError(error, root, all.filter((p) => done.has(p)), all.filter((p) => !done.has(p)));
+  }
+}
+
+function applyJournal(root: OutRoot, journal: Journal, done: Set<string>): void {
+  const touched = new Set<string>([""]);
+  for (const { path, sha256: hash } of journal.deletions) {
+    if (look(root, path).kind === "file") {
+      const bytes = readRegular(root, path);
+      // Only what synth wrote: the same bytes, which carry the header (a forged journal cannot name a hand-written file).
+      if (sha256(bytes) === hash && hasGeneratedHeader(bytes)) {
+        removeFile(root, path);
+        touched.add(dirOf(path));
+      }
+    }
+    done.add(path);
+  }
+  for (const dir of journal.pruneDirs) {
+    if (removeDirIfEmpty(root, dir)) touched.add(dirOf(dir));
+  }
+  // Directories seen to exist: nothing removes one while the renames run, so each is checked once.
+  const present = new Set<string>([""]);
+  for (const { from, to } of journal.renames) {
+    const source = `${STAGING_DIR}/${from}`;
+    if (look(root, source).kind !== "file") {
+      done.add(to);
+      continue;
+    }
+    const dir = dirOf(to);
+    if (!present.has(dir)) {
+      if (look(root, dir).kind !== "directory") makeDirs(root, dir);
+      present.add(dir);
+    }
+    renameFile(root, source, to);
+    done.add(to);
+    touched.add(dir);
+  }
+  // Deepest first, so that a new directory's own entry is flushed after its contents.
+  for (const dir of [...touched].sort((a, b) => b.length - a.length)) syncDir(root, dir);
+  removeFile(root, `${STAGING_DIR}/${JOURNAL_FILE}`);
+  removeTree(root, STAGING_DIR);
+  syncDir(root, "");
+}
+
+/** The directory of a relative path; `""` for the root. */
+function dirOf(path: string): string {
+  const dir = posix.dirname(path);
+  return dir === "." ? "" : dir;
+}
+
+/** Up to ten paths, then how many more. */
+function listed(paths: readonly string[]): string {
+  if (paths.length === 0) return "none";
+  const shown = paths.slice(0, 10).join(", ");
+  return paths.length > 10 ? `${shown} and ${paths.length - 10} more` : shown;
+}
