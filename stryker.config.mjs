@@ -13,6 +13,7 @@ const PRESETS = {
       "packages/synth/src/contain/**/*.ts",
       "packages/synth/src/paths.ts",
       "packages/synth/src/manifest.ts",
+      "packages/synth/src/header.ts",
     ],
     // Tests that run synth in a child process (the crash test, process.test, *.spawn.test,
     // e2e/) are left out: a mutant is active only in Stryker's own test process, so they

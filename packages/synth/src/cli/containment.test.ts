@@ -175,6 +175,9 @@ describe("the manifest and the journal are only claims", () => {
     const check = await runCli(["--check"], { cwd: dir, config });
     expect(check.code).toBe(1);
     expect(check.stderr).toContain("error: an interrupted synth is pending in server/, but nixjs will not finish it:\n  server/.nixjs-staging/journal.json was not written in this staging directory (it was copied, checked out or planted), so nixjs will not apply it\n");
+    const dry = await runCli(["--dry-run"], { cwd: dir, config });
+    expect(dry.code).toBe(2);
+    expect(dry.stderr).toContain("was not written in this staging directory");
     const r = await runCli(["--force"], { cwd: dir, config });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("server/.nixjs-staging/journal.json was not written in this staging directory");

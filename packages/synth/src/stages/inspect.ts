@@ -33,7 +33,8 @@ export async function inspectStage(request: InspectRequest): Promise<DiskOutcome
   const done = { plan, counts: countPlan(plan), pending };
   // Containment is not drift: the tree is unsafe to write until the link goes.
   const unsafe = plan.refusals.some((r) => r.kind === "symlink");
-  if (mode === "dry-run") return { ...done, status: plan.refusals.length > 0 ? "refused" : "ok" };
+  // A journal a writing synth would refuse: so does the dry run that predicts it.
+  if (mode === "dry-run") return { ...done, status: plan.refusals.length > 0 || pending.kind === "unusable" ? "refused" : "ok" };
   if (unsafe) return { ...done, status: "refused" };
   const unfinished = pending.kind === "committed" || pending.kind === "unusable";
   return { ...done, status: hasDrift(plan) || plan.refusals.length > 0 || unfinished ? "drift" : "ok" };

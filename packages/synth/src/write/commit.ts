@@ -26,12 +26,12 @@ export async function commitPlan(root: OutRoot, plan: Plan, lock: HeldLock): Pro
   try {
     journal = stage(root, plan);
   } catch (error) {
-    if (error instanceof JournalError || !(error instanceof Error)) throw error;
-    throw new NotCommittedError(`${error.message}\nNothing was changed in ${root.display}/: the old tree stands (the next synth discards the files staged in ${shownPath(root.display, STAGING_DIR)}/).`);
+    if (error instanceof JournalError) throw error;
+    throw new NotCommittedError(`${(error as Error).message}\nNothing was changed in ${root.display}/: the old tree stands (the next synth discards the files staged in ${shownPath(root.display, STAGING_DIR)}/).`);
   }
   if (!stillHeld(root, lock)) throw new LockLostError(`${lock.path} no longer names this synth (pid ${process.pid}); the tree was left unchanged`);
   const journalPath = `${STAGING_DIR}/${JOURNAL_FILE}`;
-  writeDurable(root, `${journalPath}.tmp`, Buffer.from(serializeJournal(journal), "utf8"));
+  writeDurable(root, `${journalPath}.tmp`, Buffer.from(serializeJournal(journal)));
   renameFile(root, `${journalPath}.tmp`, journalPath);
   syncDir(root, STAGING_DIR); // commit point: from here on the new tree wins
   await rollForward(root, journal);
@@ -56,7 +56,7 @@ function stage(root: OutRoot, plan: Plan): Journal {
     renames.push({ from: name, to: change.path, sha256: change.hash, replaces: change.kind === "update" ? sha256(change.previous) : null });
     writes.push({ name, bytes: change.bytes });
   }
-  const manifest = Buffer.from(plan.manifest.text, "utf8");
+  const manifest = Buffer.from(plan.manifest.text);
   renames.push({ from: "manifest", to: MANIFEST_FILE, sha256: sha256(manifest), replaces: plan.manifest.previousSha256 ?? null });
   writes.push({ name: "manifest", bytes: manifest });
   for (const w of writes) writeFile(root, `${STAGING_DIR}/${w.name}`, w.bytes);
@@ -65,12 +65,13 @@ function stage(root: OutRoot, plan: Plan): Journal {
   syncDir(root, "");
 
   const journal: Journal = {
-    staging: inodeOf(root, STAGING_DIR) ?? "0",
+    // Just created: it has an inode (were it gone, checkJournal would report "undefined" as not this directory).
+    staging: String(inodeOf(root, STAGING_DIR)),
     deletions: plan.changes.flatMap((c) => (c.kind === "delete" ? [{ path: c.path, sha256: c.previousHash }] : [])),
     pruneDirs: plan.pruneDirs,
     renames,
   };
-  const problems = checkJournal(root, journal, { sources: false });
+  const problems = checkJournal(root, journal);
   if (problems.length > 0) {
     removeTree(root, STAGING_DIR);
     throw new JournalError(`the output directory changed while synth ran, so nothing was written:\n${problems.map((p) => `  ${p}`).join("\n")}\nResolve that, then run synth again.`);

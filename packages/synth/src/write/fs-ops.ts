@@ -28,10 +28,23 @@ const pauseAt = Number(process.env["NIXJS_INTERNAL_PAUSE_AT"] ?? "0");
 const resumeFile = process.env["NIXJS_INTERNAL_RESUME_FILE"];
 const trace = process.env["NIXJS_INTERNAL_TRACE_OPS"] === "1";
 let operations = 0;
+let listener: ((operation: string) => void) | undefined;
+
+/**
+ * For tests in this process: calls `listen` with every disk change (the checkpoint's text)
+ * just before it is made, to see which files and directories a synth writes and flushes, in
+ * which order, or to stop it at a given change by throwing (a crash without a child process).
+ * Without an argument, stops listening.
+ * @example const ops: string[] = []; listenToDiskChanges((op) => ops.push(op));
+ */
+export function listenToDiskChanges(listen?: (operation: string) => void): void {
+  listener = listen;
+}
 
 /** Counts one disk change; pauses there when the crash test asked for it. */
 export function checkpoint(operation: string): void {
   operations++;
+  listener?.(operation);
   if (trace) writeSync(2, `nixjs-op ${operations} ${operation} @${performance.now().toFixed(1)}ms\n`);
   if (operations !== pauseAt) return;
   writeSync(2, `nixjs-paused ${operations} ${process.pid} ${operation}\n`);

@@ -62,14 +62,15 @@ export function parseJournal(text: string): Journal {
   } catch {
     throw new JournalError("is not valid JSON");
   }
-  const d = (typeof doc === "object" && doc !== null ? doc : {}) as Record<string, unknown>;
-  if (d["format"] !== FORMAT || d["version"] !== VERSION) throw new JournalError(`is not a version ${VERSION} nixjs journal`);
+  // Read with `?.`: a JSON value of any type has no such field rather than throwing.
+  const d = doc as Record<string, unknown> | null;
+  if (d?.["format"] !== FORMAT || d["version"] !== VERSION) throw new JournalError(`is not a version ${VERSION} nixjs journal`);
   const { staging, deletions, pruneDirs, renames } = d;
   const ok =
     typeof staging === "string" && /^[0-9]+$/.test(staging) &&
-    Array.isArray(deletions) && deletions.every((x: unknown) => isRecord(x) && isSafe(x["path"]) && isHash(x["sha256"])) &&
+    Array.isArray(deletions) && deletions.every((x: Entry) => isDeletion(x ?? {})) &&
     Array.isArray(pruneDirs) && pruneDirs.every(isSafe) &&
-    Array.isArray(renames) && renames.every((x: unknown) => isRecord(x) && isStagedName(x["from"]) && isSafe(x["to"]) && isHash(x["sha256"]) && (x["replaces"] === null || isHash(x["replaces"])));
+    Array.isArray(renames) && renames.every((x: Entry) => isRename(x ?? {}));
   if (!ok) throw new JournalError("has malformed entries");
   const targets = (renames as JournalRename[]).map((r) => r.to);
   if (new Set(targets).size !== targets.length) throw new JournalError("moves two files to one place");
@@ -79,6 +80,17 @@ export function parseJournal(text: string): Journal {
     pruneDirs: pruneDirs as string[],
     renames: (renames as JournalRename[]).map(({ from, to, sha256, replaces }) => ({ from, to, sha256, replaces })),
   };
+}
+
+/** An entry of a journal's lists, as parsed: any JSON value. */
+type Entry = { readonly [key: string]: unknown } | null | undefined;
+
+function isDeletion({ path, sha256 }: { readonly [key: string]: unknown }): boolean {
+  return isSafe(path) && isHash(sha256);
+}
+
+function isRename({ from, to, sha256, replaces }: { readonly [key: string]: unknown }): boolean {
+  return isStagedName(from) && isSafe(to) && isHash(sha256) && (replaces === null || isHash(replaces));
 }
 
 /** A path inside the output directory that synth may write: a generated file's, or the manifest. */
@@ -92,8 +104,4 @@ function isStagedName(name: unknown): name is string {
 
 function isHash(value: unknown): value is string {
   return typeof value === "string" && /^[0-9a-f]{64}$/.test(value);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { existsSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -6,11 +7,13 @@ import { sha256 } from "../hash.ts";
 import { JOURNAL_FILE, MANIFEST_FILE, STAGING_DIR } from "../paths.ts";
 import { lockDirectory } from "../test-support/fingerprint.ts";
 import { gen, listDirs, readTree, tempDir } from "../test-support/fixtures.ts";
+import { listenToDiskChanges } from "./fs-ops.ts";
 import { inspectPending, JournalError, recover, RollForwardError, rollForward, serializeJournal, type Journal } from "./journal.ts";
 import { parseJournal } from "./journal-format.ts";
 
 let cleanups: (() => void)[] = [];
 afterEach(() => {
+  listenToDiskChanges();
   for (const c of cleanups) c();
   cleanups = [];
 });
@@ -77,6 +80,30 @@ describe("recover", () => {
     expect(inspectPending(root)).toEqual({ kind: "none" });
   });
 
+  it("flushes what it changed: discarding syncs the output directory; rolling forward makes a directory once", async () => {
+    const discard = outDir(before);
+    mkdirSync(join(discard.dir, STAGING_DIR));
+    const ops: string[] = [];
+    listenToDiskChanges((op) => ops.push(op));
+    await recover(discard.root);
+    expect(ops).toEqual(["rm -r .nixjs-staging", "fsync-dir ."]);
+
+    const { dir, root } = outDir({ ...before, "containers/x/y.nix": gen("y\n") });
+    committed(dir, [...renames.slice(0, 2), { from: "f2", to: "containers/x/z.nix", text: gen("z\n"), replaces: null }, { from: "f3", to: "new/deep/n.nix", text: gen("n\n"), replaces: null }], { deletions: [], pruneDirs: [] });
+    ops.length = 0;
+    await recover(root);
+    expect(ops.filter((op) => !op.startsWith("rename"))).toEqual([
+      "mkdir new/deep",
+      "fsync-dir containers/x",
+      "fsync-dir new/deep",
+      "fsync-dir containers",
+      "fsync-dir .",
+      "unlink .nixjs-staging/journal.json",
+      "rm -r .nixjs-staging",
+      "fsync-dir .",
+    ]);
+  });
+
   it("is idempotent: finishes a roll-forward that was itself interrupted half-way", async () => {
     const { dir, root } = outDir({ ...before, "flake.nix": gen("flake v2\n") });
     // f1 was already renamed into place before the interruption.
@@ -91,6 +118,7 @@ describe("recover", () => {
   it("deletes only files that still hold what synth wrote, and never one without the header", async () => {
     const edited = outDir({ ...before, "containers/old/index.nix": gen("changed since\n") });
     committed(edited.dir, renames, rest);
+    expect(inspectPending(edited.root)).toEqual({ kind: "committed", files: 3 });
     await recover(edited.root);
     expect(readFileSync(join(edited.dir, "containers/old/index.nix"), "utf8")).toBe(gen("changed since\n"));
 
@@ -124,6 +152,20 @@ describe("recover", () => {
     const good = JSON.parse(serializeJournal({ staging: "1", deletions: [], pruneDirs: [], renames: [] }));
     const variants: [unknown, string][] = [
       [{ ...good, version: 1 }, "is not a version 2 nixjs journal"],
+      [{ ...good, format: "nixjs-manifest" }, "is not a version 2 nixjs journal"],
+      ["nixjs-journal", "is not a version 2 nixjs journal"],
+      [{ ...good, renames: [{ from: "f0", to: "x.nix", sha256: hash(""), replaces: null }, { from: "f1", to: "../y", sha256: hash(""), replaces: null }] }, "malformed"],
+      [{ ...good, renames: [{ from: ["f0"], to: "x.nix", sha256: hash(""), replaces: null }] }, "malformed"],
+      [{ ...good, renames: [{ from: "f0/x", to: "x.nix", sha256: hash(""), replaces: null }] }, "malformed"],
+      [{ ...good, renames: [{ from: "f0", to: ["x.nix"], sha256: hash(""), replaces: null }] }, "malformed"],
+      [{ ...good, renames: [{ from: "f0", to: "x.nix", sha256: [hash("")], replaces: null }] }, "malformed"],
+      [{ ...good, renames: [{ from: "f0", to: "x.nix", sha256: `${hash("")}0`, replaces: null }] }, "malformed"],
+      [{ ...good, renames: [{ from: "f0", to: "x.nix", sha256: `0${hash("")}`, replaces: null }] }, "malformed"],
+      [{ ...good, renames: [null] }, "malformed"],
+      [{ ...good, deletions: [null] }, "malformed"],
+      [{ ...good, deletions: ["x.nix"] }, "malformed"],
+      [{ ...good, staging: "12x" }, "malformed"],
+      [{ ...good, staging: "x12" }, "malformed"],
       [{ ...good, renames: [{ from: "f0", to: "../escape", sha256: hash(""), replaces: null }] }, "malformed"],
       [{ ...good, renames: [{ from: "f0", to: "/etc/passwd", sha256: hash(""), replaces: null }] }, "malformed"],
       [{ ...good, renames: [{ from: "../f0", to: "x.nix", sha256: hash(""), replaces: null }] }, "malformed"],
@@ -142,6 +184,7 @@ describe("recover", () => {
     for (const [doc, problem] of variants) {
       writeFileSync(journalPath, JSON.stringify(doc));
       await expect(recover(root), JSON.stringify(doc)).rejects.toThrow(problem);
+      await expect(recover(root), JSON.stringify(doc)).rejects.toMatchObject({ name: "JournalError" });
     }
     expect(existsSync(journalPath)).toBe(true);
     expect(readTree(dir, (p) => p.startsWith(STAGING_DIR))).toEqual(new Map(Object.entries(before).sort()));
@@ -186,6 +229,11 @@ describe("a journal that does not describe this directory is not applied at all"
     mkdirSync(join(directory.dir, "containers/new.nix"));
     committed(directory.dir, renames, rest);
     await expect(recover(directory.root)).rejects.toThrow("out/containers/new.nix is a directory now");
+
+    const fifo = outDir(before);
+    spawnSync("mkfifo", [join(fifo.dir, "containers/new.nix")]);
+    committed(fifo.dir, renames, rest);
+    await expect(recover(fifo.root)).rejects.toThrow("out/containers/new.nix is a special file now");
   });
 
   it("a damaged staged file", async () => {
@@ -249,6 +297,7 @@ describe("a roll-forward that fails half-way", () => {
       locked.undo();
     }
     expect(error).toBeInstanceOf(RollForwardError);
+    expect(error).toMatchObject({ name: "RollForwardError", done: ["containers/old/index.nix", "containers/new.nix"], notDone: ["flake.nix", MANIFEST_FILE] });
     const message = (error as Error).message;
     expect(message).toContain(`synth committed its changes to out/ but could not finish applying them: cannot move a file into out/flake.nix: ${locked.advice}`);
     expect(message).toContain("out/ is now part old, part new:\n  done (2): out/containers/old/index.nix, out/containers/new.nix\n  not done (2): out/flake.nix, out/.nixjs-manifest.json\n");
@@ -259,3 +308,15 @@ describe("a roll-forward that fails half-way", () => {
   });
 });
 
+describe("RollForwardError", () => {
+  it("lists up to ten files of each kind, then how many more, and says none when there are none", () => {
+    const { root } = outDir({});
+    const many = Array.from({ length: 12 }, (_, i) => `f${i}.nix`);
+    const message = new RollForwardError(new Error("cause"), root, [], many).message;
+    expect(message).toContain("  done (0): none\n");
+    expect(message).toContain(`  not done (12): ${many.slice(0, 10).map((p) => `out/${p}`).join(", ")} and 2 more\n`);
+    const ten = many.slice(0, 10);
+    expect(new RollForwardError("cause", root, ten, []).message).toContain(`  done (10): ${ten.map((p) => `out/${p}`).join(", ")}\n`);
+    expect(new RollForwardError("odd", root, [], []).message).toMatch(/^synth committed its changes to out\/ but could not finish applying them: odd\n/);
+  });
+});

@@ -11,10 +11,10 @@ import { sha256 } from "../hash.ts";
 import { JOURNAL_FILE, STAGING_DIR } from "../paths.ts";
 import { removeTree, syncDir } from "./fs-ops.ts";
 import { JournalError, parseJournal, type Journal } from "./journal-format.ts";
-import { checkJournal, rollForward } from "./roll-forward.ts";
+import { checkJournal, checkStaged, rollForward } from "./roll-forward.ts";
 
 export { JournalError, parseJournal, serializeJournal, type Journal, type JournalRename } from "./journal-format.ts";
-export { checkJournal, rollForward, RollForwardError } from "./roll-forward.ts";
+export { checkJournal, checkStaged, rollForward, RollForwardError } from "./roll-forward.ts";
 
 /** What recovery found and did at the start of a synth. */
 export type Recovery =
@@ -47,7 +47,7 @@ export async function recover(root: OutRoot): Promise<Recovery> {
     syncDir(root, "");
     return { kind: "discarded" };
   }
-  const problems = checkJournal(root, found.journal, { sources: true });
+  const problems = [...checkStaged(root, found.journal), ...checkJournal(root, found.journal)];
   if (problems.length > 0) throw new JournalError(refusedMessage(root, problems));
   await rollForward(root, found.journal);
   return { kind: "rolled-forward", files: found.journal.renames.length + found.journal.deletions.length };
@@ -63,12 +63,12 @@ export function inspectPending(root: OutRoot): Pending {
   try {
     found = readStaged(root);
   } catch (error) {
-    if (error instanceof JournalError || error instanceof ContainmentError) return { kind: "unusable", problem: error.message };
-    throw error;
+    // Whatever stops a recovery (a bad journal, a link, an unreadable file): reported, not thrown.
+    return { kind: "unusable", problem: (error as Error).message };
   }
   if (found.kind === "clean") return { kind: "none" };
   if (found.kind === "uncommitted") return found;
-  const problems = checkJournal(root, found.journal, { sources: false });
+  const problems = checkJournal(root, found.journal);
   if (problems.length > 0) return { kind: "unusable", problem: refusedMessage(root, problems) };
   let files = 0;
   for (const r of found.journal.renames) if (look(root, `${STAGING_DIR}/${r.from}`).kind === "file") files++;
@@ -87,15 +87,14 @@ function readStaged(root: OutRoot): { kind: "clean" } | { kind: "uncommitted" } 
     throw new JournalError(`${shownPath(root.display, STAGING_DIR)} is not a directory, though nixjs keeps its staging area there; move it away`);
   }
   const where = `${STAGING_DIR}/${JOURNAL_FILE}`;
-  const journal = look(root, where);
-  if (journal.kind === "missing") return { kind: "uncommitted" };
-  if (journal.kind === "symlink") throw new ContainmentError({ kind: "symlink", link: journal.link, target: journal.target }, root.display);
+  if (look(root, where).kind === "missing") return { kind: "uncommitted" };
+  // A link there is refused by readRegular, like any other.
+  const text = readRegular(root, where).toString();
   try {
-    return { kind: "committed", journal: parseJournal(readRegular(root, where).toString("utf8")) };
+    return { kind: "committed", journal: parseJournal(text) };
   } catch (error) {
-    if (!(error instanceof JournalError)) throw error;
     throw new JournalError(
-      `an interrupted synth left ${shownPath(root.display, where)}, which ${error.message}; inspect the output directory, then delete ${shownPath(root.display, STAGING_DIR)}/ and run synth again`,
+      `an interrupted synth left ${shownPath(root.display, where)}, which ${(error as Error).message}; inspect the output directory, then delete ${shownPath(root.display, STAGING_DIR)}/ and run synth again`,
     );
   }
 }

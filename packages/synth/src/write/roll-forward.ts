@@ -10,19 +10,18 @@ import { shownPath } from "../contain/errors.ts";
 import { inodeOf, look, readRegular, type OutRoot } from "../contain/root.ts";
 import { sha256 } from "../hash.ts";
 import { hasGeneratedHeader } from "../header.ts";
-import { JOURNAL_FILE, parentDirs, STAGING_DIR } from "../paths.ts";
+import { compareCodeUnits, JOURNAL_FILE, parentDirs, STAGING_DIR } from "../paths.ts";
 import type { Journal } from "./journal-format.ts";
 import { makeDirs, removeDirIfEmpty, removeFile, removeTree, renameFile, syncDir } from "./fs-ops.ts";
 
 /**
  * What stands in the way of applying `journal` now, one sentence per problem (empty: go on):
- * the journal was written in another staging directory; a staged file is damaged (`sources`:
- * checked when recovering, not right after staging); a rename's target is not what the journal
- * says it replaces; a symbolic link, or a file where a directory goes, on a path it touches.
- * Reads only.
- * @example checkJournal(root, journal, { sources: true }) // []
+ * the journal was written in another staging directory; a rename's target is not what the
+ * journal says it replaces; a symbolic link, or a file where a directory goes, on a path it
+ * touches. Reads only.
+ * @example checkJournal(root, journal) // []
  */
-export function checkJournal(root: OutRoot, journal: Journal, options: { readonly sources: boolean }): string[] {
+export function checkJournal(root: OutRoot, journal: Journal): string[] {
   const problems: string[] = [];
   const shown = (path: string): string => shownPath(root.display, path);
   if (inodeOf(root, STAGING_DIR) !== journal.staging) {
@@ -35,12 +34,7 @@ export function checkJournal(root: OutRoot, journal: Journal, options: { readonl
     return blocker === undefined ? undefined : `${shown(blocker)} is a file where a directory goes`;
   };
   for (const rename of journal.renames) {
-    const source = `${STAGING_DIR}/${rename.from}`;
-    if (look(root, source).kind !== "file") continue; // done already
-    if (options.sources && sha256(readRegular(root, source)) !== rename.sha256) {
-      problems.push(`the staged copy of ${shown(rename.to)} is damaged`);
-      continue;
-    }
+    if (look(root, `${STAGING_DIR}/${rename.from}`).kind !== "file") continue; // done already
     const blocked = linkOrBlocker(rename.to);
     if (blocked !== undefined) {
       problems.push(`${shown(rename.to)} cannot be written: ${blocked}`);
@@ -57,6 +51,17 @@ export function checkJournal(root: OutRoot, journal: Journal, options: { readonl
     if (found.kind === "symlink") problems.push(`${shown(path)} cannot be deleted: ${shown(found.link)} is a symbolic link (to ${found.target})`);
   }
   return problems;
+}
+
+/**
+ * The staged files a journal still has to move that no longer hash to what it recorded (a
+ * recovery checks them; right after staging, synth has just written them).
+ * @example checkStaged(root, journal) // []
+ */
+export function checkStaged(root: OutRoot, journal: Journal): string[] {
+  return journal.renames
+    .filter((r) => look(root, `${STAGING_DIR}/${r.from}`).kind === "file" && sha256(readRegular(root, `${STAGING_DIR}/${r.from}`)) !== r.sha256)
+    .map((r) => `the staged copy of ${shownPath(root.display, r.to)} is damaged`);
 }
 
 /** A committed synth could not be applied completely: the tree is part old, part new. */
@@ -131,7 +136,8 @@ function applyJournal(root: OutRoot, journal: Journal, done: Set<string>): void 
     touched.add(dir);
   }
   // Deepest first, so that a new directory's own entry is flushed after its contents.
-  for (const dir of [...touched].sort((a, b) => b.length - a.length)) syncDir(root, dir);
+  const depth = (dir: string): number => (dir === "" ? 0 : dir.split("/").length);
+  for (const dir of [...touched].sort((a, b) => depth(b) - depth(a) || compareCodeUnits(a, b))) syncDir(root, dir);
   removeFile(root, `${STAGING_DIR}/${JOURNAL_FILE}`);
   removeTree(root, STAGING_DIR);
   syncDir(root, "");
