@@ -7,7 +7,7 @@
  */
 import { posix } from "node:path";
 import { shownPath } from "../contain/errors.ts";
-import { inodeOf, look, readRegular, type OutRoot } from "../contain/root.ts";
+import { inodeOf, listDir, look, readRegular, type Found, type OutRoot } from "../contain/root.ts";
 import { sha256 } from "../hash.ts";
 import { hasGeneratedHeader } from "../header.ts";
 import { compareCodeUnits, JOURNAL_FILE, parentDirs, STAGING_DIR } from "../paths.ts";
@@ -27,22 +27,23 @@ export function checkJournal(root: OutRoot, journal: Journal): string[] {
   if (inodeOf(root, STAGING_DIR) !== journal.staging) {
     return [`${shown(`${STAGING_DIR}/${JOURNAL_FILE}`)} was not written in this staging directory (it was copied, checked out or planted), so nixjs will not apply it`];
   }
-  const linkOrBlocker = (path: string): string | undefined => {
-    const found = look(root, path);
-    if (found.kind === "symlink") return `${shown(found.link)} is a symbolic link (to ${found.target})`;
-    const blocker = parentDirs(path).find((dir) => look(root, dir).kind === "file");
-    return blocker === undefined ? undefined : `${shown(blocker)} is a file where a directory goes`;
+  // Directories are shared by many targets: each is looked at once (a snapshot check; every
+  // operation checks its own path again when it runs).
+  const dirs = new Map<string, Found>();
+  const lookDir = (dir: string): Found => {
+    let found = dirs.get(dir);
+    if (found === undefined) dirs.set(dir, (found = look(root, dir)));
+    return found;
   };
+  const staged = stagedNames(root);
   for (const rename of journal.renames) {
-    if (look(root, `${STAGING_DIR}/${rename.from}`).kind !== "file") continue; // done already
-    const blocked = linkOrBlocker(rename.to);
-    if (blocked !== undefined) {
-      problems.push(`${shown(rename.to)} cannot be written: ${blocked}`);
-      continue;
-    }
+    if (!staged.has(rename.from)) continue; // done already
     const target = look(root, rename.to);
-    if (target.kind === "missing") continue;
-    if (target.kind !== "file") problems.push(`${shown(rename.to)} is ${target.kind === "directory" ? "a directory" : "a special file"} now`);
+    const blocker = target.kind === "missing" ? parentDirs(rename.to).find((dir) => lookDir(dir).kind === "file") : undefined;
+    if (target.kind === "symlink") problems.push(`${shown(rename.to)} cannot be written: ${shown(target.link)} is a symbolic link (to ${target.target})`);
+    else if (blocker !== undefined) problems.push(`${shown(rename.to)} cannot be written: ${shown(blocker)} is a file where a directory goes`);
+    else if (target.kind === "missing") continue;
+    else if (target.kind !== "file") problems.push(`${shown(rename.to)} is ${target.kind === "directory" ? "a directory" : "a special file"} now`);
     else if (rename.replaces === null) problems.push(`${shown(rename.to)} was created by someone else since this synth planned its changes`);
     else if (sha256(readRegular(root, rename.to)) !== rename.replaces) problems.push(`${shown(rename.to)} changed since this synth planned to replace it`);
   }
@@ -53,14 +54,20 @@ export function checkJournal(root: OutRoot, journal: Journal): string[] {
   return problems;
 }
 
+/** The names in the staging directory: the staged files not moved yet (nothing else moves them while synth holds the lock). */
+function stagedNames(root: OutRoot): ReadonlySet<string> {
+  return new Set(look(root, STAGING_DIR).kind === "directory" ? listDir(root, STAGING_DIR) : []);
+}
+
 /**
  * The staged files a journal still has to move that no longer hash to what it recorded (a
  * recovery checks them; right after staging, synth has just written them).
  * @example checkStaged(root, journal) // []
  */
 export function checkStaged(root: OutRoot, journal: Journal): string[] {
+  const staged = stagedNames(root);
   return journal.renames
-    .filter((r) => look(root, `${STAGING_DIR}/${r.from}`).kind === "file" && sha256(readRegular(root, `${STAGING_DIR}/${r.from}`)) !== r.sha256)
+    .filter((r) => staged.has(r.from) && sha256(readRegular(root, `${STAGING_DIR}/${r.from}`)) !== r.sha256)
     .map((r) => `the staged copy of ${shownPath(root.display, r.to)} is damaged`);
 }
 
@@ -120,9 +127,10 @@ function applyJournal(root: OutRoot, journal: Journal, done: Set<string>): void 
   }
   // Directories seen to exist: nothing removes one while the renames run, so each is checked once.
   const present = new Set<string>([""]);
+  const staged = stagedNames(root);
   for (const { from, to } of journal.renames) {
     const source = `${STAGING_DIR}/${from}`;
-    if (look(root, source).kind !== "file") {
+    if (!staged.has(from)) {
       done.add(to);
       continue;
     }
