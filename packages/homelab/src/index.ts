@@ -62,3 +62,4 @@ export { DEFAULT_RELEASE, nixpkgsUrl, SUPPORTED_RELEASES, type Release } from ".
 export { RELEASES, releaseFacts, type ReleaseFacts } from "./releases/table.ts";
 export { compareCodeUnits } from "./util/order.ts";
 export { shellQuote } from "./util/shell.ts";
+export { GENERATED_FILE_PREFIX } from "./render/core/header.ts";

@@ -28,6 +28,7 @@ describe("relativePathProblem", () => {
 describe("compareCodeUnits", () => {
   it("orders by UTF-16 code units, not by locale", () => {
     expect(["b", "B", "a", "é", "Z", "_"].sort(compareCodeUnits)).toEqual(["B", "Z", "_", "a", "b", "é"]);
+    expect([compareCodeUnits("a", "b"), compareCodeUnits("b", "a"), compareCodeUnits("a", "a")]).toEqual([-1, 1, 0]);
   });
 });
 
@@ -35,5 +36,7 @@ describe("parentDirs", () => {
   it("lists the directories above a path, deepest first", () => {
     expect(parentDirs("a/b/c.nix")).toEqual(["a/b", "a"]);
     expect(parentDirs("flake.nix")).toEqual([]);
+    // Never the empty path, even for a path with a leading slash.
+    expect(parentDirs("/etc/x")).toEqual(["/etc"]);
   });
 });

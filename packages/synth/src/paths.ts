@@ -36,11 +36,12 @@ export function isReservedPath(path: string): boolean {
 }
 
 /**
- * Why `path` cannot be a generated file's path, or `undefined` when it can: relative, forward
- * slashes, no empty, `.` or `..` segment, no NUL, not one of synth's own names, not a `.age`.
- * @example relativePathProblem("../etc/passwd") // "leaves the output directory (`..`)"
+ * Why `path` cannot name anything below the output directory, or `undefined` when it can:
+ * relative, forward slashes, no empty, `.` or `..` segment, no NUL. The shape alone: whether a
+ * symlink lies on the way is for the disk to say (see `contain/root.ts`).
+ * @example pathShapeProblem("../etc/passwd") // "leaves the output directory (`..`)"
  */
-export function relativePathProblem(path: string): string | undefined {
+export function pathShapeProblem(path: string): string | undefined {
   if (path === "") return "is empty";
   if (path.includes("\0")) return "contains a NUL character";
   if (path.includes("\\")) return "contains a backslash (use `/`)";
@@ -50,6 +51,17 @@ export function relativePathProblem(path: string): string | undefined {
     if (segment === ".") return "has a `.` segment";
     if (segment === "..") return "leaves the output directory (`..`)";
   }
+  return undefined;
+}
+
+/**
+ * Why `path` cannot be a generated file's path, or `undefined` when it can: a valid shape
+ * (see {@link pathShapeProblem}), not one of synth's own names, not a `.age`.
+ * @example relativePathProblem("secrets/jwt.age") // "is an encrypted secret (`.age`), which synth never writes"
+ */
+export function relativePathProblem(path: string): string | undefined {
+  const shape = pathShapeProblem(path);
+  if (shape !== undefined) return shape;
   if (isReservedPath(path)) return "is one of synth's own files";
   if (isAgeFile(path)) return "is an encrypted secret (`.age`), which synth never writes";
   return undefined;
