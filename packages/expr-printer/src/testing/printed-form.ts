@@ -10,7 +10,7 @@ import type {
   NixTrivia,
 } from "../ast/index.ts";
 import { node } from "../build/node.ts";
-import { INT64_MIN, mergeTextParts, pathForm, preferIndented } from "../lexical/index.ts";
+import { encodeIndented, INT64_MIN, mergeTextParts, pathForm, preferIndented } from "../lexical/index.ts";
 import { parse } from "../parse/index.ts";
 
 /**
@@ -20,7 +20,9 @@ import { parse } from "../parse/index.ts";
  * - `true`, `false`, `null` as variables are the literal nodes;
  * - a `-` applied to a nonzero number literal is the negative literal (both print as `-5`);
  *   `-0.0` is `0.0`; the int64 minimum is `-9223372036854775807 - 1`;
- * - a `string` node that prints as `''…''` (multi-line text) is an `indentedString`;
+ * - a `string` node that prints as `''…''` (multi-line text) is an `indentedString`; an
+ *   `indentedString` on one line whose written text holds no `"` or backslash is a `string`
+ *   (nixfmt writes it `"…"`);
  *   adjacent text parts are merged, empty ones dropped;
  * - a path is the path its literal says (`a/b` → `./a/b`, `/a//b/` → `/a/b`), or, when it
  *   has characters a literal cannot hold, `base + "/rest"`;
@@ -108,7 +110,7 @@ function expr(e: NixExpr): NixExpr {
     case "string":
       return node({ kind: preferIndented(e.parts) ? "indentedString" : "string", parts: Object.freeze(parts(e.parts)) });
     case "indentedString":
-      return node({ kind: "indentedString", parts: Object.freeze(parts(e.parts)) });
+      return node({ kind: quotedOneLine(e.parts) ? "string" : "indentedString", parts: Object.freeze(parts(e.parts)) });
     case "path": {
       const form = pathForm(e.path);
       if (form.kind === "literal") return node({ kind: "path", path: form.text });
@@ -151,4 +153,12 @@ function expr(e: NixExpr): NixExpr {
     case "binary":
       return node({ kind: "binary", op: e.op, left: expr(e.left), right: expr(e.right) });
   }
+}
+
+/** Whether an indented string is one line whose written text has no `"` or backslash. */
+function quotedOneLine(ps: readonly NixStringPart[]): boolean {
+  const encoding = encodeIndented(ps);
+  const [line, ...rest] = encoding.lines;
+  if (line === undefined || rest.length > 0 || encoding.closeOnOwnLine) return false;
+  return line.every((chunk) => !("text" in chunk) || !/["\\]/.test(chunk.text));
 }
