@@ -48,7 +48,6 @@ describe("manifest", () => {
     ["no version", JSON.stringify({ format: "nixjs-manifest", files: {} }), "unknown format version"],
     ["no files", JSON.stringify({ format: "nixjs-manifest", version: 1 }), `no "files"`],
     ["an escaping path", JSON.stringify({ format: "nixjs-manifest", version: 1, files: { "../x": { sha256: h("a") } } }), "leaves the output directory"],
-    ["a .age path", JSON.stringify({ format: "nixjs-manifest", version: 1, files: { "s/x.age": { sha256: h("a") } } }), "never writes"],
     ["a bad hash", JSON.stringify({ format: "nixjs-manifest", version: 1, files: { "x.nix": { sha256: "zz" } } }), `no valid "sha256" for "x.nix"`],
     ["a hash in a list", JSON.stringify({ format: "nixjs-manifest", version: 1, files: { "x.nix": { sha256: [h("a")] } } }), `no valid "sha256" for "x.nix"`],
     ["a hash with a prefix", JSON.stringify({ format: "nixjs-manifest", version: 1, files: { "x.nix": { sha256: `0${h("a")}` } } }), `no valid "sha256" for "x.nix"`],

@@ -1,4 +1,4 @@
-import { isAbsolute, relative, resolve, sep } from "node:path";
+import { isAbsolute, posix, relative, resolve, sep } from "node:path";
 import type { Diagnostic, RenderOptions } from "@nixjs/homelab";
 import { ContainmentError, DiskError } from "./contain/errors.ts";
 import { locateOutDir, OutDirError, type OutDirState } from "./contain/out-dir.ts";
@@ -153,10 +153,11 @@ export async function synth(options: SynthOptions = {}): Promise<SynthResult> {
   if (diagnostics.some((d) => d.severity === "error")) return { ...base, status: "invalid", diagnostics };
 
   const force = options.force ?? false;
+  const userFiles = new Set([...secrets.map((s) => s.file), ...outcome.synthesized.modules.map((m) => posix.normalize(m.path))]);
   try {
     const outcome: DiskOutcome = mode === "write"
-      ? await writeStage({ located, outDir, display: base.out, files, force })
-      : await inspectStage({ located, files, mode, force });
+      ? await writeStage({ located, outDir, display: base.out, files, force, userFiles })
+      : await inspectStage({ located, files, mode, force, userFiles });
     return { ...base, diagnostics, ...outcome };
   } catch (error) {
     return { ...base, status: "error", diagnostics, error: failure(error, cwd) };

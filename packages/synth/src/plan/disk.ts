@@ -1,6 +1,6 @@
 import { sha256 } from "../hash.ts";
 import { isManifestProblem, parseManifest } from "../manifest.ts";
-import { isAgeFile, MANIFEST_FILE, parentDirs } from "../paths.ts";
+import { MANIFEST_FILE, parentDirs } from "../paths.ts";
 import { look, readRegular, type OutRoot } from "../contain/root.ts";
 import type { DiskEntry, DiskSnapshot } from "./types.ts";
 
@@ -19,7 +19,7 @@ export async function readDisk(root: OutRoot | undefined, generated: Iterable<st
   const manifestText = manifest.kind === "file" ? manifest.bytes.toString("utf8") : undefined;
   if (manifestText !== undefined) {
     const parsed = parseManifest(manifestText);
-    if (!isManifestProblem(parsed)) for (const path of parsed.files.keys()) if (!isAgeFile(path)) files.add(path);
+    if (!isManifestProblem(parsed)) for (const path of parsed.files.keys()) files.add(path);
   }
   const dirs = new Set<string>();
   for (const path of files) for (const dir of parentDirs(path)) dirs.add(dir);

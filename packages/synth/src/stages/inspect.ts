@@ -12,6 +12,8 @@ export interface InspectRequest {
   readonly files: ReadonlyMap<string, string>;
   readonly mode: Exclude<SynthMode, "write">;
   readonly force: boolean;
+  /** The user's files the config names (see `PlanOptions.userFiles`). */
+  readonly userFiles: ReadonlySet<string>;
 }
 
 /**
@@ -29,7 +31,7 @@ export async function inspectStage(request: InspectRequest): Promise<DiskOutcome
     if (lock.kind === "held") return { status: "locked", lockPath: lock.path, ...(lock.holder ? { lockHolder: lock.holder } : {}) };
   }
   const pending: Pending = root === undefined ? { kind: "none" } : inspectPending(root);
-  const plan = planTree(files, await readDisk(root, files.keys()), { force: request.force || mode === "check" });
+  const plan = planTree(files, await readDisk(root, files.keys()), { force: request.force || mode === "check", userFiles: request.userFiles });
   const done = { plan, counts: countPlan(plan), pending };
   // Containment is not drift: the tree is unsafe to write until the link goes.
   const unsafe = plan.refusals.some((r) => r.kind === "symlink");

@@ -14,6 +14,8 @@ export interface WriteRequest {
   readonly display: string;
   readonly files: ReadonlyMap<string, string>;
   readonly force: boolean;
+  /** The user's files the config names (see `PlanOptions.userFiles`). */
+  readonly userFiles: ReadonlySet<string>;
 }
 
 /**
@@ -32,7 +34,7 @@ export async function writeStage(request: WriteRequest): Promise<DiskOutcome> {
     if (attempt.kind === "held") return { status: "locked", lockPath: attempt.path, ...(attempt.holder ? { lockHolder: attempt.holder } : {}) };
     lock = attempt.lock;
     const recovery = await recover(root);
-    const plan = planTree(files, await readDisk(root, files.keys()), { force: request.force });
+    const plan = planTree(files, await readDisk(root, files.keys()), { force: request.force, userFiles: request.userFiles });
     const done = { plan, counts: countPlan(plan), recovery, ...(lock.tookOverFrom ? { lockTakenOverFrom: lock.tookOverFrom } : {}) };
     if (plan.refusals.length > 0) return { ...done, status: "refused" };
     if (hasDrift(plan)) await commitPlan(root, plan, lock);
