@@ -22,7 +22,7 @@ export function compareCodeUnits(a: string, b: string): number {
 }
 
 /** True for the names synth keeps for itself (manifest, lock, staging area). */
-export function isReservedPath(path: string): boolean {
+function isReservedPath(path: string): boolean {
   const first = path.split("/", 1)[0];
   return first === MANIFEST_FILE || first === LOCK_FILE || first === STAGING_DIR;
 }

@@ -153,7 +153,7 @@ export async function synth(options: SynthOptions = {}): Promise<SynthResult> {
   if (diagnostics.some((d) => d.severity === "error")) return { ...base, status: "invalid", diagnostics };
 
   const force = options.force ?? false;
-  const userFiles = new Set([...secrets.map((s) => s.file), ...outcome.synthesized.modules.map((m) => posix.normalize(m.path))]);
+  const userFiles = new Set([...secrets.map((s) => posix.normalize(s.file)), ...outcome.synthesized.modules.map((m) => posix.normalize(m.path))]);
   try {
     const outcome: DiskOutcome = mode === "write"
       ? await writeStage({ located, outDir, display: base.out, files, force, userFiles })

@@ -86,7 +86,7 @@ function addChecked(names: Names, path: NixAttrPath, i: number, value: NixExpr, 
  * Adds a binding to the names of the set being parsed, failing as Nix does when it defines
  * a name twice.
  */
-export function addBinding(p: Parser, names: Names, path: NixAttrPath, value: NixExpr, at: number): void {
+function addBinding(p: Parser, names: Names, path: NixAttrPath, value: NixExpr, at: number): void {
   let current = names;
   const last = path.length - 1;
   for (let i = 0; i < last; i++) {

@@ -61,7 +61,7 @@ export type HandlerTable = { readonly [K in NixExprKind]: Handler<Extract<NixExp
  * Whether `node`, printed in `ctx`, always breaks: a set with two or more bindings (or one,
  * where sets are expanded), a list with two or more items (except a short argument list).
  */
-export function alwaysBreaks(node: NixExpr, ctx: number): boolean {
+function alwaysBreaks(node: NixExpr, ctx: number): boolean {
   if (node.kind === "attrs") return node.bindings.length > 1 || (node.bindings.length === 1 && (ctx & Ctx.Wide) !== 0);
   if (node.kind === "list") return node.items.length > 1 && (ctx & Ctx.Inline) === 0;
   return false;

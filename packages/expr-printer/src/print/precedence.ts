@@ -6,7 +6,7 @@ import { isPathLiteral, startsWithPathLiteral } from "./shape.ts";
  * printer adds parentheses from this table and from what each position accepts, never
  * from guessing.
  */
-export const Level = {
+const Level = {
   Atom: 0,
   Select: 1,
   Apply: 2,

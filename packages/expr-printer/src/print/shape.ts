@@ -105,7 +105,7 @@ export function isTerm(e: NixExpr): boolean {
 }
 
 /** A term (prints without parentheses, not an operator or keyword construct). */
-export function isBareTerm(e: NixExpr): boolean {
+function isBareTerm(e: NixExpr): boolean {
   switch (e.kind) {
     case "int":
       return e.value >= 0n;

@@ -20,7 +20,7 @@ import { callLabel } from "./label.ts";
 import { argumentProblems, parseInput, type CallInfo } from "./parse.ts";
 
 /** Headers Authelia returns to the proxy (Traefik's `authResponseHeaders`, Caddy's `copy_headers`). */
-export const AUTHELIA_HEADERS = Object.freeze(["Remote-User", "Remote-Groups", "Remote-Email", "Remote-Name"]);
+const AUTHELIA_HEADERS = Object.freeze(["Remote-User", "Remote-Groups", "Remote-Email", "Remote-Name"]);
 
 /** What `container()` accepts: nspawn options (the default backend) or Podman options. */
 export type ContainerOptions = NspawnContainerOptions | PodmanContainerOptions;

@@ -4,7 +4,7 @@ import { MODEL_BRAND, type ModelKind } from "../model/brand.ts";
  * Freezes `value` and everything reachable from it that is not frozen yet. Already frozen
  * objects (AST nodes, secrets, other model objects) are shared, not walked again.
  */
-export function deepFreeze<T>(value: T): T {
+function deepFreeze<T>(value: T): T {
   if (typeof value !== "object" || value === null || Object.isFrozen(value)) return value;
   Object.freeze(value);
   for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);

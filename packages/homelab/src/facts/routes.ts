@@ -19,7 +19,7 @@ export interface PlacedRoute extends Located {
  * The host name a route answers to.
  * @example routeHostName({ kind: "subdomain", name: "photos" }, "example.org") // "photos.example.org"
  */
-export function routeHostName(host: RouteHost, domain: string): string {
+function routeHostName(host: RouteHost, domain: string): string {
   return host.kind === "fqdn" ? host.name : `${host.name}.${domain}`;
 }
 

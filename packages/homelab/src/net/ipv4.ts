@@ -41,8 +41,8 @@ export interface Ipv4Pool {
 export type CidrResult = { readonly ok: true; readonly pool: Ipv4Pool } | { readonly ok: false; readonly reason: string };
 
 /** Smallest and largest prefix a container pool may have: /29 still holds two address pairs. */
-export const MIN_POOL_PREFIX = 8;
-export const MAX_POOL_PREFIX = 29;
+const MIN_POOL_PREFIX = 8;
+const MAX_POOL_PREFIX = 29;
 
 /**
  * Parses `a.b.c.d/len` as a container address pool.

@@ -16,7 +16,7 @@ import { serviceBody } from "./core/services.ts";
  * The container value with its section comments: one routing section per proxy that routes
  * to it (its provider's bindings), then "Container" and the description.
  */
-export function containerFileBody(ctx: RenderContext, c: Container, file: string): FileBody {
+function containerFileBody(ctx: RenderContext, c: Container, file: string): FileBody {
   const s = new Sections();
   for (const provider of PROXY_PROVIDERS) {
     const proxy = ctx.host.proxies.find((p) => p.kind === provider.kind);

@@ -3,7 +3,7 @@ import { isRoute, type Route } from "../model/index.ts";
 import { bool, ipv4, port, protocol } from "./primitives.ts";
 
 /** A value made by `traefikRoute()` or `caddyRoute()`. */
-export const routeRef = z.custom<Route>(isRoute, { error: "expected a route made by traefikRoute() or caddyRoute()" });
+const routeRef = z.custom<Route>(isRoute, { error: "expected a route made by traefikRoute() or caddyRoute()" });
 
 /**
  * A port a service listens on: a number (TCP on every address) or `{ port, protocol, address }`.

@@ -93,7 +93,7 @@ const INVALID: Record<InvalidKind, string> = {
  * Every value in `value` that cannot become Nix, with its path.
  * @example configProblems({ a: [1, undefined] }) // [{ path: ["a", 1], message: "…" }]
  */
-export function configProblems(value: unknown): ConfigProblem[] {
+function configProblems(value: unknown): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   walkConfig(value, {
     expr(node, path) {
@@ -126,7 +126,7 @@ export function configProblems(value: unknown): ConfigProblem[] {
  * A copy of a checked config value: plain objects and arrays copied (and later frozen),
  * AST nodes, secrets and references shared; `undefined` members dropped.
  */
-export function copyConfig<T>(value: T): T {
+function copyConfig<T>(value: T): T {
   if (typeof value !== "object" || value === null || isOpaque(value)) return value;
   if (Array.isArray(value)) return value.map(copyConfig) as T;
   // A null prototype: `__proto__` is an ordinary, legal Nix attribute name here, kept as an

@@ -3,8 +3,8 @@
  * input parser appends ", got <value>", so every problem reads the same way.
  */
 import { z, type Zod } from "./zod.ts";
-import { isHostRef, isPublicValue, isSecret } from "../model/index.ts";
-import type { HostRef, PublicValue, Secret, StorageCategory } from "../model/index.ts";
+import { isPublicValue, isSecret } from "../model/index.ts";
+import type { PublicValue, Secret, StorageCategory } from "../model/index.ts";
 import { parseCidr, parseIpv4 } from "../net/ipv4.ts";
 
 /** A zod `error` param that always gives `message`. */
@@ -146,9 +146,3 @@ export function orPublic(inner: Zod.ZodType<string>, error: string) {
     });
 }
 
-/** A value made by `containerRef()`/`hostRef()`. */
-export const hostRefValue = z.custom<HostRef>(isHostRef, msg("expected a host reference"));
-
-/** Free text on one line (descriptions become Nix comments). */
-export const oneLine = (what: string) =>
-  z.string(msg(`expected ${what}`)).regex(/^[^\n\r\0]*$/, msg(`expected ${what} on one line`));

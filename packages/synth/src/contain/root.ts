@@ -195,7 +195,7 @@ function linkTarget(abs: string): string {
 }
 
 /** What kind of special file `info` is, for messages. */
-export function specialKind(info: Stats): string {
+function specialKind(info: Stats): string {
   if (info.isFIFO()) return "a FIFO (named pipe)";
   if (info.isSocket()) return "a socket";
   if (info.isCharacterDevice() || info.isBlockDevice()) return "a device file";

@@ -38,6 +38,16 @@ describe("missingSecretWarnings", () => {
     expect(here!.message).toBe("secrets/authelia-jwt.age does not exist yet; create it with: cd secrets && agenix -e authelia-jwt.age");
   });
 
+  it("looks for a file that climbs out of the output directory nowhere (synth reads only below it)", () => {
+    const asked: string[] = [];
+    const outside = [agenixSecretFile("k", "../keys/k.age", "c.ts:1:1"), agenixSecretFile("m", "./secrets/../../m.age", "c.ts:2:1")];
+    expect(missingSecretWarnings(outside, (p) => (asked.push(p), false), "server")).toEqual([]);
+    expect(asked).toEqual([]);
+    // A `./` or a `..` that stays inside is looked for under its normal name.
+    missingSecretWarnings([agenixSecretFile("n", "./secrets/x/../n.age", "c.ts:3:1")], (p) => (asked.push(p), true), "server");
+    expect(asked).toEqual(["secrets/n.age"]);
+  });
+
   it("is silent when every file exists", () => {
     expect(missingSecretWarnings(secrets, () => true, "server")).toEqual([]);
   });

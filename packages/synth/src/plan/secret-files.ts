@@ -4,7 +4,9 @@ import type { HandWrittenModule, SecretFile } from "../pipeline/synthesize.ts";
 
 /**
  * A warning for every encrypted file the system needs that does not exist, with the exact
- * command that creates it (the secret backend's own, run where its rules file is).
+ * command that creates it (the secret backend's own, run where its rules file is). A file
+ * beside the output directory (`../keys/x.age`) is not looked for: synth reads nothing
+ * outside the output directory.
  * @example missingSecretWarnings(secrets, (p) => existsSync(join(out, p)), "server")
  */
 export function missingSecretWarnings(
@@ -14,7 +16,7 @@ export function missingSecretWarnings(
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const secret of secrets) {
-    if (exists(secret.file)) continue;
+    if (posix.normalize(secret.file).startsWith("../") || exists(posix.normalize(secret.file))) continue;
     out.push({
       severity: "warning",
       code: "missing-secret-file",

@@ -15,11 +15,11 @@ import { needsParens, scalarText, scalarWidth } from "./scalars.ts";
  */
 
 /** The value contains a forced line break (a set or list of two or more entries, `''…''`). */
-export const HARD = -1;
+const HARD = -1;
 /** The value is not one this module knows how to lay out: leave it to the general printer. */
 export const UNKNOWN = -2;
 /** The text would be wider than the budget. */
-export const TOO_WIDE = -3;
+const TOO_WIDE = -3;
 
 /** Width (code points) of the last text returned. */
 export let flatWidth = 0;
@@ -28,7 +28,7 @@ export let flatWidth = 0;
  * `e` as a list item printed on one line (negative numbers in parentheses), within `budget`
  * columns.
  */
-export function flatItem(e: NixExpr, env: PrintEnv, budget: number): string | number {
+function flatItem(e: NixExpr, env: PrintEnv, budget: number): string | number {
   const text = scalarText(e, env);
   if (text !== undefined) {
     if (!needsParens(e)) return fit(text, scalarWidth, budget);

@@ -12,7 +12,7 @@ import { caddyLines, caddyRoutes } from "./sites.ts";
  * import, for `services.caddy.extraConfig`, which the NixOS module writes before the virtual
  * hosts (a snippet must be defined before it is imported).
  */
-export function caddySnippets(ctx: RenderContext): NixExpr | undefined {
+function caddySnippets(ctx: RenderContext): NixExpr | undefined {
   const names = new Set<string>();
   for (const c of ctx.containers) {
     if (!c.enable) continue;

@@ -21,7 +21,7 @@ export function caddyLines(...items: readonly (readonly NixStringPart[])[]): Nix
  * forward-auth snippet in `host.nix`), `reverse_proxy <target>`, then the user's directives.
  * Nix-escaping is the printer's job: bcrypt `$2y$…` and Caddy's `{$VAR}` stay literal.
  */
-export function caddySiteConfig(c: Container, route: CaddyRoute, portExpr?: NixExpr): NixExpr {
+function caddySiteConfig(c: Container, route: CaddyRoute, portExpr?: NixExpr): NixExpr {
   const body: NixStringPart[][] = [];
   if (route.tlsEmail !== undefined) body.push([`tls ${route.tlsEmail}`]);
   if (route.basicAuth.length > 0) {

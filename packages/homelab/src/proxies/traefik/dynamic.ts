@@ -16,7 +16,7 @@ import type { MainOptions } from "../provider.ts";
 export const WEB = "web";
 
 /** Where routes land: the Traefik container's guest config, or the host service (named as the release names it). */
-export function dynamicHttpPath(traefik: Traefik, release: ReleaseFacts): string[] {
+function dynamicHttpPath(traefik: Traefik, release: ReleaseFacts): string[] {
   const service = ["services", "traefik", release.traefik.dynamic, "http"];
   return traefik.mode === "container" ? ["containers", "traefik", "config", ...service] : service;
 }
@@ -39,7 +39,7 @@ function label(text: string): string {
  * Router and service are named after the container; with several routes or ports they get
  * a suffix (`<name>-<host>`, `<name>-<port>`).
  */
-export function traefikHttp(ctx: RenderContext, traefik: Traefik, c: Container, main?: MainOptions): AttrTree | undefined {
+function traefikHttp(ctx: RenderContext, traefik: Traefik, c: Container, main?: MainOptions): AttrTree | undefined {
   const routes = traefikRoutes(c);
   const offersAuth = c.backend === "nspawn" && c.forwardAuth !== undefined;
   if (routes.length === 0 && !offersAuth) return undefined;

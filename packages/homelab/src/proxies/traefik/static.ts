@@ -19,7 +19,7 @@ import { WEB } from "./dynamic.ts";
  * under `/var/lib/traefik` (Traefik's only writable directory). Never a `null`: the TOML
  * option type rejects it.
  */
-export function traefikService(traefik: Traefik, release: ReleaseFacts): NixConfig {
+function traefikService(traefik: Traefik, release: ReleaseFacts): NixConfig {
   const entryPoints: Record<string, unknown> = {};
   const tls = traefik.entryPoint;
   entryPoints[WEB] = {
@@ -62,7 +62,7 @@ const CONTAINER_COMMENT = [
 ];
 
 /** The implicit `traefik` NixOS container of `traefik({ mode: "container" })`, as a model container. */
-export function traefikAsContainer(traefik: Traefik): NspawnContainer {
+function traefikAsContainer(traefik: Traefik): NspawnContainer {
   return {
     kind: "container",
     name: "traefik",

@@ -43,7 +43,7 @@ export function hostNameParts(lab: Pick<Homelab, "domain">, host: RouteHost): Ni
 }
 
 /** The nspawn container named `name`, or the Podman one, or undefined. */
-export function findContainer(ctx: RenderContext, name: string): Container | undefined {
+function findContainer(ctx: RenderContext, name: string): Container | undefined {
   return ctx.containers.find((c) => c.name === name);
 }
 

@@ -17,7 +17,7 @@ export interface DataContext {
 }
 
 /** `config.containers.authelia.localAddress`, from the host's configuration. */
-export function hostRefExpr(ref: HostRef, hostConfig: string): NixExpr {
+function hostRefExpr(ref: HostRef, hostConfig: string): NixExpr {
   return n.select(n.id(hostConfig), ref.path);
 }
 
@@ -26,7 +26,7 @@ export function hostRefExpr(ref: HostRef, hostConfig: string): NixExpr {
  * under the name `hostConfig`: unchanged where that name is `config`.
  * @example withHostRefs(n.str`http://${containerRef("a").localAddress}`, "hostConfig")
  */
-export function withHostRefs(expr: NixExpr, hostConfig: string): NixExpr {
+function withHostRefs(expr: NixExpr, hostConfig: string): NixExpr {
   if (hostConfig === "config") return expr;
   return mapExpr(expr, (e) => (isHostRef(e) ? hostRefExpr(e, hostConfig) : undefined));
 }

@@ -23,7 +23,7 @@ function list(values: readonly (string | number)[]): NixExpr {
 }
 
 /** Host ports to open: listeners on the host itself, off loopback, and who they are. */
-export function hostFirewall(ctx: RenderContext): { tcp: number[]; udp: number[]; who: string[] } {
+function hostFirewall(ctx: RenderContext): { tcp: number[]; udp: number[]; who: string[] } {
   const open = ctx.facts.listeners.filter((l) => l.opens && !isLoopback(l.address));
   const ports = (protocol: "tcp" | "udp") => [...new Set(open.filter((l) => l.protocol === protocol).map((l) => l.port))].sort((a, b) => a - b);
   return { tcp: ports("tcp"), udp: ports("udp"), who: sortedUnique(open.map((l) => l.name)) };
@@ -80,7 +80,7 @@ function podman(ctx: RenderContext): Section {
 }
 
 /** Custom Podman networks enabled containers join. */
-export function podmanNetworks(ctx: RenderContext): string[] {
+function podmanNetworks(ctx: RenderContext): string[] {
   return sortedUnique(ctx.containers.flatMap((c) => (c.enable && c.backend === "podman" ? c.networks : [])));
 }
 
@@ -100,7 +100,7 @@ function networks(ctx: RenderContext): Section {
 }
 
 /** Directories that must exist on the host before a container starts. */
-export function stateDirectoryRules(ctx: RenderContext): string[] {
+function stateDirectoryRules(ctx: RenderContext): string[] {
   const rules = new Set<string>();
   for (const c of ctx.containers) {
     if (!c.enable) continue;

@@ -9,7 +9,7 @@ const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0
  * uses (`{ config, domain, ... }:`), sorted; no head when it uses none.
  * @example moduleFunction(n.attrs([n.bind("x", n.select("config.y"))])) // { config, ... }: { … }
  */
-export function moduleFunction(body: NixExpr): NixExpr {
+function moduleFunction(body: NixExpr): NixExpr {
   const formals = [...freeVariables(body)].sort(byCodeUnit);
   return formals.length === 0 ? body : n.fn({ formals, ellipsis: true }, body);
 }

@@ -10,7 +10,7 @@ export function networkUnit(net: string): string {
 }
 
 /** The systemd unit NixOS runs a Podman container as (`serviceName`'s default). */
-export function containerUnit(name: string): string {
+function containerUnit(name: string): string {
   return `podman-${name}`;
 }
 
@@ -63,7 +63,7 @@ export function podmanValue(c: PodmanContainer, mainPort?: number, portExpr?: Ni
 }
 
 /** `/opt/<category>/<name>`, the container's state directory. */
-export function stateDir(c: PodmanContainer): string | undefined {
+function stateDir(c: PodmanContainer): string | undefined {
   return c.category === undefined ? undefined : `/opt/${c.category}/${c.name}`;
 }
 

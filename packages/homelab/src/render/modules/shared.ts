@@ -10,7 +10,7 @@ export function optionPath(namespace: string, c: Container): string[] {
 }
 
 /** `cfg`, the container's options, bound in every file of the modules layout. */
-export const CFG: NixExpr = n.id("cfg");
+const CFG: NixExpr = n.id("cfg");
 
 /** `cfg = config.<namespace>.<name>;` */
 export function cfgBinding(namespace: string, c: Container): ReturnType<typeof n.bind> {

@@ -12,7 +12,7 @@ import { groupBy, MAX_RELATED, nameOthers } from "../report.ts";
  * True when two listeners cannot both bind: same protocol and port, and the same address or
  * one of them on every address. The one definition; the check below only narrows whom to test.
  */
-export function listenersClash(a: Listener, b: Listener): boolean {
+function listenersClash(a: Listener, b: Listener): boolean {
   return a !== b && a.protocol === b.protocol && a.port === b.port && (a.address === b.address || a.address === ANY_ADDRESS || b.address === ANY_ADDRESS);
 }
 

@@ -14,7 +14,7 @@ const HOST_NAME = /^[A-Za-z0-9]([A-Za-z0-9_-]{0,61}[A-Za-z0-9])?$/;
  * more than 11 characters with a private network (interface `ve-<name>` on old kernels, and
  * beyond 12 the host-side name no longer matches exact-name firewall rules on any kernel).
  */
-export function nspawnNameProblem(c: Container): string | undefined {
+function nspawnNameProblem(c: Container): string | undefined {
   if (c.backend !== "nspawn") return undefined;
   if (c.name.includes("_")) return "NixOS containers cannot have underscores in their names";
   if (!HOST_NAME.test(c.name)) {
