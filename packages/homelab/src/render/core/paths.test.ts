@@ -15,6 +15,9 @@ describe("relativeFrom", () => {
     ["host.nix", "../keys/x.age", "../keys/x.age"],
     ["host.nix", "../../keys/x.age", "../../keys/x.age"],
     ["secrets/secrets.nix", "./../keys/x.age", "../../keys/x.age"],
+    // Directories: the file's own, and the one above it.
+    ["secrets/secrets.nix", "secrets", "./."],
+    ["secrets/secrets.nix", ".", "../."],
   ])("from %s to %s is %s", (from, target, expected) => {
     expect(relativeFrom(from, target)).toBe(expected);
   });

@@ -22,5 +22,7 @@ function climbs(path: string): number {
 export function relativeFrom(from: string, target: string): string {
   const root = `/${"r/".repeat(Math.max(climbs(from), climbs(target)))}`;
   const rel = posix.relative(posix.dirname(posix.join(root, from)), posix.join(root, target));
+  // A Nix path literal needs a slash: the file's own directory is `./.`, the one above `../.`.
+  if (rel === "" || rel === "..") return `${rel || "."}/.`;
   return rel.startsWith("../") ? rel : `./${rel}`;
 }
