@@ -43,7 +43,7 @@ describe("the proxy registry", () => {
       expect(routeProvider(p.routeKind)).toBe(p);
     }
     expect(providerOf("toString")).toBeUndefined();
-    expect(providerOf("nginx")).toBeUndefined();
+    expect(providerOf("not-a-proxy")).toBeUndefined();
   });
 
   test.each(PROXY_PROVIDERS.map((p) => [p.kind, p] as const))("%s: its public builders make what its provider serves", (kind, p) => {
