@@ -6,7 +6,6 @@ export type * from "./model/index.ts";
 export {
   formatSite,
   formatVia,
-  isCaddy,
   isContainer,
   isHomelab,
   isHost,
@@ -16,17 +15,19 @@ export {
   proxyOf,
   isHostRef,
   isHostService,
-  isRoute,
   isSecret,
-  isTraefik,
   MODEL_BRAND,
 } from "./model/index.ts";
 
 export { container, type ContainerOptions } from "./builders/container.ts";
 export { homelab, DEFAULT_POOL, DEFAULT_NAMESPACE, DEFAULT_IDENTITY_PATHS } from "./builders/homelab.ts";
-export { caddy, traefik } from "./builders/proxies.ts";
 export { containerRef, hostRef, type ContainerRef } from "./builders/refs.ts";
-export { caddyRoute, traefikRoute } from "./builders/routes.ts";
+export { isRoute } from "./proxies/index.ts";
+// One block per reverse proxy (its builders, predicate and option types), from its folder.
+export { caddy, caddyRoute, isCaddy } from "./proxies/caddy/builders.ts";
+export type { CaddyOptions, CaddyRouteOptions } from "./proxies/caddy/schema.ts";
+export { isTraefik, traefik, traefikRoute } from "./proxies/traefik/builders.ts";
+export type { TraefikOptions, TraefikRouteOptions } from "./proxies/traefik/schema.ts";
 export { secret } from "./builders/secret.ts";
 export { publicValue } from "./builders/public-value.ts";
 export { service } from "./builders/service.ts";
@@ -37,8 +38,6 @@ export type { ConfigObject, ConfigValue } from "./schema/config.ts";
 export type { HomelabOptions } from "./schema/homelab.ts";
 export type { NspawnContainerOptions } from "./schema/nspawn.ts";
 export type { PodmanContainerOptions } from "./schema/podman.ts";
-export type { CaddyOptions, TraefikOptions } from "./schema/proxies.ts";
-export type { CaddyRouteOptions, TraefikRouteOptions } from "./schema/routes.ts";
 export type { SecretOptions } from "./schema/secret.ts";
 export type { ServiceOptions } from "./schema/service.ts";
 export { formatPublish, parsePublish } from "./schema/publish.ts";

@@ -1,4 +1,5 @@
 import type { Homelab, Host, Layout, SourceSite } from "../model/index.ts";
+import { PROXY_PROVIDERS } from "../proxies/index.ts";
 import { DEFAULT_RELEASE, isRelease, nixpkgsUrl, pinnedRelease, type Release } from "../releases/release.ts";
 import { homelabProblems, homelabSchema, type HomelabOptions } from "../schema/homelab.ts";
 import { captureSite } from "../site/capture.ts";
@@ -55,7 +56,7 @@ function build(options: HomelabOptions, site: SourceSite): Homelab {
       ...optional("externalInterface", o.network?.externalInterface),
       nftables: o.network?.nftables ?? false,
     },
-    proxies: [...(o.traefik === undefined ? [] : [o.traefik]), ...(o.caddy === undefined ? [] : [o.caddy])],
+    proxies: PROXY_PROVIDERS.flatMap((p) => o[p.kind] ?? []),
     containers: o.containers ?? [],
     services: o.services ?? [],
     modules: o.modules ?? [],

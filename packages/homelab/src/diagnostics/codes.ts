@@ -1,20 +1,28 @@
 /**
  * Every diagnostic code nixjs reports, with its severity and what it means in one line. A
  * check can only report a code listed here (the type says so), and the README's table of codes
- * is checked against this registry by a test.
+ * is checked against this registry by a test. The reverse proxies' codes (`<kind>-missing`,
+ * and those of their own checks) come from their providers, so a new proxy brings its own.
  */
 import type { Severity } from "../model/diagnostic.ts";
+import type { ProxyCode } from "../model/proxies.ts";
+import { PROXY_PROVIDERS } from "../proxies/index.ts";
 
-interface CodeInfo {
+/** A code's entry in the registry. */
+export interface CodeInfo {
   readonly severity: Severity;
   /** One line: what the finding means. */
   readonly summary: string;
 }
 
-const code = (severity: Severity, summary: string): CodeInfo => ({ severity, summary });
+/**
+ * An entry of the registry.
+ * @example code("error", "two routes for one host name")
+ */
+export const code = (severity: Severity, summary: string): CodeInfo => ({ severity, summary });
 
-/** The registry: code → severity and summary. */
-export const DIAGNOSTIC_CODES = {
+/** The core's codes up to the routes' (the proxies' follow them). */
+const CORE_CODES = {
   // Builder input (the call's options; reported for every rejected call at once)
   "invalid-value": code("error", "an option has a value of the right type that is not allowed"),
   "invalid-type": code("error", "an option has a value of the wrong type"),
@@ -43,9 +51,10 @@ export const DIAGNOSTIC_CODES = {
   "route-no-auth": code("warning", "a route reachable without authentication that is not marked public"),
   "routed-port-exposed": code("warning", "a routed port also published beyond loopback, bypassing the proxy"),
   "forward-auth-port-unserved": code("error", "forwardAuth on a port the container does not serve"),
-  "traefik-missing": code("error", "a Traefik route without traefik()"),
-  "caddy-missing": code("error", "a Caddy route without caddy()"),
-  "unknown-entry-point": code("error", "a route names an entry point Traefik does not define"),
+} as const satisfies Record<string, CodeInfo>;
+
+/** The core's codes after the proxies'. */
+const LATER_CODES = {
   // Secrets
   "secret-undeclared": code("error", "a config uses a secret the system that evaluates it does not declare"),
   "secret-conflict": code("error", "one secret name declared with different settings"),
@@ -75,7 +84,19 @@ export const DIAGNOSTIC_CODES = {
 } as const satisfies Record<string, CodeInfo>;
 
 /** Every code nixjs reports. */
-export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+export type DiagnosticCode = keyof typeof CORE_CODES | ProxyCode | keyof typeof LATER_CODES;
+
+/**
+ * The registry: code → severity and summary, in the README's order: the core's, each proxy's
+ * `<kind>-missing` (in the providers' order), the proxies' own, the rest of the core's.
+ * @example DIAGNOSTIC_CODES["port-conflict"].severity // "error"
+ */
+export const DIAGNOSTIC_CODES: { readonly [C in DiagnosticCode]: CodeInfo } = Object.freeze({
+  ...CORE_CODES,
+  ...Object.fromEntries(PROXY_PROVIDERS.map((p) => [`${p.kind}-missing`, code("error", p.missingSummary)])),
+  ...Object.fromEntries(PROXY_PROVIDERS.flatMap((p) => Object.entries(p.codes))),
+  ...LATER_CODES,
+}) as { readonly [C in DiagnosticCode]: CodeInfo };
 
 /**
  * True for a registered code.

@@ -1,7 +1,7 @@
 import type { NixSelect } from "@nixjs/expr-printer";
 import type { Container } from "./containers.ts";
 import type { Homelab, Host, HostService } from "./homelab.ts";
-import type { Caddy, Traefik } from "./proxies.ts";
+import type { ProxyKind } from "./proxies.ts";
 import type { HostRef } from "./refs.ts";
 import type { PublicValue } from "./public.ts";
 import type { Route } from "./routes.ts";
@@ -16,20 +16,18 @@ export const MODEL_BRAND: unique symbol = Symbol.for("@nixjs/homelab.model") as 
 
 const HOST_REFS_KEY = Symbol.for("@nixjs/homelab.host-refs");
 
-/** The kinds of branded model objects. */
-export type ModelKind =
-  | "secret"
-  | "container"
-  | "traefikRoute"
-  | "caddyRoute"
-  | "traefik"
-  | "caddy"
-  | "service"
-  | "host"
-  | "publicValue"
-  | "homelab";
+/**
+ * The kinds of branded model objects: the core's, and each proxy's and its route's (from the
+ * proxies' type map, so a new proxy adds its kinds here without an edit).
+ */
+export type ModelKind = "secret" | "container" | ProxyKind | Route["kind"] | "service" | "host" | "publicValue" | "homelab";
 
-function brandOf(value: unknown): unknown {
+/**
+ * The brand of a value (its kind), `undefined` for anything no builder made. For the
+ * predicates: this file's, and each proxy's own (`isTraefik`, in `proxies/traefik/`).
+ * @example brandOf(caddy({})) // "caddy"
+ */
+export function brandOf(value: unknown): unknown {
   return typeof value === "object" && value !== null
     ? (value as { [MODEL_BRAND]?: unknown })[MODEL_BRAND]
     : undefined;
@@ -71,22 +69,6 @@ export function registerHostRef(node: NixSelect): HostRef {
 /** True for a value made by `container()`. @example isContainer(container("immich", {})) */
 export function isContainer(value: unknown): value is Container {
   return brandOf(value) === "container";
-}
-
-/** True for a value made by `traefikRoute()` or `caddyRoute()`. @example isRoute(caddyRoute({ subdomain: "x", port: 80 })) */
-export function isRoute(value: unknown): value is Route {
-  const kind = brandOf(value);
-  return kind === "traefikRoute" || kind === "caddyRoute";
-}
-
-/** True for a value made by `traefik()`. @example isTraefik(traefik({})) */
-export function isTraefik(value: unknown): value is Traefik {
-  return brandOf(value) === "traefik";
-}
-
-/** True for a value made by `caddy()`. @example isCaddy(caddy({})) */
-export function isCaddy(value: unknown): value is Caddy {
-  return brandOf(value) === "caddy";
 }
 
 /** True for a value made by `service()`. @example isHostService(service("cloudflared", {})) */

@@ -10,16 +10,13 @@ export type * from "./secret.ts";
 export { formatSite, formatVia, type SourceSite } from "./site.ts";
 export { isPrivateNspawn, onlyHost, proxyOf } from "./lookup.ts";
 export {
-  isCaddy,
   isContainer,
   isHomelab,
   isHost,
   isHostRef,
   isHostService,
   isPublicValue,
-  isRoute,
   isSecret,
-  isTraefik,
   MODEL_BRAND,
   type ModelKind,
 } from "./brand.ts";

@@ -1,44 +1,40 @@
-import type { Secret } from "./secret.ts";
-import type { SourceSite } from "./site.ts";
+/**
+ * The reverse proxies nixjs knows, as types. Each proxy is a folder `proxies/<kind>/` (its
+ * model, schema, builders and provider); this map is where its types join the core's unions,
+ * and `proxies/index.ts` is where its provider joins the registry. Everything else (the
+ * `homelab()` options, the brand kinds, the `<kind>-missing` codes) is derived from the two.
+ */
+import type { BasicAuthUser, Caddy, CaddyRoute } from "../proxies/caddy/model.ts";
+import type { Traefik, TraefikCode, TraefikRoute } from "../proxies/traefik/model.ts";
 
-/** Traefik: the `traefik` nspawn container on the host network (seed 000), or a host service. */
-export interface Traefik {
-  readonly kind: "traefik";
-  readonly mode: "container" | "service";
-  /** Entry point routes use by default, e.g. `"websecure"`. */
-  readonly entryPoint: string;
-  /** Certificate resolver routes use by default, e.g. `"cloudflare"`. */
-  readonly certResolver?: string;
-  /** ACME account for `certResolver`. */
-  readonly acme?: {
-    readonly email: string;
-    /** DNS-01 provider (e.g. `"cloudflare"`); HTTP-01 on the `web` entry point when absent. */
-    readonly dnsProvider?: string;
-  };
-  /** Environment files for Traefik (DNS API tokens). */
-  readonly environmentFiles: readonly Secret[];
-  /** Redirect `web` (:80) to the TLS entry point. */
-  readonly redirectToHttps: boolean;
-  readonly dashboard: boolean;
-  readonly site: SourceSite;
+export type { BasicAuthUser, Caddy, CaddyRoute, Traefik, TraefikRoute };
+
+/**
+ * Per kind of proxy: its model object (`proxy`), its route (`route`) and the diagnostic codes
+ * of its own checks (`codes`, `never` for none). The members' documentation is that of the
+ * `homelab()` option of the same name (the options are a mapped type over this interface).
+ */
+export interface ProxyTypes {
+  /** Traefik, from `traefik({...})`. @example traefik: traefik({ certResolver: "cloudflare" }) */
+  readonly traefik: { readonly proxy: Traefik; readonly route: TraefikRoute; readonly codes: TraefikCode };
+  /** Caddy, from `caddy({...})`. @example caddy: caddy({ email: "admin@example.org" }) */
+  readonly caddy: { readonly proxy: Caddy; readonly route: CaddyRoute; readonly codes: never };
 }
-
-/** Caddy as a host service. */
-export interface Caddy {
-  readonly kind: "caddy";
-  readonly email?: string;
-  /**
-   * `services.caddy.httpPort` when not the default 80 (e.g. beside Traefik on the same host);
-   * absent: 80.
-   */
-  readonly httpPort?: number;
-  /** `services.caddy.httpsPort` when not the default 443; absent: 443. */
-  readonly httpsPort?: number;
-  readonly site: SourceSite;
-}
-
-/** A reverse proxy of a host: one provider module per kind renders and checks it. */
-export type Proxy = Traefik | Caddy;
 
 /** The kinds of reverse proxy. */
-export type ProxyKind = Proxy["kind"];
+export type ProxyKind = keyof ProxyTypes;
+
+/** A reverse proxy of a host: one provider module per kind renders and checks it. */
+export type Proxy = ProxyTypes[ProxyKind]["proxy"];
+
+/** The proxy of a kind. @example ProxyOf<"caddy"> // Caddy */
+export type ProxyOf<K extends ProxyKind> = ProxyTypes[K]["proxy"];
+
+/** The route a proxy of kind `K` serves. @example RouteOf<"traefik"> // TraefikRoute */
+export type RouteOf<K extends ProxyKind> = ProxyTypes[K]["route"];
+
+/** The diagnostic codes of a proxy's own checks. @example ProxyOwnCode<"traefik"> // "unknown-entry-point" */
+export type ProxyOwnCode<K extends ProxyKind> = ProxyTypes[K]["codes"];
+
+/** The codes the proxies add to the registry: `<kind>-missing` and their own checks' codes. */
+export type ProxyCode = `${ProxyKind}-missing` | ProxyOwnCode<ProxyKind>;

@@ -1,16 +1,18 @@
 /**
  * One module per reverse proxy, behind this interface (in the spirit of kysely's dialects):
  * what it listens on, which secrets it decrypts where, which files it writes, its part of each
- * routed container's file, its part of `host.nix`, and its own checks. Adding a proxy is a
- * provider module, its schema, its builder and one line in `index.ts`.
+ * routed container's file, its part of `host.nix`, its own checks, and what the core says about
+ * it (its `homelab()` option, its diagnostic codes, the hints in shared messages). Adding a
+ * proxy is a folder `proxies/<kind>/` (model, schema, builders, provider), a line in
+ * `model/proxies.ts`'s type map, a line in `index.ts`'s registry and its public exports.
  */
 import type { NixBinding, NixExpr } from "@nixjs/expr-printer";
 import type { Listener, Located } from "../facts/located.ts";
 import type { SecretUsage } from "../facts/systems.ts";
 import type { Container } from "../model/containers.ts";
 import type { Homelab } from "../model/homelab.ts";
-import type { Proxy } from "../model/proxies.ts";
-import type { Route } from "../model/routes.ts";
+import type { CodeInfo } from "../diagnostics/codes.ts";
+import type { Proxy, ProxyOwnCode, RouteOf } from "../model/proxies.ts";
 import type { RenderContext } from "../render/core/context.ts";
 import type { FileBody } from "../render/core/module.ts";
 import type { CheckContext } from "../validate/context.ts";
@@ -42,19 +44,38 @@ export interface HostSection {
 }
 
 export interface ProxyProvider<P extends Proxy = Proxy> {
+  /** Its kind, which is also the name of its `homelab()` option and its builder. */
   readonly kind: P["kind"];
-  /** The kind of route it serves. */
-  readonly routeKind: Route["kind"];
+  /** The kind of route it serves, which is also its route builder's name. */
+  readonly routeKind: RouteOf<P["kind"]>["kind"];
+  /** Its `homelab()` option: what it accepts (its builder's value), and the error otherwise. */
+  readonly option: { readonly is: (value: unknown) => value is P; readonly error: string };
   /** Comment above its part of a container's file: `Traefik routing`. */
   readonly sectionTitle: string;
-  /** What a route of its kind needs when the host has no such proxy (a message). */
+  /** What a route of its kind needs when the host has no such proxy (`<kind>-missing`'s message). */
   readonly missing: string;
+  /** `<kind>-missing`'s line in the registry of codes: `a Caddy route without caddy()`. */
+  readonly missingSummary: string;
+  /** The codes its own checks report, merged into the registry of codes. */
+  readonly codes: { readonly [C in ProxyOwnCode<P["kind"]>]: CodeInfo };
+  /** Appended to a `port-conflict` message naming one of its listeners: how to move it. */
+  readonly portConflictHint?: string;
+  /** Appended to a `file-conflict` message naming one of its files: how to avoid it. */
+  readonly fileConflictHint?: string;
+  /** Where its options declare host secrets, for `secret-undeclared`: `traefik's environmentFiles`. */
+  readonly hostSecretsOption?: string;
+  /** A route's own authentication option, offered by `route-no-auth` beside `auth`: `basicAuth`. */
+  readonly routeAuthOption?: string;
+  /** True when a route of its kind authenticates clients by itself (Caddy's basic auth). */
+  routeAuthenticates(route: RouteOf<P["kind"]>): boolean;
   /** The host sockets it binds. */
   listeners(proxy: P): Listener[];
   /** The secrets it decrypts, and in which system. */
   secrets(proxy: P): SecretUsage[];
   /** NixOS container names it defines itself (the `traefik` container). */
   containerNames(proxy: P): readonly string[];
+  /** `duplicate-name`'s message for a container named like one of `containerNames`. */
+  containerClash(containerName: string): string;
   /** Its own files, for the tree's layout. */
   files(lab: Pick<Homelab, "layout">, proxy: P): ProxyFile[];
   /** One of its files, rendered. */

@@ -1,9 +1,10 @@
 import { z } from "./zod.ts";
-import { isRoute, type Route } from "../model/index.ts";
+import type { Route } from "../model/index.ts";
+import { isRoute, routeBuilderNames } from "../proxies/index.ts";
 import { bool, ipv4, port, protocol } from "./primitives.ts";
 
-/** A value made by `traefikRoute()` or `caddyRoute()`. */
-const routeRef = z.custom<Route>(isRoute, { error: "expected a route made by traefikRoute() or caddyRoute()" });
+/** A value made by a route builder (`traefikRoute()`, `caddyRoute()`: one per proxy). */
+const routeRef = z.custom<Route>(isRoute, { error: `expected a route made by ${routeBuilderNames()}` });
 
 /**
  * A port a service listens on: a number (TCP on every address) or `{ port, protocol, address }`.

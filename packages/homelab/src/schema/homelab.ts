@@ -1,6 +1,7 @@
-import { z, type Input } from "./zod.ts";
-import { isCaddy, isContainer, isHostService, isTraefik } from "../model/index.ts";
-import type { Caddy, Container, HostService, Traefik } from "../model/index.ts";
+import { z, type Input, type Zod } from "./zod.ts";
+import { isContainer, isHostService } from "../model/index.ts";
+import type { Container, HostService, ProxyOf, ProxyTypes } from "../model/index.ts";
+import { PROXY_PROVIDERS } from "../proxies/index.ts";
 import { isRelease, pinnedRelease, SUPPORTED_RELEASES } from "../releases/release.ts";
 import { asRecord, type InputProblem } from "./problems.ts";
 import { absolutePath, bool, cidr, domain, flakeUrl, hostName, interfaceName, modulePath, stateVersion, system } from "./primitives.ts";
@@ -8,6 +9,17 @@ import { absolutePath, bool, cidr, domain, flakeUrl, hostName, interfaceName, mo
 const namespace = z
   .string({ error: 'expected an option path like "hwc.server.containers"' })
   .regex(/^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z_][A-Za-z0-9_-]*)*$/, { error: 'expected an option path like "hwc.server.containers"' });
+
+/**
+ * `homelab()`'s option per reverse proxy, named by its kind and holding its builder's value, in
+ * the registry's order. A mapped type over `ProxyTypes`, whose members carry each option's
+ * documentation.
+ */
+type ProxyOptions = { readonly [K in keyof ProxyTypes]: Zod.ZodOptional<Zod.ZodCustom<ProxyOf<K>, ProxyOf<K>>> };
+
+function proxyOptions(): ProxyOptions {
+  return Object.fromEntries(PROXY_PROVIDERS.map((p) => [p.kind, z.custom(p.option.is, { error: p.option.error }).optional()])) as unknown as ProxyOptions;
+}
 
 /** Options of `homelab({...})`. */
 export const homelabSchema = z.strictObject(
@@ -92,10 +104,8 @@ export const homelabSchema = z.strictObject(
         { error: "expected { identityPaths, recipients }" },
       )
       .optional(),
-    /** Traefik, from `traefik({...})`. @example traefik: traefik({ certResolver: "cloudflare" }) */
-    traefik: z.custom<Traefik>(isTraefik, { error: "expected a value made by traefik({...})" }).optional(),
-    /** Caddy, from `caddy({...})`. @example caddy: caddy({ email: "admin@example.org" }) */
-    caddy: z.custom<Caddy>(isCaddy, { error: "expected a value made by caddy({...})" }).optional(),
+    /** The reverse proxies, one option per provider: `traefik: traefik({...})`, `caddy: caddy({...})`. */
+    ...proxyOptions(),
     /** The containers. @example containers: [container("immich", { ports: [2283] })] */
     containers: z.array(z.custom<Container>(isContainer, { error: "expected a value made by container(name, {...})" })).optional(),
     /** Host services that are not containers. @example services: [service("cloudflared", {...})] */

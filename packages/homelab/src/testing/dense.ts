@@ -7,8 +7,8 @@
 import fc from "fast-check";
 import { container } from "../builders/container.ts";
 import { homelab } from "../builders/homelab.ts";
-import { caddy, traefik } from "../builders/proxies.ts";
-import { caddyRoute, traefikRoute } from "../builders/routes.ts";
+import { caddy, caddyRoute } from "../proxies/caddy/builders.ts";
+import { traefik, traefikRoute } from "../proxies/traefik/builders.ts";
 import { service } from "../builders/service.ts";
 import type { Container, Homelab, HostService, Route } from "../model/index.ts";
 

@@ -4,7 +4,8 @@
  */
 import fc from "fast-check";
 import { container } from "../builders/container.ts";
-import { caddyRoute, traefikRoute } from "../builders/routes.ts";
+import { caddyRoute } from "../proxies/caddy/builders.ts";
+import { traefikRoute } from "../proxies/traefik/builders.ts";
 import { formatSite, onlyHost, proxyOf, type Homelab, type Protocol } from "../model/index.ts";
 import { arbConflictFreeHomelab } from "./clean.ts";
 import { extendHomelab } from "./extend.ts";

@@ -1,6 +1,6 @@
 /** Caddy's part of `host.nix`: the service, its ports, and the forward-auth snippets. */
 import { n, type NixExpr, type NixStringPart } from "@nixjs/expr-printer";
-import type { Caddy } from "../../model/proxies.ts";
+import type { Caddy } from "./model.ts";
 import { authProvider, type RenderContext } from "../../render/core/context.ts";
 import { targetParts } from "../../render/core/targets.ts";
 import { sortByName } from "../../util/order.ts";

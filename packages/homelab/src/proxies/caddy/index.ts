@@ -1,6 +1,7 @@
 /** The Caddy provider: Caddy as a host service; each route a virtual host beside its container. */
 import { atProxy } from "../../facts/located.ts";
-import type { Caddy } from "../../model/proxies.ts";
+import { isCaddy } from "./builders.ts";
+import type { Caddy } from "./model.ts";
 import { ANY_ADDRESS } from "../../net/ipv4.ts";
 import type { ProxyProvider } from "../provider.ts";
 import { caddyHostSection } from "./host.ts";
@@ -9,8 +10,18 @@ import { caddySiteBindings } from "./sites.ts";
 export const caddyProvider: ProxyProvider<Caddy> = {
   kind: "caddy",
   routeKind: "caddyRoute",
+  option: { is: isCaddy, error: "expected a value made by caddy({...})" },
   sectionTitle: "Caddy routing",
   missing: "a caddyRoute needs Caddy: add caddy: caddy({...}) to homelab(), or use traefikRoute",
+  missingSummary: "a Caddy route without caddy()",
+  codes: {},
+  portConflictHint: " (Caddy moves with caddy({ httpPort, httpsPort }))",
+  routeAuthOption: "basicAuth",
+
+  // Basic auth is Caddy's own authentication: a route with users needs no `auth`.
+  routeAuthenticates(route) {
+    return route.basicAuth.length > 0;
+  },
 
   // HTTP on httpPort; HTTPS on httpsPort over TCP, and over UDP for HTTP/3.
   listeners(c) {
@@ -30,6 +41,10 @@ export const caddyProvider: ProxyProvider<Caddy> = {
 
   containerNames() {
     return [];
+  },
+
+  containerClash() {
+    throw new Error("caddy defines no container of its own");
   },
 
   files() {

@@ -1,7 +1,7 @@
 /** Caddy sites: one virtual host per route, its body Caddyfile text. */
 import { n, type NixBinding, type NixExpr, type NixStringPart } from "@nixjs/expr-printer";
 import type { Container } from "../../model/containers.ts";
-import type { CaddyRoute } from "../../model/routes.ts";
+import type { CaddyRoute } from "./model.ts";
 import { hostNameParts, type RenderContext } from "../../render/core/context.ts";
 import { targetParts } from "../../render/core/targets.ts";
 import type { MainOptions } from "../provider.ts";

@@ -4,8 +4,7 @@
  */
 import { n, type NixBinding, type NixTrivia } from "@nixjs/expr-printer";
 import type { Container } from "../../model/containers.ts";
-import type { Traefik } from "../../model/proxies.ts";
-import type { TraefikRoute } from "../../model/routes.ts";
+import type { Traefik, TraefikRoute } from "./model.ts";
 import type { ReleaseFacts } from "../../releases/table.ts";
 import { hostNameParts, type RenderContext } from "../../render/core/context.ts";
 import { targetParts } from "../../render/core/targets.ts";

@@ -3,7 +3,8 @@
  * host service; routes in its dynamic configuration, beside the container they route to.
  */
 import { atProxy } from "../../facts/located.ts";
-import type { Traefik } from "../../model/proxies.ts";
+import type { Traefik } from "./model.ts";
+import { isTraefik } from "./builders.ts";
 import { ANY_ADDRESS } from "../../net/ipv4.ts";
 import { HOST_SYSTEM } from "../../facts/systems.ts";
 import type { ProxyProvider } from "../provider.ts";
@@ -13,8 +14,19 @@ import { traefikContainerFile, traefikServiceFile } from "./static.ts";
 export const traefikProvider: ProxyProvider<Traefik> = {
   kind: "traefik",
   routeKind: "traefikRoute",
+  option: { is: isTraefik, error: "expected a value made by traefik({...})" },
   sectionTitle: "Traefik routing",
   missing: "a traefikRoute needs Traefik: add traefik: traefik({...}) to homelab(), or use caddyRoute",
+  missingSummary: "a Traefik route without traefik()",
+  codes: {
+    "unknown-entry-point": { severity: "error", summary: "a route names an entry point Traefik does not define" },
+  },
+  fileConflictHint: ' (or pick traefik({ mode: "container" }))',
+  hostSecretsOption: "traefik's environmentFiles",
+
+  routeAuthenticates() {
+    return false;
+  },
 
   listeners(t) {
     const owner = t.mode === "container" ? "the traefik container" : "the Traefik service";
@@ -31,6 +43,10 @@ export const traefikProvider: ProxyProvider<Traefik> = {
 
   containerNames(t) {
     return t.mode === "container" ? ["traefik"] : [];
+  },
+
+  containerClash(name) {
+    return `traefik({ mode: "container" }) already defines the container "${name}": rename this container, or use traefik({ mode: "service" })`;
   },
 
   files(lab, t) {

@@ -1,7 +1,7 @@
 /** `services.traefik` itself: the static configuration and the files it runs from. */
 import { n } from "@nixjs/expr-printer";
 import type { NixConfig, NspawnContainer } from "../../model/containers.ts";
-import type { Traefik } from "../../model/proxies.ts";
+import type { Traefik } from "./model.ts";
 import type { ReleaseFacts } from "../../releases/table.ts";
 import type { RenderContext } from "../../render/core/context.ts";
 import { dataToTree } from "../../render/core/data.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { container } from "../../builders/container.ts";
-import { traefik } from "../../builders/proxies.ts";
+import { traefik } from "../../proxies/traefik/builders.ts";
 import { secret } from "../../builders/secret.ts";
 import { service } from "../../builders/service.ts";
 import { findings, testLab } from "../test-lab.ts";

@@ -4,7 +4,7 @@
  * say. Same-kind duplicates (two containers of one name) are `duplicate-name`'s.
  */
 import { formatPath } from "../../diagnostics/path.ts";
-import { proxyProvider } from "../../proxies/index.ts";
+import { providerOf, proxyProvider } from "../../proxies/index.ts";
 import { at, atService, type CheckContext } from "../context.ts";
 import { groupBy, nameOthers, reportGroups, type Located } from "../report.ts";
 
@@ -31,14 +31,23 @@ function owners(ctx: CheckContext): Owner[] {
   return out;
 }
 
+/** How to avoid a clash with the proxies among `owners` (their providers' hints), each once. */
+function conflictHints(owners: readonly Owner[]): string {
+  const hints = new Set<string>();
+  for (const o of owners) {
+    const hint = o.subject.kind === "proxy" ? providerOf(o.subject.name)?.fileConflictHint : undefined;
+    if (hint !== undefined) hints.add(hint);
+  }
+  return [...hints].join("");
+}
+
 export function checkFiles(ctx: CheckContext): void {
   const groups = [...groupBy(owners(ctx), (o) => o.file).values()].filter((g) => new Set(g.map((o) => o.kind)).size > 1);
   reportGroups(groups, (member, others, total) => {
-    const proxy = [member, ...others].some((o) => o.subject.kind === "proxy");
     ctx.report.error(
       "file-conflict",
       member,
-      `${formatPath(member.path)} and ${nameOthers(others, total)} would both write ${member.file}: rename one${proxy ? ' (or pick traefik({ mode: "container" }))' : ""}`,
+      `${formatPath(member.path)} and ${nameOthers(others, total)} would both write ${member.file}: rename one${conflictHints([member, ...others])}`,
       others,
     );
   });

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { container } from "../../builders/container.ts";
-import { caddy, traefik } from "../../builders/proxies.ts";
+import { caddy } from "../../proxies/caddy/builders.ts";
+import { traefik } from "../../proxies/traefik/builders.ts";
 import { service } from "../../builders/service.ts";
 import { findings, summary, testLab } from "../test-lab.ts";
 

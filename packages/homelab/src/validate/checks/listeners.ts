@@ -5,6 +5,7 @@
  */
 import type { Listener } from "../../facts/located.ts";
 import { ANY_ADDRESS } from "../../net/ipv4.ts";
+import { providerOf } from "../../proxies/index.ts";
 import type { CheckContext } from "../context.ts";
 import { groupBy, MAX_RELATED, nameOthers } from "../report.ts";
 
@@ -14,6 +15,16 @@ import { groupBy, MAX_RELATED, nameOthers } from "../report.ts";
  */
 function listenersClash(a: Listener, b: Listener): boolean {
   return a !== b && a.protocol === b.protocol && a.port === b.port && (a.address === b.address || a.address === ANY_ADDRESS || b.address === ANY_ADDRESS);
+}
+
+/** How to move the proxies among `listeners` (their providers' hints), each once. */
+function conflictHints(listeners: readonly Listener[]): string {
+  const hints = new Set<string>();
+  for (const l of listeners) {
+    const hint = l.subject.kind === "proxy" ? providerOf(l.subject.name)?.portConflictHint : undefined;
+    if (hint !== undefined) hints.add(hint);
+  }
+  return [...hints].join("");
 }
 
 export function checkListeners(ctx: CheckContext): void {
@@ -36,7 +47,7 @@ export function checkListeners(ctx: CheckContext): void {
         }
       }
       const where = l.address === ANY_ADDRESS ? "every address" : l.address;
-      const hint = [l, ...others].some((o) => o.path[0] === "caddy") ? " (Caddy moves with caddy({ httpPort, httpsPort }))" : "";
+      const hint = conflictHints([l, ...others]);
       ctx.report.error(
         "port-conflict",
         l,

@@ -1,7 +1,7 @@
 /** Container and service names: duplicates, and the names NixOS rejects for nspawn containers. */
 import { atProxy, type Located } from "../../facts/located.ts";
 import type { Container } from "../../model/index.ts";
-import { proxyProvider } from "../../proxies/index.ts";
+import { proxyProvider, type ProxyProvider } from "../../proxies/index.ts";
 import { at, atService, type CheckContext } from "../context.ts";
 import { groupBy, reportGroups } from "../report.ts";
 
@@ -30,18 +30,21 @@ export function checkNames(ctx: CheckContext): void {
   const { report, host } = ctx;
   // A proxy's own container (traefik({ mode: "container" })) joins the group of its name, so a
   // container named "traefik" gets one diagnostic naming it along with any other of that name.
-  const implicit = new Map<string, Located>();
-  for (const p of host.proxies) for (const name of proxyProvider(p).containerNames(p)) implicit.set(name, atProxy(p));
-  const groups: (Located & { c?: Container })[][] = [];
+  const implicit = new Map<string, Located & { provider: ProxyProvider }>();
+  for (const p of host.proxies) {
+    const provider = proxyProvider(p);
+    for (const name of provider.containerNames(p)) implicit.set(name, { ...atProxy(p), provider });
+  }
+  const groups: (Located & { c?: Container; provider?: ProxyProvider })[][] = [];
   for (const [name, group] of ctx.facts.byName) {
     const own = implicit.get(name);
     if (group.length > 1 || own !== undefined) groups.push([...(own === undefined ? [] : [own]), ...group.map((c) => ({ ...at(c), c }))]);
   }
   reportGroups(groups, (member, others, total) => {
     if (member.c === undefined) return;
-    const proxy = others.find((o) => o.c === undefined);
+    const proxy = others.find((o) => o.provider !== undefined)?.provider;
     const message = proxy !== undefined
-      ? `traefik({ mode: "container" }) already defines the container "${member.c.name}": rename this container, or use traefik({ mode: "service" })`
+      ? proxy.containerClash(member.c.name)
       : `container name "${member.c.name}" is defined ${total + 1} times; rename all but one (the others are listed under related)`;
     report.error("duplicate-name", member, message, others);
   });

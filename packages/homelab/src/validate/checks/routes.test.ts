@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { container } from "../../builders/container.ts";
-import { caddy, traefik } from "../../builders/proxies.ts";
-import { caddyRoute, traefikRoute } from "../../builders/routes.ts";
+import { caddy, caddyRoute } from "../../proxies/caddy/builders.ts";
+import { traefik, traefikRoute } from "../../proxies/traefik/builders.ts";
 import { findings, summary, testLab } from "../test-lab.ts";
 
 const HASH = "$2a$14$Zkx19XLiW6VYouLHR5NmfOFU0z2GTNmpkT/5qqR7hx4IjWJPDhjvG";

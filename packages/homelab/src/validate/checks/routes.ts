@@ -31,9 +31,10 @@ function checkAuth(ctx: CheckContext, r: PlacedRoute, providers: ReadonlyMap<str
   const { report } = ctx;
   const { c, route } = r;
   if (route.auth === undefined) {
-    const basic = route.kind === "caddyRoute" && route.basicAuth.length > 0;
-    if (!route.public && !basic) {
-      report.warning("route-no-auth", r, `${r.host} is reachable without authentication: set auth (e.g. auth: "authelia")${route.kind === "caddyRoute" ? " or basicAuth" : ""}, or public: true if that is intended`);
+    const provider = routeProvider(route.kind);
+    if (!route.public && !provider.routeAuthenticates(route)) {
+      const own = provider.routeAuthOption === undefined ? "" : ` or ${provider.routeAuthOption}`;
+      report.warning("route-no-auth", r, `${r.host} is reachable without authentication: set auth (e.g. auth: "authelia")${own}, or public: true if that is intended`);
     }
     return;
   }

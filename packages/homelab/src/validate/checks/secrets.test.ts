@@ -1,7 +1,7 @@
 import { n } from "@nixjs/expr-printer";
 import { describe, expect, test } from "vitest";
 import { container } from "../../builders/container.ts";
-import { traefik } from "../../builders/proxies.ts";
+import { traefik } from "../../proxies/traefik/builders.ts";
 import { secret } from "../../builders/secret.ts";
 import { service } from "../../builders/service.ts";
 import { findings, summary, testLab } from "../test-lab.ts";

@@ -6,8 +6,17 @@
 import { formatPath } from "../../diagnostics/path.ts";
 import { systemKey } from "../../facts/systems.ts";
 import type { Secret } from "../../model/index.ts";
+import { PROXY_PROVIDERS } from "../../proxies/index.ts";
+import { listWithOr } from "../../util/list.ts";
 import { atHomelab, type CheckContext } from "../context.ts";
 import { groupBy, MAX_RELATED, nameOthers, type Located } from "../report.ts";
+
+/** Where host secrets are declared: the core's options and the proxies' (`traefik's environmentFiles`). */
+const HOST_SECRET_OPTIONS = listWithOr([
+  "a service's secrets",
+  "a Podman container's environmentFiles",
+  ...PROXY_PROVIDERS.flatMap((p) => p.hostSecretsOption ?? []),
+]);
 
 interface Declaration extends Located {
   readonly secret: Secret;
@@ -58,7 +67,7 @@ export function checkSecrets(ctx: CheckContext): void {
       if (names.has(`${systemKey(scan.system)}\0${use.name}`)) continue;
       const fix =
         scan.system.kind === "host"
-          ? `declare it on the host: in a service's secrets, a Podman container's environmentFiles or traefik's environmentFiles`
+          ? `declare it on the host: in ${HOST_SECRET_OPTIONS}`
           : `add it to secrets of ${formatPath(["containers", scan.system.container])} (a container decrypts its own secrets)`;
       report.error("secret-undeclared", { ...scan.at, path: use.path }, `secret "${use.name}" is used here but not declared in this system: ${fix}`);
     }

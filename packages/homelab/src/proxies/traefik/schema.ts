@@ -1,5 +1,7 @@
-import { z, type Input } from "./zod.ts";
-import { bool, email, identifier, port, secretRef } from "./primitives.ts";
+/** The input schemas of `traefik()` and `traefikRoute()`. */
+import { bool, email, identifier, secretRef } from "../../schema/primitives.ts";
+import { ROUTE_OPTIONS_ERROR, routeShape } from "../../schema/routes.ts";
+import { z, type Input } from "../../schema/zod.ts";
 
 /** Options of `traefik()`. */
 export const traefikSchema = z.strictObject(
@@ -57,27 +59,28 @@ export const traefikSchema = z.strictObject(
 /** What `traefik()` accepts. */
 export type TraefikOptions = Input<typeof traefikSchema>;
 
-/** Options of `caddy()`. */
-export const caddySchema = z.strictObject(
+/** Options of `traefikRoute()`. */
+export const traefikRouteSchema = z.strictObject(
   {
+    ...routeShape,
     /**
-     * ACME account e-mail (global `email`).
-     * @example email: "admin@example.org"
+     * Further Traefik middlewares, applied after `auth`.
+     * @example middlewares: ["compress"]
      */
-    email: email.optional(),
+    middlewares: z.array(identifier("middleware")).optional(),
     /**
-     * Plain-HTTP port (`services.caddy.httpPort`). Default 80.
-     * @example httpPort: 8081
+     * Entry point; `traefik({ entryPoint })` when absent.
+     * @example entryPoint: "websecure"
      */
-    httpPort: port.optional(),
+    entryPoint: identifier("entry point").optional(),
     /**
-     * HTTPS port, TCP and UDP for HTTP/3 (`services.caddy.httpsPort`). Default 443.
-     * @example httpsPort: 8443
+     * TLS certificate resolver; `traefik({ certResolver })` when absent.
+     * @example certResolver: "cloudflare"
      */
-    httpsPort: port.optional(),
+    certResolver: identifier("certificate resolver").optional(),
   },
-  { error: "expected an object with Caddy options" },
+  { error: ROUTE_OPTIONS_ERROR },
 );
 
-/** What `caddy()` accepts. */
-export type CaddyOptions = Input<typeof caddySchema>;
+/** What `traefikRoute()` accepts. */
+export type TraefikRouteOptions = Input<typeof traefikRouteSchema>;

@@ -1,0 +1,51 @@
+/** Traefik's model objects, as `traefik()` and `traefikRoute()` make them. */
+import type { RouteHost } from "../../model/routes.ts";
+import type { Secret } from "../../model/secret.ts";
+import type { SourceSite } from "../../model/site.ts";
+
+/** Traefik: the `traefik` nspawn container on the host network (seed 000), or a host service. */
+export interface Traefik {
+  readonly kind: "traefik";
+  readonly mode: "container" | "service";
+  /** Entry point routes use by default, e.g. `"websecure"`. */
+  readonly entryPoint: string;
+  /** Certificate resolver routes use by default, e.g. `"cloudflare"`. */
+  readonly certResolver?: string;
+  /** ACME account for `certResolver`. */
+  readonly acme?: {
+    readonly email: string;
+    /** DNS-01 provider (e.g. `"cloudflare"`); HTTP-01 on the `web` entry point when absent. */
+    readonly dnsProvider?: string;
+  };
+  /** Environment files for Traefik (DNS API tokens). */
+  readonly environmentFiles: readonly Secret[];
+  /** Redirect `web` (:80) to the TLS entry point. */
+  readonly redirectToHttps: boolean;
+  readonly dashboard: boolean;
+  readonly site: SourceSite;
+}
+
+/**
+ * A Traefik route to its container: a router, a service and (optionally) middlewares in the
+ * Traefik instance's `dynamicConfigOptions.http`, written beside the container.
+ */
+export interface TraefikRoute {
+  readonly kind: "traefikRoute";
+  readonly host: RouteHost;
+  /** The container port the route targets. */
+  readonly port: number;
+  /** Name of the container offering forward auth (its `forwardAuth`), e.g. `"authelia"`. */
+  readonly auth?: string;
+  /** Further middleware names, applied after `auth`. */
+  readonly middlewares: readonly string[];
+  /** Entry point; the `traefik()` default when absent. */
+  readonly entryPoint?: string;
+  /** TLS certificate resolver; the `traefik()` default when absent. */
+  readonly certResolver?: string;
+  /** Reachable without authentication on purpose (silences the no-auth warning). */
+  readonly public: boolean;
+  readonly site: SourceSite;
+}
+
+/** The diagnostic codes of Traefik's own checks (besides `traefik-missing`). */
+export type TraefikCode = "unknown-entry-point";
