@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { generatedConfig } from "../src/test-support/configs.ts";
+import { generatedConfig } from "../test-support/configs.ts";
 
 const RUNS = Number(process.env["BENCH_RUNS"] ?? "7");
 const repo = fileURLToPath(new URL("../../../", import.meta.url));

@@ -1,8 +1,8 @@
 import { nixParse, parseAll } from "@nixjs/testkit";
 import { describe, expect, it } from "vitest";
 import { render } from "./index.ts";
-import { printAll } from "./testing/files.ts";
-import { homelab, nspawn, secret, tcp, traefik, traefikRoute } from "./testing/model.ts";
+import { printAll } from "../../test-support/render/files.ts";
+import { homelab, nspawn, secret, tcp, traefik, traefikRoute } from "../../test-support/render/model.ts";
 
 /*
  * A small tree, every expected line written by hand from seed 000's look and nixfmt's rules

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readTree, runCli, tempDirsPerTest, type FakeConfig } from "../test-support/fixtures.ts";
+import { readTree, runCli, tempDirsPerTest, type FakeConfig } from "../../test-support/fixtures.ts";
 
 const cwd = tempDirsPerTest();
 

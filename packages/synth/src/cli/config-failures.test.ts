@@ -7,8 +7,8 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { tempDirsPerTest } from "../test-support/fixtures.ts";
-import { REPO_ROOT, ROOT_SYNTH, runScript } from "../test-support/spawn.ts";
+import { tempDirsPerTest } from "../../test-support/fixtures.ts";
+import { REPO_ROOT, ROOT_SYNTH, runScript } from "../../test-support/spawn.ts";
 
 const cwd = tempDirsPerTest();
 /** No raw stack: no "    at fn (file:line)" frames. */

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { acquireLock, releaseLock } from "../write/lock.ts";
 import { synth } from "../synth.ts";
-import { fakeSynthesize, readTree, runCli, tempDirsPerTest, type FakeConfig } from "../test-support/fixtures.ts";
+import { fakeSynthesize, readTree, runCli, tempDirsPerTest, type FakeConfig } from "../../test-support/fixtures.ts";
 import { HELP } from "./help.ts";
 
 const cwd = tempDirsPerTest();

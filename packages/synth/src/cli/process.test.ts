@@ -5,9 +5,9 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readTree, runCli, tempDirsPerTest, type FakeConfig } from "../test-support/fixtures.ts";
+import { readTree, runCli, tempDirsPerTest, type FakeConfig } from "../../test-support/fixtures.ts";
 import { spawn } from "node:child_process";
-import { FIXTURE_CLI, ROOT_SYNTH, runAndKillAt, runScript, TSX_LOADER } from "../test-support/spawn.ts";
+import { FIXTURE_CLI, ROOT_SYNTH, runAndKillAt, runScript, TSX_LOADER } from "../../test-support/spawn.ts";
 
 const cwd = tempDirsPerTest();
 /** No raw stack: no "    at fn (file:line)" frames. */

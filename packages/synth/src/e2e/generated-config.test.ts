@@ -7,9 +7,9 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseAll } from "@nixjs/testkit";
 import { afterEach, describe, expect, it } from "vitest";
-import { generatedConfig, type GeneratedContainer } from "../test-support/configs.ts";
-import { readTree, tempDir } from "../test-support/fixtures.ts";
-import { NIXJS_BIN, ROOT_SYNTH, runScript } from "../test-support/spawn.ts";
+import { generatedConfig, type GeneratedContainer } from "../../test-support/configs.ts";
+import { readTree, tempDir } from "../../test-support/fixtures.ts";
+import { NIXJS_BIN, ROOT_SYNTH, runScript } from "../../test-support/spawn.ts";
 
 let cleanups: (() => void)[] = [];
 afterEach(() => {

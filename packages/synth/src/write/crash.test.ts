@@ -9,8 +9,8 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { JOURNAL_FILE, STAGING_DIR } from "../paths.ts";
-import { readTree, runCli, tempDir, type FakeConfig } from "../test-support/fixtures.ts";
-import { FIXTURE_CLI, runAndKillAt, runScript } from "../test-support/spawn.ts";
+import { readTree, runCli, tempDir, type FakeConfig } from "../../test-support/fixtures.ts";
+import { FIXTURE_CLI, runAndKillAt, runScript } from "../../test-support/spawn.ts";
 
 const temps: (() => void)[] = [];
 afterAll(() => temps.forEach((c) => c()));

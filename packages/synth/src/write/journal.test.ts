@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { sha256 } from "../hash.ts";
 import { JOURNAL_FILE, STAGING_DIR } from "../paths.ts";
-import { listDirs, readTree, tempDir } from "../test-support/fixtures.ts";
+import { listDirs, readTree, tempDir } from "../../test-support/fixtures.ts";
 import { JournalError, recover, serializeJournal, type Journal } from "./journal.ts";
 
 let cleanups: (() => void)[] = [];

@@ -2,7 +2,7 @@ import { n } from "@nixjs/expr-printer";
 import { describe, expect, test } from "vitest";
 import { container } from "../../builders/container.ts";
 import { saysSecret } from "../secret-names.ts";
-import { summary, testLab } from "../test-lab.ts";
+import { summary, testLab } from "../../../test-support/validate/test-lab.ts";
 
 describe("saysSecret", () => {
   test.each([

@@ -4,8 +4,8 @@
  * builders' input parsing.
  */
 import { n } from "@nixjs/expr-printer";
-import { MODEL_BRAND, registerHostRef, type ModelKind } from "../../model/brand.ts";
-import type { Release } from "../../releases/release.ts";
+import { MODEL_BRAND, registerHostRef, type ModelKind } from "../../src/model/brand.ts";
+import type { Release } from "../../src/releases/release.ts";
 import type {
   BasicAuthUser,
   Caddy,
@@ -22,7 +22,7 @@ import type {
   SourceSite,
   Traefik,
   TraefikRoute,
-} from "../../model/index.ts";
+} from "../../src/model/index.ts";
 
 export const site: SourceSite = { file: "homelab.config.ts", line: 1, column: 1 };
 

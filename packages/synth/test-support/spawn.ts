@@ -10,11 +10,11 @@ const require = createRequire(import.meta.url);
 /** tsx's loader (its package's main export), as a URL for `node --import`. */
 export const TSX_LOADER = pathToFileURL(require.resolve("tsx")).href;
 /** The repository's root `synth.ts`. */
-export const ROOT_SYNTH = fileURLToPath(new URL("../../../../synth.ts", import.meta.url));
+export const ROOT_SYNTH = fileURLToPath(new URL("../../../synth.ts", import.meta.url));
 /** The `nixjs` bin of `@nixjs/synth` (it registers tsx itself). */
-export const NIXJS_BIN = fileURLToPath(new URL("../../bin/nixjs.js", import.meta.url));
+export const NIXJS_BIN = fileURLToPath(new URL("../bin/nixjs.js", import.meta.url));
 /** The repository root. */
-export const REPO_ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
+export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 /** A stand-in command whose config stage reads a JSON file map (see fixture-cli.ts). */
 export const FIXTURE_CLI = fileURLToPath(new URL("./fixture-cli.ts", import.meta.url));
 

@@ -5,7 +5,7 @@
  * journal, renames) is the production code; the crash tests kill this process mid-write.
  */
 import { readFileSync } from "node:fs";
-import { main } from "../cli/main.ts";
+import { main } from "../src/cli/main.ts";
 import { fakeSynthesize, type FakeConfig } from "./fixtures.ts";
 
 const fixture = JSON.parse(readFileSync(process.env["NIXJS_TEST_FIXTURE"]!, "utf8")) as FakeConfig;

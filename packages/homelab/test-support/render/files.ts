@@ -4,10 +4,10 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { print, type NixFile } from "@nixjs/expr-printer";
 import { afterAll, beforeAll } from "vitest";
-import { hostFacts } from "../../facts/host-facts.ts";
-import { allSecrets } from "../../facts/secrets.ts";
-import type { Homelab } from "../../model/index.ts";
-import { render } from "../index.ts";
+import { hostFacts } from "../../src/facts/host-facts.ts";
+import { allSecrets } from "../../src/facts/secrets.ts";
+import type { Homelab } from "../../src/model/index.ts";
+import { render } from "../../src/render/index.ts";
 
 /** Every file printed, in the map's (sorted) order. */
 export function printAll(files: ReadonlyMap<string, NixFile>): Map<string, string> {

@@ -8,10 +8,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach } from "vitest";
 import { secretBackend, type Diagnostic, type Secret } from "@nixjs/homelab";
-import { main } from "../cli/main.ts";
-import { compareCodeUnits } from "../paths.ts";
-import type { SecretFile } from "../pipeline/synthesize.ts";
-import type { SynthesizeOutcome, SynthOptions } from "../synth.ts";
+import { main } from "../src/cli/main.ts";
+import { compareCodeUnits } from "../src/paths.ts";
+import type { SecretFile } from "../src/pipeline/synthesize.ts";
+import type { SynthesizeOutcome, SynthOptions } from "../src/synth.ts";
 
 /** A fresh directory under the system's temp dir; removed by the returned cleanup. */
 export function tempDir(prefix = "nixjs-synth-"): { dir: string; cleanup: () => void } {

@@ -13,9 +13,9 @@ import type {
   NixParam,
   NixStringPart,
   NixTrivia,
-} from "../ast/index.ts";
-import { node } from "../build/node.ts";
-import { LITERAL_NAMES } from "../lexical/index.ts";
+} from "../src/ast/index.ts";
+import { node } from "../src/build/node.ts";
+import { LITERAL_NAMES } from "../src/lexical/index.ts";
 import { adversarialText, linesText } from "./text.ts";
 
 /**

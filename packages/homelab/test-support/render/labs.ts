@@ -1,6 +1,6 @@
 /** The seeds' servers as models, for render's tests (every feature render knows). */
 import { n } from "@nixjs/expr-printer";
-import type { Homelab } from "../../model/index.ts";
+import type { Homelab } from "../../src/model/index.ts";
 import {
   caddy,
   caddyRoute,

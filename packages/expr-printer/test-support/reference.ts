@@ -7,7 +7,7 @@ import type {
   NixNode,
   NixParam,
   NixStringPart,
-} from "../ast/index.ts";
+} from "../src/ast/index.ts";
 
 /**
  * An independent, deliberately naive renderer used as the oracle of the printer's property

@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import type { NixBinaryOp, NixExpr } from "../ast/index.ts";
-import { n } from "../build/index.ts";
+import type { NixBinaryOp, NixExpr } from "../src/ast/index.ts";
+import { n } from "../src/build/index.ts";
 import { adversarialText, linesText } from "./text.ts";
 
 /**

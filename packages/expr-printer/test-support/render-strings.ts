@@ -1,5 +1,5 @@
-import type { NixExpr } from "../ast/index.ts";
-import type { EncodedChunk, IndentedEncoding } from "../lexical/index.ts";
+import type { NixExpr } from "../src/ast/index.ts";
+import type { EncodedChunk, IndentedEncoding } from "../src/lexical/index.ts";
 
 /** How a test writes an interpolated expression (`${…}` is added around it). */
 export type ExprSource = (expr: NixExpr) => string;

@@ -1,9 +1,9 @@
 /** Shared by the checks' tests: a minimal valid homelab around the parts under test. */
-import { homelab } from "../builders/homelab.ts";
-import { formatPath } from "../diagnostics/path.ts";
-import type { Diagnostic, Homelab } from "../model/index.ts";
-import type { HomelabOptions } from "../schema/homelab.ts";
-import { validate } from "./index.ts";
+import { homelab } from "../../src/builders/homelab.ts";
+import { formatPath } from "../../src/diagnostics/path.ts";
+import type { Diagnostic, Homelab } from "../../src/model/index.ts";
+import type { HomelabOptions } from "../../src/schema/homelab.ts";
+import { validate } from "../../src/validate/index.ts";
 
 /** `homelab()` with host name, domain, release and a `10.10.10.0/24` pool filled in. */
 export function testLab(parts: Partial<HomelabOptions> = {}): Homelab {

@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { nixEval } from "@nixjs/testkit";
 import { nixString } from "./files.ts";
 
-const stubEntry = fileURLToPath(new URL("../../../../../test/nixos-stub/eval-flake.nix", import.meta.url));
+const stubEntry = fileURLToPath(new URL("../../../../test/nixos-stub/eval-flake.nix", import.meta.url));
 
 function system(dir: string, host: string): string {
   return `import (/. + ${nixString(stubEntry)}) { flakeDir = /. + ${nixString(dir)}; host = ${nixString(host)}; }`;

@@ -1,5 +1,5 @@
-import type { NixNode } from "../ast/index.ts";
-import { NODE_BRAND, node } from "../build/node.ts";
+import type { NixNode } from "../src/ast/index.ts";
+import { NODE_BRAND, node } from "../src/build/node.ts";
 
 /**
  * A deep copy of a tree made of fresh objects (nodes re-branded, everything frozen), so a

@@ -6,7 +6,7 @@ import { pathToFileURL } from "node:url";
 import { fileURLToPath } from "node:url";
 
 /** `@nixjs/homelab`'s entry, as an import specifier usable from any directory. */
-export const HOMELAB_ENTRY = pathToFileURL(fileURLToPath(new URL("../../../homelab/src/index.ts", import.meta.url))).href;
+export const HOMELAB_ENTRY = pathToFileURL(fileURLToPath(new URL("../../homelab/src/index.ts", import.meta.url))).href;
 
 /** One generated nspawn container. */
 export interface GeneratedContainer {

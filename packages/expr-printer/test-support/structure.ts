@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
-import type { NixNode } from "../ast/index.ts";
-import { print } from "../print/index.ts";
+import type { NixNode } from "../src/ast/index.ts";
+import { print } from "../src/print/index.ts";
 import { parseEach } from "./nix-batch.ts";
 import { normalizeParse } from "./parse-normal.ts";
 import { reference } from "./reference.ts";

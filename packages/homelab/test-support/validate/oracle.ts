@@ -3,8 +3,8 @@
  * shares only the allocator, which has its own properties): every pair of parts is compared
  * directly, O(n²). Test-only; `validate.property.test.ts` compares the two.
  */
-import { allocateAddresses } from "../allocate/index.ts";
-import { onlyHost, proxyOf, type Container, type Homelab, type Route } from "../model/index.ts";
+import { allocateAddresses } from "../../src/allocate/index.ts";
+import { onlyHost, proxyOf, type Container, type Homelab, type Route } from "../../src/model/index.ts";
 
 /** The codes the oracle decides. */
 export const ORACLE_CODES = [
