@@ -135,7 +135,7 @@ function phases(config: string, tag: string): { files: number; rows: [string, nu
   for (let i = 0; i <= RUNS; i++) {
     const out = join(scratch, `phases-${tag}-${i}`); // new, as for a first synth above
     spawnSync("sync");
-    const r = spawnSync(process.execPath, ["--import", "tsx", join(here, "phases.ts"), config, out], { cwd: here, encoding: "utf8" });
+    const r = spawnSync(process.execPath, ["--conditions=@nixjs/source", "--import", "tsx", join(here, "phases.ts"), config, out], { cwd: here, encoding: "utf8" });
     if (r.status !== 0) throw new Error(r.stderr);
     const parsed = JSON.parse(r.stdout) as { files: number; times: Record<string, number> };
     files = parsed.files;

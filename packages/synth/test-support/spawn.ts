@@ -1,6 +1,7 @@
 /**
- * Runs the real command in a child process, as `npx tsx synth` does: node with tsx's loader,
- * started directly (no wrapper process), so that a signal reaches the process doing the I/O.
+ * Runs the real command in a child process, as `npx tsx synth` does: node with tsx's loader
+ * (and the `@nixjs/source` condition), started directly (no wrapper process), so that a
+ * signal reaches the process doing the I/O.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
@@ -9,9 +10,14 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const require = createRequire(import.meta.url);
 /** tsx's loader (its package's main export), as a URL for `node --import`. */
 export const TSX_LOADER = pathToFileURL(require.resolve("tsx")).href;
+/**
+ * Node's options that run this repository's TypeScript as `npx tsx synth` does: tsx's loader,
+ * and `@nixjs/*` resolved to their sources (the `@nixjs/source` export condition), not `dist/`.
+ */
+export const FROM_SOURCES = ["--conditions=@nixjs/source", "--import", TSX_LOADER] as const;
 /** The repository's root `synth.ts`. */
 export const ROOT_SYNTH = fileURLToPath(new URL("../../../synth.ts", import.meta.url));
-/** The `nixjs` bin of `@nixjs/synth` (it registers tsx itself). */
+/** The `nixjs` bin of `@nixjs/synth`: it runs the build (`dist/`), so `pnpm build` first. */
 export const NIXJS_BIN = fileURLToPath(new URL("../bin/nixjs.js", import.meta.url));
 /** The repository root. */
 export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -27,7 +33,7 @@ export interface ChildRun {
 
 /** Runs `script` with `args` under tsx, synchronously. `env` adds to a clean environment. */
 export function runScript(script: string, args: readonly string[], options: { cwd: string; env?: Record<string, string> }): ChildRun {
-  const r = spawnSync(process.execPath, ["--import", TSX_LOADER, script, ...args], {
+  const r = spawnSync(process.execPath, [...FROM_SOURCES, script, ...args], {
     cwd: options.cwd,
     encoding: "utf8",
     env: childEnv(options.env),
@@ -45,7 +51,7 @@ export function runAndKillAt(
   options: { cwd: string; env?: Record<string, string>; pauseAt: number },
 ): Promise<{ killed: boolean; operation: string; run: ChildRun }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", TSX_LOADER, script, ...args], {
+    const child = spawn(process.execPath, [...FROM_SOURCES, script, ...args], {
       cwd: options.cwd,
       env: childEnv({ ...options.env, NIXJS_INTERNAL_PAUSE_AT: String(options.pauseAt) }),
     });

@@ -14,7 +14,7 @@ const script = fileURLToPath(new URL("../../test-support/builders/hidden-classes
 
 describe("container()", () => {
   it("gives containers with the same fields one hidden class", () => {
-    const r = spawnSync(process.execPath, ["--allow-natives-syntax", "--import", tsx, script], { encoding: "utf8" });
+    const r = spawnSync(process.execPath, ["--allow-natives-syntax", "--conditions=@nixjs/source", "--import", tsx, script], { encoding: "utf8" });
     expect(r.stderr).toBe("");
     const counts = JSON.parse(r.stdout) as { containers: number; fieldLists: number; hiddenClasses: number };
     expect(counts.containers).toBe(300);

@@ -32,12 +32,15 @@ export interface Synthesized {
   readonly secrets: readonly SecretFile[];
 }
 
+/** The header's command when none is given: the installed `nixjs` command. */
+const DEFAULT_RENDER_OPTIONS: RenderOptions = { command: "nixjs synth" };
+
 /**
  * Validates, renders and prints a homelab, in memory. Never throws for a bad config: a value
  * that cannot be written as Nix becomes an error diagnostic.
  * @example const { files, diagnostics } = synthesizeLab(lab)
  */
-export function synthesizeLab(lab: Homelab, options: RenderOptions = {}): Synthesized {
+export function synthesizeLab(lab: Homelab, options: RenderOptions = DEFAULT_RENDER_OPTIONS): Synthesized {
   const diagnostics: Diagnostic[] = [...validate(lab)];
   const secrets = neededSecretFiles(lab).map(secretFile);
   if (diagnostics.some((d) => d.severity === "error")) return { diagnostics, files: new Map(), secrets };
@@ -114,7 +117,7 @@ export class SynthValidationError extends Error {
  * validation reports errors.
  * @example synthInMemory(lab).get("flake.nix")?.startsWith("# Generated")
  */
-export function synthInMemory(lab: Homelab, options: RenderOptions = {}): ReadonlyMap<string, string> {
+export function synthInMemory(lab: Homelab, options: RenderOptions = DEFAULT_RENDER_OPTIONS): ReadonlyMap<string, string> {
   const result = synthesizeLab(lab, options);
   if (result.diagnostics.some((d) => d.severity === "error")) throw new SynthValidationError(result.diagnostics);
   return result.files;
