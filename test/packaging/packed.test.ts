@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseAll } from "../../packages/testkit/src/index.ts";
 import { readTree } from "../../packages/synth/test-support/fixtures.ts";
-import { packAndInstall, PUBLIC_PACKAGES, REPO, run, userEnv, type PackedInstall } from "./packed-install.ts";
+import { packAndInstall, PUBLIC_PACKAGES, REPO, run, userEnv, type PackedInstall } from "../../packages/synth/test-support/packed-install.ts";
 import { WatchSession } from "./watch-session.ts";
 
 let install: PackedInstall;
@@ -42,11 +42,15 @@ describe("the tarballs", () => {
       const allowed = (e: string): boolean =>
         ["package.json", "README.md", "LICENSE"].includes(e) ||
         /^dist\/.+\.(js|js\.map|d\.ts)$/.test(e) ||
+        (pkg === "homelab" && e === "dist/THIRD-PARTY-LICENSES.txt") ||
         (pkg === "synth" && (e === "bin/nixjs.js" || /^templates\/[a-z-]+\/homelab\.config\.ts$/.test(e)));
       expect(entries.filter((e) => !allowed(e)), pkg).toEqual([]);
       for (const needed of ["package.json", "README.md", "LICENSE", "dist/index.js", "dist/index.d.ts"]) expect(entries, `${pkg}: ${needed}`).toContain(needed);
       expect(entries.some((e) => /\.test\.|test-support|\.tsbuildinfo/.test(e)), pkg).toBe(false);
     }
+    // zod's runtime is bundled into homelab; its licence goes with it.
+    const notices = run("tar", ["-xzOf", install.tarballs.homelab, "package/dist/THIRD-PARTY-LICENSES.txt"], install.root).stdout;
+    expect(notices).toMatch(/^zod \d+\.\d+\.\d+ \(bundled into dist\/\)\n\nMIT License\n/m);
   });
 
   it("have manifests with real version ranges, exports of the build only, fast-check an optional peer", () => {

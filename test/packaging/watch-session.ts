@@ -3,7 +3,7 @@
  * command prints after each run, never for a time.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { userEnv } from "./packed-install.ts";
+import { userEnv } from "../../packages/synth/test-support/packed-install.ts";
 
 /** A running `nixjs watch`. */
 export class WatchSession {

@@ -53,6 +53,8 @@ export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Pr
 
 async function runSynth(args: CliArgs, io: Partial<CliIo>, out: NonNullable<CliIo["stdout"]>, err: NonNullable<CliIo["stderr"]>): Promise<number> {
   const start = performance.now();
+  // esbuild's process starts while the rest loads (see `warmCompiler`).
+  if (io.synthesize === undefined) (await import("../config/compile-config.ts")).warmCompiler();
   // Loaded after parsing, so that --help and usage errors stay instant.
   const { synth, exitCodeOf } = await import("../synth.ts");
   const env = io.env ?? process.env;

@@ -18,7 +18,7 @@ describe("loading the config", () => {
     const dir = cwd();
     const r = runScript(ROOT_SYNTH, [], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("error: config file not found: homelab.config.ts (pass another with --config <file>)\n");
+    expect(r.stderr).toBe("error: config file not found: homelab.config.ts (pass another with --config <file>, or start a new one with `nixjs init`)\n");
   });
 
   it("a config that throws is reported with its line, without a raw stack (exit 2)", () => {

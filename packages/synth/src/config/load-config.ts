@@ -25,7 +25,7 @@ export type LoadedConfig =
  */
 export async function loadConfig(absolutePath: string, displayName: string): Promise<LoadedConfig> {
   if (!existsSync(absolutePath)) {
-    return { kind: "failed", message: `config file not found: ${displayName} (pass another with --config <file>)` };
+    return { kind: "failed", message: `config file not found: ${displayName} (pass another with --config <file>, or start a new one with \`nixjs init\`)` };
   }
   const compiled = await compileConfig(absolutePath);
   if (compiled.kind === "failed") {

@@ -18,6 +18,7 @@ import type { CommandIo } from "../main.ts";
  */
 export async function runDiff(args: DiffArgs, io: CommandIo): Promise<number> {
   const start = performance.now();
+  if (io.synthesize === undefined) (await import("../../config/compile-config.ts")).warmCompiler();
   const { synth, exitCodeOf } = await import("../../synth.ts");
   const { printDiagnostics, reportHuman } = await import("../../report/human.ts");
   const env = io.env ?? process.env;

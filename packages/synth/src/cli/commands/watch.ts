@@ -82,7 +82,7 @@ export async function runWatch(args: WatchArgs, io: CommandIo): Promise<number> 
   process.off("SIGTERM", stop);
   await leaveNoTrace(outDir);
   // esbuild's service process (the module graph) must not keep this one alive.
-  (await import("esbuild")).stop();
+  (await import("../../config/compile-config.ts")).warmCompiler().stop();
   say("stopped");
   return 0;
 }

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** The repository root (with a trailing slash). */
-export const REPO = fileURLToPath(new URL("../../", import.meta.url));
+export const REPO = fileURLToPath(new URL("../../../", import.meta.url));
 /** The packages users install. */
 export const PUBLIC_PACKAGES = ["expr-printer", "homelab", "synth"] as const;
 
