@@ -3,9 +3,9 @@
  * Authelia forward-auth, secrets kept with agenix. `npx tsx synth` writes it to `server/`;
  * deploy with `sudo nixos-rebuild switch --flake ./server#server`.
  *
- * A real machine also needs its hardware configuration: put `hardware-configuration.nix` in
- * `server/` (synth never touches files it did not write) and add
- * `modules: ["./hardware-configuration.nix"]` below.
+ * A real machine also needs its hardware configuration: the flake imports
+ * `server/hardware-configuration.nix` (listed in `modules` below), which you copy from the
+ * machine (`nixos-generate-config --show-hardware-config`); synth never writes or deletes it.
  */
 import { n } from "@nixjs/expr-printer";
 import { container, homelab, secret, service, traefik, traefikRoute } from "@nixjs/homelab";
@@ -23,12 +23,18 @@ const vaultwardenEnv = secret("vaultwarden-env", { owner: "vaultwarden" });
 
 /** `CF_DNS_API_TOKEN=…` for the ACME DNS-01 challenge. */
 const cloudflareEnv = secret("traefik-cloudflare", { owner: "traefik" });
-const tunnelCredentials = secret("cloudflared-tunnel", { owner: "cloudflared" });
+/**
+ * The tunnel's credentials. No owner: each tunnel runs as a systemd DynamicUser, and systemd
+ * hands it the file as root (there is no `cloudflared` user to own it).
+ */
+const tunnelCredentials = secret("cloudflared-tunnel");
 
 export default homelab({
   hostName: "server",
   domain: "example.org",
   stateVersion: "25.05",
+  nixos: "26.05",
+  modules: ["./hardware-configuration.nix"],
   network: { pool: "10.10.10.0/24", externalInterface: "enp1s0" },
   agenix: {
     identityPaths: ["/persist/etc/ssh/ssh_host_ed25519_key"],
@@ -98,6 +104,8 @@ export default homelab({
                 bind_hosts: ["0.0.0.0"],
                 port: 53,
                 upstream_dns: ["https://dns.quad9.net/dns-query"],
+                // Plain resolvers to reach the DNS-over-HTTPS upstream by name (AdGuard needs them).
+                bootstrap_dns: ["9.9.9.9", "149.112.112.112"],
               },
             },
           },
@@ -163,6 +171,18 @@ export default homelab({
     }),
   ],
   services: [
+    // SSH, which also creates the host key agenix decrypts with, where /persist keeps it.
+    service("openssh", {
+      config: {
+        services: {
+          openssh: {
+            enable: true,
+            hostKeys: [{ type: "ed25519", path: "/persist/etc/ssh/ssh_host_ed25519_key" }],
+            settings: { PasswordAuthentication: false, PermitRootLogin: "prohibit-password" },
+          },
+        },
+      },
+    }),
     service("cloudflared", {
       description: "Cloudflare tunnel: a systemd service on the host, not a container",
       secrets: [tunnelCredentials],

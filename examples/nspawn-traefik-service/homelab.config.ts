@@ -6,15 +6,18 @@
  *   npx tsx synth --config examples/nspawn-traefik-service/homelab.config.ts --out examples/nspawn-traefik-service/server
  */
 import { n } from "@nixjs/expr-printer";
-import { container, homelab, secret, traefik, traefikRoute } from "@nixjs/homelab";
+import { container, homelab, secret, service, traefik, traefikRoute } from "@nixjs/homelab";
 
 const domain = n.id("domain");
 const giteaDb = secret("gitea-db", { owner: "gitea", mode: "0400" });
+/** `ADMIN_USERNAME=…` and `ADMIN_PASSWORD=…`: Miniflux creates its first admin from them. */
+const minifluxAdmin = secret("miniflux-admin");
 
 export default homelab({
   hostName: "tiny",
   domain: "home.example.net",
   stateVersion: "25.05",
+  modules: ["./hardware-configuration.nix"],
   network: { pool: "10.42.0.0/24", externalInterface: "eth0", nftables: true },
   agenix: {
     identityPaths: ["/etc/ssh/ssh_host_ed25519_key"],
@@ -59,12 +62,19 @@ export default homelab({
     container("miniflux", {
       description: "RSS reader; its own login",
       ports: [8080],
+      secrets: [minifluxAdmin],
       route: traefikRoute({ subdomain: "rss", port: 8080, public: true }),
       config: {
         services: {
-          miniflux: { enable: true, config: { LISTEN_ADDR: "0.0.0.0:8080", BASE_URL: n.str`https://rss.${domain}/` } },
+          miniflux: {
+            enable: true,
+            adminCredentialsFile: minifluxAdmin.path,
+            config: { LISTEN_ADDR: "0.0.0.0:8080", BASE_URL: n.str`https://rss.${domain}/` },
+          },
         },
       },
     }),
   ],
+  // SSH, which also creates the host key agenix decrypts with.
+  services: [service("openssh", { config: { services: { openssh: { enable: true } } } })],
 });

@@ -4,7 +4,7 @@
  * Regenerate from the repository root:
  *   npx tsx synth --config examples/podman-media/homelab.config.ts --out examples/podman-media/server
  */
-import { caddy, caddyRoute, container, homelab, secret } from "@nixjs/homelab";
+import { caddy, caddyRoute, container, homelab, secret, service } from "@nixjs/homelab";
 
 /** linuxserver.io images drop root to PUID/PGID, which own the `/opt/<category>/<name>` dirs. */
 const linuxserver = { PUID: "1000", PGID: "1000", TZ: "America/Los_Angeles" };
@@ -17,6 +17,7 @@ export default homelab({
   hostName: "hwc-server",
   domain: "example.com",
   stateVersion: "25.05",
+  modules: ["./hardware-configuration.nix"],
   layout: { kind: "modules", namespace: "hwc.server.containers" },
   agenix: {
     identityPaths: ["/etc/ssh/ssh_host_ed25519_key"],
@@ -73,4 +74,6 @@ export default homelab({
       route: caddyRoute({ subdomain: "n8n", port: 5678, public: true }),
     }),
   ],
+  // SSH, which also creates the host key agenix decrypts with.
+  services: [service("openssh", { config: { services: { openssh: { enable: true } } } })],
 });

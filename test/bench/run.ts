@@ -12,6 +12,7 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 
 const benches = [
   "packages/expr-printer/bench/print.bench.ts",
+  "packages/expr-printer/bench/parse.bench.ts",
   "packages/homelab/bench/validate.bench.ts",
   "packages/synth/bench/synth.bench.ts",
 ];

@@ -1,15 +1,28 @@
-# Entry point of the harness: calls a generated flake's `outputs` with stand-in inputs — `self`,
-# `nixpkgs` (whose lib.nixosSystem evaluates with the stand-in modules) and `agenix` — and
-# returns one host's evaluated system, its check (./nixos/check.nix) and a JSON-safe printer.
+# Entry point of the harness: calls a generated flake's `outputs` with stand-in inputs and
+# returns one host's evaluated system, its check (./nixos/check.nix), the flake's outputs and a
+# JSON-safe printer. The NixOS release is the one the flake's `inputs.nixpkgs.url` names
+# (./releases.nix), unless `release` overrides it. Stand-in inputs are chosen by URL (the name
+# as a fallback): nixpkgs, agenix, sops-nix, impermanence, disko, colmena, deploy-rs.
 # Used by eval-server.ts; usable by hand:
-#   nix-instantiate --store dummy:// --eval --strict --json -E \
+#   nix-instantiate --eval --strict --json -E \
 #     '(import ./eval-flake.nix { flakeDir = /path/to/server; host = "homelab"; }).check'
-{ flakeDir, host, extraModules ? [ ] }:
+{ flakeDir, host ? null, extraModules ? [ ], release ? null }:
 let
-  lib = import ./lib;
-  pkgs = import ./pkgs.nix { inherit lib; };
-  nixos = import ./nixos { inherit lib pkgs; };
+  releases = import ./releases.nix;
   root = toString flakeDir;
+  flake = import (flakeDir + "/flake.nix");
+  declared = flake.inputs or { };
+  nixpkgsUrl = declared.nixpkgs.url or null;
+  theRelease =
+    if release != null then releases.check release
+    else if nixpkgsUrl != null then releases.fromFlakeUrl nixpkgsUrl
+    else throw "nixos-stub: flake.nix declares no inputs.nixpkgs.url to tell its NixOS release from; pass `release` (supported: ${builtins.concatStringsSep ", " releases.supported}).";
+
+  lib = import ./lib/make.nix { release = theRelease; };
+  pkgsFor = system: import ./nixpkgs/make.nix theRelease { inherit system; };
+  pkgs = pkgsFor "x86_64-linux";
+  systems = [ "x86_64-linux" "aarch64-linux" ];
+  perSystem = f: lib.genAttrs systems f;
 
   # nixpkgs.lib.nixosSystem: eval-config.nix's arguments (an unknown one is an error there too).
   nixosSystem =
@@ -24,57 +37,101 @@ let
     , modulesLocation ? null
     , check ? true
     }:
-    nixos.evalSystem {
+    (pkgsFor (if system != null then system else "x86_64-linux")).nixosStub.evalSystem {
       inherit prefix specialArgs;
       # Wrapped so the modules listed in flake.nix name it as the file that imports them.
       modules = [ { _file = "${root}/flake.nix"; imports = modules; } ] ++ extraModules ++ harnessModules
         ++ lib'.optional (system != null) { _file = "nixpkgs.lib.nixosSystem"; nixpkgs.system = lib'.mkDefault system; };
-    };
+    } // { _type = "configuration"; };
   lib' = lib;
   harnessModules = map (m: { _file = "evalServer extraModules"; imports = [ m ]; }) extraModules;
 
+  flakeInput = attrs: { _type = "flake"; } // attrs;
   stubInputs = {
-    nixpkgs = {
-      _type = "flake";
+    nixpkgs = flakeInput {
       outPath = pkgs.path;
       lib = lib // { inherit nixosSystem; };
-      legacyPackages = lib.genAttrs [ "x86_64-linux" "aarch64-linux" ] (system: import ./pkgs.nix { inherit lib system; });
+      legacyPackages = perSystem pkgsFor;
       nixosModules = { };
     };
-    # agenix exports its module as a path, so importing it twice stays one module.
-    agenix = {
-      _type = "flake";
-      outPath = "${pkgs.path}-agenix";
+    # Flakes export their modules as paths, so importing one twice stays one module.
+    agenix = flakeInput {
+      outPath = toString ./agenix;
       nixosModules = { default = ./agenix/age.nix; age = ./agenix/age.nix; };
-      packages = lib.genAttrs [ "x86_64-linux" "aarch64-linux" ] (_: { default = pkgs.agenix; agenix = pkgs.agenix; });
+      packages = perSystem (_: { default = pkgs.agenix; agenix = pkgs.agenix; });
+    };
+    sops-nix = flakeInput {
+      outPath = toString ./sops-nix;
+      nixosModules = { default = ./sops-nix/sops.nix; sops = ./sops-nix/sops.nix; };
+    };
+    impermanence = flakeInput {
+      outPath = toString ./impermanence;
+      nixosModules = { default = ./impermanence/persistence.nix; impermanence = ./impermanence/persistence.nix; };
+      nixosModule = ./impermanence/persistence.nix;
+    };
+    disko = flakeInput {
+      outPath = toString ./disko;
+      nixosModules = { default = ./disko/disko.nix; disko = ./disko/disko.nix; };
+    };
+    colmena = flakeInput {
+      outPath = toString ./colmena;
+      lib.makeHive = import ./colmena/make-hive.nix { inherit lib; };
+      packages = perSystem (_: { default = pkgs.hello // { name = "colmena-stub"; }; });
+    };
+    deploy-rs = flakeInput {
+      outPath = toString ./deploy-rs;
+      lib = perSystem (system: import ./deploy-rs/lib.nix { inherit lib system; });
+      packages = perSystem (_: { default = pkgs.hello // { name = "deploy-rs-stub"; }; });
     };
   };
+  # github:owner/repo[/ref], https://github.com/owner/repo… → the stand-in for that repository.
+  byRepository = {
+    "nixos/nixpkgs" = "nixpkgs";
+    "ryantm/agenix" = "agenix";
+    "mic92/sops-nix" = "sops-nix";
+    "nix-community/impermanence" = "impermanence";
+    "nix-community/disko" = "disko";
+    "zhaofengli/colmena" = "colmena";
+    "serokell/deploy-rs" = "deploy-rs";
+  };
+  repositoryOf = url:
+    let m = builtins.match "(github:|git\\+https://github.com/|https://github.com/)([^/?]+/[^/?]+).*" url; in
+    if m == null then null else lib.toLower (lib.removeSuffix ".git" (builtins.elemAt m 1));
+  stubFor = name:
+    let repo = repositoryOf (declared.${name}.url or ""); in
+    stubInputs.${byRepository.${repo} or name} or (placeholder name);
 
-  flake = import (flakeDir + "/flake.nix");
   # Inputs the flake declares or names in `outputs`' arguments; unknown ones get a placeholder
   # that fails on first use.
-  inputNames = lib.unique (lib.attrNames (flake.inputs or { }) ++ lib.attrNames (builtins.functionArgs flake.outputs));
+  inputNames = lib.unique (lib.attrNames declared ++ lib.attrNames (builtins.functionArgs flake.outputs));
   placeholder = name: { _type = "flake"; outPath = "${pkgs.path}-input-${name}"; };
-  inputs = lib.genAttrs (lib.remove "self" inputNames) (name: stubInputs.${name} or (placeholder name)) // { inherit self; };
+  inputs = lib.genAttrs (lib.remove "self" inputNames) stubFor // { inherit self; };
   outputs = flake.outputs inputs;
   self = outputs // { _type = "flake"; outPath = root; inherit inputs outputs; sourceInfo.outPath = root; };
 
   configurations = outputs.nixosConfigurations or { };
   system = configurations.${host} or (throw
-    "flake.nix has no nixosConfigurations.${host} (it has: ${lib.concatStringsSep ", " (lib.attrNames configurations)})");
+    "flake.nix has no nixosConfigurations.${toString host} (it has: ${lib.concatStringsSep ", " (lib.attrNames configurations)})");
 
   # Values as JSON can carry them: paths inside the flake as "./relative", packages as their
-  # store path, functions as a marker (nothing is copied to the store).
+  # store path, functions and whole systems as markers (nothing is copied to the store).
   toJSONable = v:
     if lib.isPath v then
       (let s = toString v; in if lib.hasPrefix "${root}/" s then "./${lib.removePrefix "${root}/" s}" else s)
     else if lib.isFunction v then "<function>"
-    else if lib.isAttrs v then (if v ? outPath then toString v.outPath else lib.mapAttrs (_: toJSONable) v)
+    else if lib.isAttrs v then
+      (if v ? outPath then toString v.outPath
+      else if v ? nixosStub then "<pkgs>" # a whole package set (nixpkgs.pkgs): not data
+      else if (v._type or null) == "option-type" then "<type ${v.description}>"
+      # A whole system (a container guest's `config`): read its values by path instead.
+      else if v ? _module.options then "<NixOS configuration>"
+      else lib.mapAttrs (_: toJSONable) v)
     else if lib.isList v then map toJSONable v
     else v;
 in
 {
   inherit (system) config options;
   inherit lib outputs toJSONable;
+  release = theRelease;
   check = import ./nixos/check.nix { inherit lib; } system.config;
 }

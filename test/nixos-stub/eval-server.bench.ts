@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runNix } from "../../packages/testkit/src/index.ts";
-import { evalServer, evalServerAssertions } from "./eval-server.ts";
+import { evalServer, evalServerAssertions, hardwareConfiguration } from "./eval-server.ts";
 
 function tree(count: number): string {
   const dir = mkdtempSync(join(tmpdir(), `nixos-stub-bench-${count}-`));
@@ -15,7 +15,7 @@ function tree(count: number): string {
   writeFileSync(
     join(dir, "flake.nix"),
     `{
-  inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-25.05";
+  inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-26.05";
   outputs = { nixpkgs, ... }@inputs: {
     nixosConfigurations.bench = nixpkgs.lib.nixosSystem {
       system = "x86_64-linux";
@@ -77,9 +77,10 @@ const floor = median(() => runNix(["--eval"], "1"));
 const rows: string[] = [];
 for (const count of [10, 100]) {
   const dir = tree(count);
-  const servers = evalServer(dir, "bench", { n: "containers.traefik.config.services.traefik.dynamicConfigOptions.http.routers" });
+  const machine = { extraModules: [hardwareConfiguration] };
+  const servers = evalServer(dir, "bench", { n: "containers.traefik.config.services.traefik.dynamicConfigOptions.http.routers" }, machine);
   if (Object.keys(servers.n as object).length !== count) throw new Error("the bench tree did not evaluate as expected");
-  const ms = median(() => evalServerAssertions(dir, "bench"));
+  const ms = median(() => evalServerAssertions(dir, "bench", machine));
   rows.push(`| ${count} containers, full check | ${ms.toFixed(1)} | ${(ms / floor).toFixed(1)}× |`);
   rmSync(dir, { recursive: true, force: true });
 }

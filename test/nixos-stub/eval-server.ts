@@ -13,8 +13,21 @@ export const nixosStubDir: string = fileURLToPath(new URL(".", import.meta.url))
  */
 export type ConfigPath = string | readonly string[];
 
-/** Options of {@link evalServer} and {@link evalServerAssertions}. */
+/** The NixOS releases the stand-in models (test/nixos-stub/releases.nix), oldest first. */
+export const nixosReleases = ["25.11", "26.05"] as const;
+
+/** A NixOS release the stand-in models. @example const release: NixosRelease = "26.05"; */
+export type NixosRelease = (typeof nixosReleases)[number];
+
+/** Options of {@link evalServer}, {@link evalServerAssertions} and {@link evalServerOutputs}. */
 export interface EvalServerOptions {
+  /**
+   * The NixOS release to evaluate the flake as. Default: the release its `inputs.nixpkgs.url`
+   * names (`github:NixOS/nixpkgs/nixos-26.05` → "26.05"); a URL naming another release (or
+   * unstable) is an error listing the supported ones.
+   * @example evalServerAssertions(dir, "server", { release: "25.11" })
+   */
+  readonly release?: NixosRelease;
   /**
    * First check the whole system as building it would: failed assertions of the host and of
    * every container guest, then every value forced (a type error anywhere fails). Default `true`;
@@ -49,8 +62,10 @@ export class ServerEvalError extends Error {
     readonly nixMessage: string,
     readonly stderr: string,
     readonly host: string,
+    /** What was evaluated; default `nixosConfigurations.<host>`. */
+    what = `nixosConfigurations.${host}`,
   ) {
-    super(`evaluating nixosConfigurations.${host} failed:\n${nixMessage}`);
+    super(`evaluating ${what} failed:\n${nixMessage}`);
   }
 }
 
@@ -83,12 +98,13 @@ function selectFrom(base: string, path: ConfigPath): string {
   return [base, ...segmentsOf(path).map((s) => (identifier.test(s) ? s : nixString(s)))].join(".");
 }
 
-function stubCall(serverDir: string, host: string, options: EvalServerOptions): string {
+function stubCall(serverDir: string, host: string | null, options: EvalServerOptions): string {
   const modules = (options.extraModules ?? []).map((m) => `(\n${m}\n)`).join("\n");
   return (
     `import (/. + ${nixString(`${nixosStubDir}/eval-flake.nix`)}) {\n` +
     `  flakeDir = /. + ${nixString(serverDir)};\n` +
-    `  host = ${nixString(host)};\n` +
+    (host === null ? "" : `  host = ${nixString(host)};\n`) +
+    (options.release === undefined ? "" : `  release = ${nixString(options.release)};\n`) +
     `  extraModules = [\n${modules}\n];\n}`
   );
 }
@@ -128,19 +144,20 @@ function readable(stderr: string, serverDir: string): string {
   return relative(lines.join("\n"), serverDir).trim();
 }
 
-function run(source: string, serverDir: string, host: string): unknown {
+function run(source: string, serverDir: string, host: string, what?: string): unknown {
   try {
     return JSON.parse(runNix(["--eval", "--strict", "--json"], source, { cwd: serverDir }));
   } catch (error) {
-    if (error instanceof NixError) throw new ServerEvalError(readable(error.stderr, serverDir), error.stderr, host);
+    if (error instanceof NixError) throw new ServerEvalError(readable(error.stderr, serverDir), error.stderr, host, what);
     throw error;
   }
 }
 
 /**
  * Evaluates a generated `server/` flake with the real nix-instantiate — `outputs` called with
- * stand-in inputs (self, nixpkgs with `lib.nixosSystem`, agenix), modules evaluated by the
- * stand-in NixOS of `test/nixos-stub/` — and returns the requested `config` values of
+ * stand-in inputs (self, nixpkgs with `lib.nixosSystem`, agenix, sops-nix, impermanence, disko,
+ * colmena, deploy-rs), modules evaluated by the stand-in NixOS of `test/nixos-stub/` in the
+ * flake's release (see {@link EvalServerOptions.release}) — and returns the requested `config` values of
  * `nixosConfigurations.<host>` as JSON, in one Nix call. Paths inside the flake come back as
  * `"./relative"` strings, packages as their (fake) store paths. Unless `check: false`, the whole
  * system is checked first (see {@link EvalServerOptions.check}). Throws {@link ServerEvalError}.
@@ -174,3 +191,39 @@ export function evalServerAssertions(serverDir: string, host: string, options: E
   const { warnings } = run(source, dir, host) as ServerCheck;
   return { warnings: warnings.map((w) => relative(w, dir)) };
 }
+
+/**
+ * Evaluates values of the flake's `outputs` (not of one host): e.g. colmena's
+ * `colmenaHive.deploymentConfig` or `colmenaHive.toplevel.<node>`, deploy-rs' `deploy.nodes` or
+ * `checks.x86_64-linux.deploy-schema`, with the stand-in inputs of the flake's release. Values
+ * come back as {@link evalServer}'s do; a derivation-shaped value (a toplevel, a deploy-rs check)
+ * is forced to its store path, which performs its check. Throws {@link ServerEvalError}.
+ * @example
+ * const v = evalServerOutputs(dir, { server: "colmenaHive.deploymentConfig.server.targetHost" });
+ * expect(v.server).toBe("server.lan");
+ */
+export function evalServerOutputs<K extends string>(
+  serverDir: string,
+  attrPaths: Readonly<Record<K, ConfigPath>>,
+  options: EvalServerOptions = {},
+): Record<K, unknown> {
+  const dir = resolve(serverDir);
+  const keys = Object.keys(attrPaths).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const fields = keys
+    .map((key) => `  ${nixString(key)} = s.toJSONable (${selectFrom("s.outputs", attrPaths[key as K] ?? "")});`)
+    .join("\n");
+  const source = `let\n  s = ${stubCall(dir, null, options)};\nin\n{\n${fields}\n}\n`;
+  return run(source, dir, "", "the flake's outputs") as Record<K, unknown>;
+}
+
+/**
+ * The machine's own `hardware-configuration.nix` as a module (root file system, boot loader),
+ * which every non-container NixOS needs and nixjs never writes: pass it in `extraModules` to
+ * evaluate a generated tree the way the user's machine would.
+ * @example evalServerAssertions(dir, "server", { extraModules: [hardwareConfiguration] })
+ */
+export const hardwareConfiguration: string = `{ ... }: {
+  fileSystems."/" = { device = "/dev/disk/by-label/nixos"; fsType = "ext4"; };
+  fileSystems."/boot" = { device = "/dev/disk/by-label/ESP"; fsType = "vfat"; };
+  boot.loader.systemd-boot.enable = true;
+}`;

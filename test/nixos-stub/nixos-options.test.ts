@@ -1,39 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { NixError, nixEval } from "../../packages/testkit/src/index.ts";
-import { nixosStubDir } from "./eval-server.ts";
+import { nixEval } from "../../packages/testkit/src/index.ts";
+import { nixosReleases } from "./eval-server.ts";
+import { errorOf, systemExpr } from "./system-expr.ts";
 
-// Every option family nixjs emits is declared with the type nixos-options.md gives it: one system
-// that sets all of them passes the full check, and a wrong value for each is refused with the
-// type NixOS would name. Systems are evaluated directly (no flake) with agenix imported.
-/** `body` is evaluated with `check` (the full check's result) and `config` in scope. */
-function systemExpr(module: string, body = "check"): string {
-  const stub = (file: string): string => `(/. + ${JSON.stringify(`${nixosStubDir}/${file}`)})`;
-  return [
-    `let`,
-    `  lib = import ${stub("lib")};`,
-    `  pkgs = import ${stub("pkgs.nix")} { inherit lib; };`,
-    `  system = (import ${stub("nixos")} { inherit lib pkgs; }).evalSystem {`,
-    `    modules = [`,
-    `      ${stub("agenix/age.nix")}`,
-    `      { nixpkgs.hostPlatform = "x86_64-linux"; system.stateVersion = "25.05"; age.identityPaths = [ "/etc/ssh/ssh_host_ed25519_key" ]; }`,
-    `      (${module})`,
-    `    ];`,
-    `  };`,
-    `  inherit (system) config;`,
-    `  check = import ${stub("nixos/check.nix")} { inherit lib; } config;`,
-    `in ${body}`,
-  ].join("\n");
-}
-
-function errorOf(source: string): string {
-  try {
-    nixEval(source);
-  } catch (error) {
-    if (!(error instanceof NixError)) throw error;
-    return error.stderr.replace(/^error: /, "").replace(/\n {7}/g, "\n");
-  }
-  throw new Error("expected Nix to fail");
-}
+// Every option family nixjs emits is declared with the type NixOS gives it (docs/nixos/): one
+// system that sets all of them passes the full check in each release, and a wrong value for each
+// is refused with the type NixOS would name.
 
 const everything = `{ lib, pkgs, config, ... }: {
   networking = {
@@ -110,7 +82,7 @@ const everything = `{ lib, pkgs, config, ... }: {
   warnings = lib.optional false "never";
 }`;
 
-describe("declared options: everything nixjs emits, with NixOS's types", () => {
+describe.each(nixosReleases)("declared options of NixOS %s: everything nixjs emits, with NixOS's types", (release) => {
   it("accepts one system that sets all of them, and resolves what they imply", () => {
     const v = nixEval(
       systemExpr(
@@ -123,6 +95,7 @@ describe("declared options: everything nixjs emits, with NixOS's types", () => {
           etc = config.environment.etc."resolv.conf".source.text;
           guestPort = config.containers.wiki.config.networking.firewall.allowedTCPPorts;
         }`,
+        release,
       ),
     ) as Record<string, unknown>;
     expect(v["check"]).toEqual({ warnings: [] });
@@ -170,7 +143,7 @@ describe("declared options: everything nixjs emits, with NixOS's types", () => {
   it.each(wrong)("%s = %s is refused as not `%s'", (path, value, description) => {
     // A container needs a config, an Authelia instance its secrets: only the bad value may fail.
     const context = 'containers.x.config = { }; services.authelia.instances.main.secrets.manual = true;';
-    const message = errorOf(systemExpr(`{ imports = [ { ${context} } ]; ${path} = ${value}; }`));
+    const message = errorOf(systemExpr(`{ imports = [ { ${context} } ]; ${path} = ${value}; }`, "check", release));
     expect(message).toContain(`is not of type \`${description}'`);
   });
 
@@ -183,7 +156,7 @@ describe("declared options: everything nixjs emits, with NixOS's types", () => {
       ["age.secrets.x.owners", "age.secrets.x.owners"],
     ] as const) {
       const module = `{ ${path} = "v"; ${path.startsWith("virtualisation") ? 'virtualisation.oci-containers.containers.x.image = "i";' : ""} ${path.startsWith("age") ? "age.secrets.x.file = /etc/hosts;" : ""} ${path.startsWith("containers") ? "containers.x.config = { };" : ""} }`;
-      expect(errorOf(systemExpr(module))).toContain(`The option \`${name}' does not exist.`);
+      expect(errorOf(systemExpr(module, "check", release))).toContain(`The option \`${name}' does not exist.`);
     }
   });
 });

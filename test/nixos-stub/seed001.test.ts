@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { evalServer, evalServerAssertions, ServerEvalError } from "./eval-server.ts";
+import { evalServer, evalServerAssertions, nixosReleases, ServerEvalError } from "./eval-server.ts";
 import { cleanup, editedFixture, fixtureDir, replace, type Edit } from "./fixture-copy.ts";
 
 // Seed 001: Podman containers behind Caddy, layout "modules" (options.nix + index.nix with
@@ -63,8 +63,9 @@ describe("seed 001 fixture: the modules layout resolves", () => {
     expect(v.firewall).toEqual([80, 443]);
   });
 
-  it("checks the whole system: no failed assertion, no warning", () => {
-    expect(evalServerAssertions(dir, host)).toEqual({ warnings: [] });
+  // The fixture is a faithful NixOS configuration for both releases (nothing it uses differs).
+  it.each(nixosReleases)("checks the whole system as NixOS %s: no failed assertion, no warning", (release) => {
+    expect(evalServerAssertions(dir, host, { release })).toEqual({ warnings: [] });
   });
 
   it("drops everything of a disabled module", () => {

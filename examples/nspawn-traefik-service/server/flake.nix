@@ -26,8 +26,10 @@
         modules = [
           agenix.nixosModules.default
           ./host.nix
+          ./hardware-configuration.nix
           ./containers/gitea.nix
           ./containers/miniflux.nix
+          ./services/openssh.nix
           ./services/traefik.nix
         ];
       };

@@ -26,6 +26,7 @@
         modules = [
           agenix.nixosModules.default
           ./host.nix
+          ./hardware-configuration.nix
           ./profiles/server.nix
         ];
       };

@@ -15,6 +15,7 @@ export type {
 export { NixValueError } from "./errors.ts";
 export { print, type PrintOptions } from "./print/index.ts";
 export { toNix, type ToNixOptions } from "./to-nix/index.ts";
+export { parse, NixParseError, type ParseOptions } from "./parse/index.ts";
 export { mapExpr, type Replace } from "./walk/map-expr.ts";
 export { childExprs, visitExprs, type Visit } from "./walk/visit.ts";
 export { binderProblem, isIdentifier } from "./lexical/names.ts";

@@ -87,7 +87,11 @@ const leaf: fc.Arbitrary<NixExpr> = fc.oneof(
   pathText.map((path) => node({ kind: "path", path })),
   searchPathText.map((path) => node({ kind: "searchPath", path })),
   variable.map((name) => node({ kind: "ident", name })),
-  fc.constantFrom("builtins.length [ 1 2 ]", "x: x", "{ a = 1; }.a", "1 + 2").map((text) => node({ kind: "raw", text })),
+  // Raw text is printed verbatim, laid out as an expression nixfmt cannot absorb: these are
+  // texts nixfmt lays out so in any position (it expands `{ a = 1; }.a` and `f [ 1 2 ]`,
+  // breaks `f [ ]`, never breaks `(f x)`, counts `x: x` in a chain of parameters), so that
+  // printed trees can be nixfmt fixed points (see `nixfmt-conformance.ts`).
+  fc.constantFrom("1 + 2", "!x", "x == y", "x -> y").map((text) => node({ kind: "raw", text })),
 );
 
 function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {

@@ -8,6 +8,19 @@ export { cloneTree } from "./clone.ts";
 export { data, deep, numbers, type Data } from "./data-arbitraries.ts";
 export { checkBatches, fcOptions } from "./fc-options.ts";
 export { parseEach } from "./nix-batch.ts";
+export { printedForm } from "./printed-form.ts";
+export { nixSource } from "./source-arbitraries.ts";
+export { formatWithNixfmt, nixfmtFromEnv, type NixfmtResult } from "./nixfmt.ts";
+export {
+  checkTrees,
+  conformance,
+  conformanceRate,
+  describeMismatch,
+  shrinkMismatch,
+  type ConformanceReport,
+  type Mismatch,
+} from "./nixfmt-conformance.ts";
+export { shrinkCandidates } from "./shrink.ts";
 export { normalizeParse, splitParsedList } from "./parse-normal.ts";
 export { reference, referenceString } from "./reference.ts";
 export { renderDoubleQuoted, renderIndented } from "./render-strings.ts";

@@ -11,6 +11,7 @@ export {
   isHomelab,
   isHost,
   isPrivateNspawn,
+  isPublicValue,
   onlyHost,
   proxyOf,
   isHostRef,
@@ -27,6 +28,7 @@ export { caddy, traefik } from "./builders/proxies.ts";
 export { containerRef, hostRef, type ContainerRef } from "./builders/refs.ts";
 export { caddyRoute, traefikRoute } from "./builders/routes.ts";
 export { secret } from "./builders/secret.ts";
+export { publicValue } from "./builders/public-value.ts";
 export { service } from "./builders/service.ts";
 export { formatDiagnostic, HomelabInputError, isHomelabInputError } from "./errors/input-error.ts";
 export { collectInputErrors, isStandIn, type Collected } from "./builders/collect.ts";
@@ -56,6 +58,8 @@ export { subjectGroup, type Subject } from "./diagnostics/subject.ts";
 export { hostFacts, type HostFacts } from "./facts/host-facts.ts";
 export { neededSecretFiles, type NeededSecretFile } from "./facts/needed-secrets.ts";
 export { secretBackend, type SecretBackend } from "./secrets/index.ts";
-export { DEFAULT_RELEASE, SUPPORTED_RELEASES, type Release } from "./releases/release.ts";
+export { DEFAULT_RELEASE, nixpkgsUrl, SUPPORTED_RELEASES, type Release } from "./releases/release.ts";
+export { RELEASES, releaseFacts, type ReleaseFacts } from "./releases/table.ts";
 export { compareCodeUnits } from "./util/order.ts";
 export { shellQuote } from "./util/shell.ts";
+export { GENERATED_FILE_PREFIX } from "./render/core/header.ts";

@@ -16,7 +16,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { packAndInstall } from "../test-support/packed-install.ts";
-import { generatedConfig } from "../test-support/configs.ts";
+import { generatedConfig, HARDWARE_MODULE } from "../test-support/configs.ts";
 
 const RUNS = Number(process.env["BENCH_RUNS"] ?? "9");
 const repo = fileURLToPath(new URL("../../../", import.meta.url));
@@ -28,6 +28,8 @@ const scratch = install.root;
 const project = install.project;
 const nixjs = join(project, "node_modules/.bin/nixjs");
 copyFileSync(join(repo, "homelab.config.ts"), join(project, "homelab.config.ts"));
+mkdirSync(join(project, "server"));
+copyFileSync(join(repo, "test/golden/root-server/hardware-configuration.nix"), join(project, "server/hardware-configuration.nix"));
 writeFileSync(join(project, "package.json"), `${JSON.stringify({ private: true, type: "module" })}\n`);
 writeFileSync(join(scratch, "empty.ts"), "");
 
@@ -41,6 +43,9 @@ function bigProject(name: string, esm: boolean): string {
   writeFileSync(join(dir, "package.json"), `${JSON.stringify(esm ? { private: true, type: "module" } : { private: true })}\n`);
   // The generated config imports the workspace's sources by URL; here, the installed package.
   writeFileSync(join(dir, "homelab.config.ts"), generatedConfig(1000).replace(/from "file:[^"]+"/, 'from "@nixjs/homelab"'));
+  // The machine's hardware module, which the config lists and users copy beside the tree.
+  mkdirSync(join(dir, "server"));
+  writeFileSync(join(dir, "server", "hardware-configuration.nix"), HARDWARE_MODULE);
   return dir;
 }
 const big = bigProject("big", true);

@@ -48,8 +48,15 @@ describe("manifest", () => {
     ["no version", JSON.stringify({ format: "nixjs-manifest", files: {} }), "unknown format version"],
     ["no files", JSON.stringify({ format: "nixjs-manifest", version: 1 }), `no "files"`],
     ["an escaping path", JSON.stringify({ format: "nixjs-manifest", version: 1, files: { "../x": { sha256: h("a") } } }), "leaves the output directory"],
-    ["a .age path", JSON.stringify({ format: "nixjs-manifest", version: 1, files: { "s/x.age": { sha256: h("a") } } }), "never writes"],
     ["a bad hash", JSON.stringify({ format: "nixjs-manifest", version: 1, files: { "x.nix": { sha256: "zz" } } }), `no valid "sha256" for "x.nix"`],
+    ["a hash in a list", JSON.stringify({ format: "nixjs-manifest", version: 1, files: { "x.nix": { sha256: [h("a")] } } }), `no valid "sha256" for "x.nix"`],
+    ["a hash with a prefix", JSON.stringify({ format: "nixjs-manifest", version: 1, files: { "x.nix": { sha256: `0${h("a")}` } } }), `no valid "sha256" for "x.nix"`],
+    ["a hash with a suffix", JSON.stringify({ format: "nixjs-manifest", version: 1, files: { "x.nix": { sha256: `${h("a")}0` } } }), `no valid "sha256" for "x.nix"`],
+    ["an entry that is null", JSON.stringify({ format: "nixjs-manifest", version: 1, files: { "x.nix": null } }), `no valid "sha256" for "x.nix"`],
+    ["files that are null", JSON.stringify({ format: "nixjs-manifest", version: 1, files: null }), `no "files"`],
+    ["files that are a list", JSON.stringify({ format: "nixjs-manifest", version: 1, files: [] }), `no "files"`],
+    ["null", "null", "not a nixjs manifest"],
+    ["a version that is a string", JSON.stringify({ format: "nixjs-manifest", version: "2", files: {} }), 'unknown format version "2"'],
   ])("reports %s", (_name, text, problem) => {
     const parsed = parseManifest(text);
     expect(isManifestProblem(parsed) ? parsed.problem : "").toContain(problem);

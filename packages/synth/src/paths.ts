@@ -21,14 +21,6 @@ export function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/**
- * `.age` files hold the user's encrypted secrets: synth never writes or deletes one.
- * @example isAgeFile("secrets/jwt.age") // true
- */
-export function isAgeFile(path: string): boolean {
-  return path.endsWith(".age");
-}
-
 /** True for the names synth keeps for itself (manifest, lock, staging area). */
 export function isReservedPath(path: string): boolean {
   const first = path.split("/", 1)[0];
@@ -36,11 +28,12 @@ export function isReservedPath(path: string): boolean {
 }
 
 /**
- * Why `path` cannot be a generated file's path, or `undefined` when it can: relative, forward
- * slashes, no empty, `.` or `..` segment, no NUL, not one of synth's own names, not a `.age`.
- * @example relativePathProblem("../etc/passwd") // "leaves the output directory (`..`)"
+ * Why `path` cannot name anything below the output directory, or `undefined` when it can:
+ * relative, forward slashes, no empty, `.` or `..` segment, no NUL. The shape alone: whether a
+ * symlink lies on the way is for the disk to say (see `contain/root.ts`).
+ * @example pathShapeProblem("../etc/passwd") // "leaves the output directory (`..`)"
  */
-export function relativePathProblem(path: string): string | undefined {
+export function pathShapeProblem(path: string): string | undefined {
   if (path === "") return "is empty";
   if (path.includes("\0")) return "contains a NUL character";
   if (path.includes("\\")) return "contains a backslash (use `/`)";
@@ -50,8 +43,19 @@ export function relativePathProblem(path: string): string | undefined {
     if (segment === ".") return "has a `.` segment";
     if (segment === "..") return "leaves the output directory (`..`)";
   }
+  return undefined;
+}
+
+/**
+ * Why `path` cannot be a generated file's path, or `undefined` when it can: a valid shape
+ * (see {@link pathShapeProblem}) and not one of synth's own names. (The user's files, such as
+ * encrypted secrets, are the config's to name: see `PlanOptions.userFiles`.)
+ * @example relativePathProblem(".nixjs-lock") // "is one of synth's own files"
+ */
+export function relativePathProblem(path: string): string | undefined {
+  const shape = pathShapeProblem(path);
+  if (shape !== undefined) return shape;
   if (isReservedPath(path)) return "is one of synth's own files";
-  if (isAgeFile(path)) return "is an encrypted secret (`.age`), which synth never writes";
   return undefined;
 }
 

@@ -1,16 +1,21 @@
-import { existsSync, readdirSync, rmdirSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { isAbsolute, posix, relative, resolve, sep } from "node:path";
 import type { Diagnostic, RenderOptions } from "@nixjs/homelab";
-import { readDisk } from "./plan/disk.ts";
-import { countPlan, hasDrift, InvalidTreeError, planTree } from "./plan/plan.ts";
-import { missingSecretWarnings } from "./plan/secret-files.ts";
+import { ContainmentError, DiskError } from "./contain/errors.ts";
+import { locateOutDir, OutDirError, type OutDirState } from "./contain/out-dir.ts";
+import { look } from "./contain/root.ts";
+import { InvalidTreeError } from "./plan/plan.ts";
+import { missingModuleWarnings, missingSecretWarnings } from "./plan/secret-files.ts";
 import type { Plan, PlanCounts } from "./plan/types.ts";
 import type { Synthesized } from "./pipeline/synthesize.ts";
-import { shellQuote } from "@nixjs/homelab";
-import { sortDiagnostics } from "@nixjs/homelab";
-import { makeDir, syncDir } from "./write/fs-ops.ts";
-import { JournalError, recover, type Recovery } from "./write/journal.ts";
-import { acquireLock, LockLostError, releaseLock, type HeldLock, type LockOwner } from "./write/lock.ts";
+import { shellQuote, sortDiagnostics } from "@nixjs/homelab";
+import { inspectStage } from "./stages/inspect.ts";
+import type { DiskOutcome, SynthStatus } from "./stages/result.ts";
+import { writeStage } from "./stages/write.ts";
+import { NotCommittedError } from "./write/commit.ts";
+import { JournalError, RollForwardError, type Pending, type Recovery } from "./write/journal.ts";
+import { LockLostError, type LockOwner } from "./write/lock.ts";
+
+export type { SynthStatus } from "./stages/result.ts";
 
 /** `write` (default) writes; `check` and `dry-run` never write generated files. */
 export type SynthMode = "write" | "check" | "dry-run";
@@ -54,9 +59,6 @@ export interface SynthOptions {
   readonly onDiagnostics?: (diagnostics: readonly Diagnostic[]) => void;
 }
 
-/** How a synth ended; {@link exitCodeOf} maps it to the command's exit code. */
-export type SynthStatus = "ok" | "drift" | "invalid" | "refused" | "locked" | "error";
-
 /** Everything a synth found and did (the CLI prints it; `--json` serialises it). */
 export interface SynthResult {
   readonly status: SynthStatus;
@@ -68,13 +70,16 @@ export interface SynthResult {
   readonly diagnostics: readonly Diagnostic[];
   readonly plan?: Plan;
   readonly counts?: PlanCounts;
+  /** What a writing synth did first about an interrupted one. */
   readonly recovery?: Recovery;
+  /** What `--check` and `--dry-run` saw of an interrupted synth (they never recover). */
+  readonly pending?: Pending;
   readonly lockTakenOverFrom?: LockOwner;
   /** Set for `locked`: who holds the lock (undefined when its file is unreadable). */
   readonly lockHolder?: LockOwner;
   readonly lockPath?: string;
   /** Set for `error`: what went wrong, for the user. */
-  readonly error?: { readonly kind: "config" | "io" | "internal"; readonly message: string; readonly site?: string };
+  readonly error?: { readonly kind: "config" | "io" | "containment" | "internal"; readonly message: string; readonly site?: string };
 }
 
 /**
@@ -99,7 +104,9 @@ export function exitCodeOf(result: Pick<SynthResult, "status">): 0 | 1 | 2 {
 /**
  * The whole pipeline: load and validate the config, render and print it, then (under the
  * output directory's lock, after recovering an interrupted synth) plan against the disk and
- * the manifest, and write atomically — or, in `check` and `dry-run` modes, only report.
+ * the manifest, and write atomically — or, in `check` and `dry-run` modes, only read and
+ * report (no lock, no recovery). Every path below the output directory is contained: never
+ * through a symbolic link (see `contain/root.ts`).
  * Never throws for a user's mistake; the result says what happened.
  * @example const result = await synth({ mode: "check" }); process.exitCode = exitCodeOf(result)
  */
@@ -129,66 +136,45 @@ export async function synth(options: SynthOptions = {}): Promise<SynthResult> {
   }
 
   const { files, secrets } = outcome.synthesized;
+  let located: OutDirState;
+  try {
+    located = locateOutDir(outDir, base.out);
+  } catch (error) {
+    return { ...base, status: "error", diagnostics: [], error: failure(error, cwd) };
+  }
   let diagnostics = [
     ...outcome.synthesized.diagnostics,
-    ...missingSecretWarnings(secrets, (p) => existsSync(join(outDir, p)), base.out),
+    ...missingSecretWarnings(secrets, (p) => presentBelow(located, p), base.out),
+    ...missingModuleWarnings(outcome.synthesized.modules, (p) => presentBelow(located, p), base.out),
   ];
   if (options.strict) diagnostics = diagnostics.map((d) => (d.severity === "warning" ? { ...d, severity: "error" as const } : d));
   diagnostics = sortDiagnostics(diagnostics);
   options.onDiagnostics?.(diagnostics);
   if (diagnostics.some((d) => d.severity === "error")) return { ...base, status: "invalid", diagnostics };
 
-  const createdOut = mode === "write" && !existsSync(outDir);
-  let lock: HeldLock | undefined;
+  const force = options.force ?? false;
+  const userFiles = new Set([...secrets.map((s) => s.file), ...outcome.synthesized.modules.map((m) => posix.normalize(m.path))]);
   try {
-    if (createdOut) {
-      makeDir(outDir);
-      syncDir(dirname(outDir));
-    }
-    if (existsSync(outDir)) {
-      const attempt = await tryLock(outDir, mode);
-      if (attempt?.kind === "held") {
-        return { ...base, status: "locked", diagnostics, lockPath: display(cwd, attempt.path), ...(attempt.holder ? { lockHolder: attempt.holder } : {}) };
-      }
-      lock = attempt?.lock;
-    }
-    const recovery: Recovery = lock ? await recover(outDir) : { kind: "clean" };
-    const disk = await readDisk(outDir, files.keys());
-    const plan = planTree(files, disk, { force: (options.force ?? false) || mode === "check" });
-    const counts = countPlan(plan);
-    const done = {
-      ...base, diagnostics, plan, counts, recovery,
-      ...(lock?.tookOverFrom ? { lockTakenOverFrom: lock.tookOverFrom } : {}),
-    };
-    if (mode === "check") return { ...done, status: hasDrift(plan) || plan.refusals.length > 0 ? "drift" : "ok" };
-    if (plan.refusals.length > 0) return { ...done, status: "refused" };
-    if (mode === "write" && hasDrift(plan)) {
-      // Loaded only when there is something to write: a re-synth or --check never needs it.
-      const { commitPlan } = await import("./write/commit.ts");
-      await commitPlan(outDir, plan, lock!);
-    }
-    return { ...done, status: "ok" };
+    const outcome: DiskOutcome = mode === "write"
+      ? await writeStage({ located, outDir, display: base.out, files, force, userFiles })
+      : await inspectStage({ located, files, mode, force, userFiles });
+    return { ...base, diagnostics, ...outcome };
   } catch (error) {
-    const known = error instanceof JournalError || error instanceof LockLostError || isErrno(error);
-    return { ...base, status: "error", diagnostics, error: known ? { kind: "io", message: ioMessage(error, cwd) } : internal(error) };
-  } finally {
-    if (lock) await releaseLock(lock).catch(() => undefined);
-    if (createdOut && isEmptyDir(outDir)) rmdirSync(outDir);
+    return { ...base, status: "error", diagnostics, error: failure(error, cwd) };
   }
 }
 
 /**
- * `check` and `dry-run` also take the lock (they recover first), but a read-only checkout
- * (CI) cannot hold one: there they read without it, as long as nothing needs recovery.
+ * Whether a file the tree needs (an encrypted secret, a hand-written module) is there. One
+ * behind a symbolic link is not looked for (never followed) and not reported missing; nor is one
+ * whose path cannot be below the output directory.
  */
-async function tryLock(outDir: string, mode: SynthMode): Promise<Awaited<ReturnType<typeof acquireLock>> | undefined> {
+function presentBelow(located: OutDirState, path: string): boolean {
+  if (located.kind === "missing") return false;
   try {
-    return await acquireLock(outDir);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const readOnly = code === "EACCES" || code === "EROFS" || code === "EPERM";
-    if (mode !== "write" && readOnly) return undefined;
-    throw error;
+    return look(located.root, path).kind !== "missing";
+  } catch {
+    return true;
   }
 }
 
@@ -226,21 +212,19 @@ function isErrno(error: unknown): error is NodeJS.ErrnoException {
   return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === "string";
 }
 
-function ioMessage(error: unknown, cwd: string): string {
-  const message = (error as Error).message;
-  return message.split(`${cwd}${sep}`).join("");
+/** A thrown error as the result's `error`: what the user can act on, or a bug. */
+function failure(error: unknown, cwd: string): NonNullable<SynthResult["error"]> {
+  if (error instanceof ContainmentError) return { kind: "containment", message: error.message };
+  const known = error instanceof JournalError || error instanceof RollForwardError || error instanceof LockLostError ||
+    error instanceof DiskError || error instanceof OutDirError || error instanceof NotCommittedError;
+  if (known) return { kind: "io", message: error.message };
+  // A raw system error (not from the choke point) names an absolute path: shown relative to the working directory.
+  if (isErrno(error)) return { kind: "io", message: error.message.split(`${cwd}${sep}`).join("") };
+  return internal(error);
 }
 
 function internal(error: unknown): { kind: "internal"; message: string } {
   if (error instanceof InvalidTreeError) return { kind: "internal", message: `the renderer produced an invalid tree: ${error.message}` };
   const text = error instanceof Error ? (process.env["NIXJS_DEBUG"] ? error.stack ?? error.message : `${error.name}: ${error.message}`) : String(error);
   return { kind: "internal", message: `${text}\nThis is a bug in nixjs; set NIXJS_DEBUG=1 for the stack.` };
-}
-
-function isEmptyDir(path: string): boolean {
-  try {
-    return readdirSync(path).length === 0;
-  } catch {
-    return false;
-  }
 }

@@ -8,6 +8,20 @@ import { fileURLToPath } from "node:url";
 /** `@nixjs/homelab`'s entry, as an import specifier usable from any directory. */
 export const HOMELAB_ENTRY = pathToFileURL(fileURLToPath(new URL("../../homelab/src/index.ts", import.meta.url))).href;
 
+/**
+ * A stand-in for the machine's `hardware-configuration.nix` (root file system, boot loader),
+ * which users copy beside the generated tree; `generatedConfig` lists it in `modules`.
+ */
+export const HARDWARE_MODULE = `{ ... }:
+{
+  fileSystems."/" = {
+    device = "/dev/disk/by-label/nixos";
+    fsType = "ext4";
+  };
+  boot.loader.systemd-boot.enable = true;
+}
+`;
+
 /** One generated nspawn container. */
 export interface GeneratedContainer {
   readonly name: string;
@@ -17,7 +31,8 @@ export interface GeneratedContainer {
 /**
  * `n` private-network nspawn containers (`app0` …), each with a port, a Traefik route and a
  * little guest config; addresses from a /16 pool so that 1,000 fit. `order` permutes the
- * declaration order (the output must not depend on it).
+ * declaration order (the output must not depend on it). Write `HARDWARE_MODULE` to
+ * `server/hardware-configuration.nix` beside it, as a user would.
  * @example writeFileSync("homelab.config.ts", generatedConfig(1000))
  */
 export function generatedConfig(n: number, order: (xs: GeneratedContainer[]) => GeneratedContainer[] = (xs) => xs): string {
@@ -36,6 +51,7 @@ export function generatedConfig(n: number, order: (xs: GeneratedContainer[]) => 
     '  domain: "example.org",',
     '  stateVersion: "25.05",',
     '  network: { pool: "10.20.0.0/16", externalInterface: "enp1s0" },',
+    '  modules: ["./hardware-configuration.nix"],',
     '  traefik: traefik({ entryPoint: "websecure", certResolver: "cloudflare" }),',
     "  containers: [",
     ...lines,

@@ -4,6 +4,7 @@
  * signal reaches the process doing the I/O.
  */
 import { spawn, spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -70,6 +71,52 @@ export function runAndKillAt(
     child.on("error", reject);
     child.on("close", (code, signal) => resolve({ killed: signal === "SIGKILL", operation, run: { code, stdout, stderr } }));
   });
+}
+
+/**
+ * Runs `script` until it announces its pause before disk change number `pauseAt`, calls
+ * `atPause` there (the process is blocked: the test may change the tree), then lets it go on
+ * and waits for it to end. `paused` is false when the run ended before that point.
+ */
+export function runPausedAt(
+  script: string,
+  args: readonly string[],
+  options: { cwd: string; env?: Record<string, string>; pauseAt: number; resumeFile: string },
+  atPause: (operation: string) => void,
+): Promise<{ paused: boolean; operation: string; run: ChildRun }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", TSX_LOADER, script, ...args], {
+      cwd: options.cwd,
+      env: childEnv({ ...options.env, NIXJS_INTERNAL_PAUSE_AT: String(options.pauseAt), NIXJS_INTERNAL_RESUME_FILE: options.resumeFile }),
+    });
+    let stdout = "";
+    let stderr = "";
+    let operation = "";
+    child.stdout.setEncoding("utf8").on("data", (t: string) => (stdout += t));
+    child.stderr.setEncoding("utf8").on("data", (t: string) => {
+      stderr += t;
+      const m = /^nixjs-paused (\d+) (\d+) (.*)$/m.exec(stderr);
+      if (m && operation === "") {
+        operation = m[3]!;
+        try {
+          atPause(operation);
+        } finally {
+          writeFileSync(options.resumeFile, "");
+        }
+      }
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ paused: operation !== "", operation, run: { code, stdout, stderr } }));
+  });
+}
+
+/**
+ * The disk changes a run makes, in order (`NIXJS_INTERNAL_TRACE_OPS`): number and operation.
+ * @example traceOps(FIXTURE_CLI, [], { cwd, env }).find((o) => o.op.startsWith("rename"))
+ */
+export function traceOps(script: string, args: readonly string[], options: { cwd: string; env?: Record<string, string> }): { n: number; op: string }[] {
+  const run = runScript(script, args, { cwd: options.cwd, env: { ...options.env, NIXJS_INTERNAL_TRACE_OPS: "1" } });
+  return [...run.stderr.matchAll(/^nixjs-op (\d+) (.*) @[\d.]+ms$/gm)].map((m) => ({ n: Number(m[1]), op: m[2]! }));
 }
 
 function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {

@@ -29,6 +29,7 @@
           # Disabled: rendered for reference, not imported (enable them in the config):
           # ./containers/linkwarden.nix (Not currently in use)
           # ./containers/nextcloud.nix (Replaced by OpenCloud)
+          ./hardware-configuration.nix
           ./containers/adguard.nix
           ./containers/authelia.nix
           ./containers/immich.nix
@@ -36,6 +37,7 @@
           ./containers/traefik.nix
           ./containers/vaultwarden.nix
           ./services/cloudflared.nix
+          ./services/openssh.nix
         ];
       };
     };

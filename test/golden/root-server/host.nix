@@ -6,10 +6,7 @@
 
   # agenix: secrets the host decrypts with its own key
   age.identityPaths = [ "/persist/etc/ssh/ssh_host_ed25519_key" ];
-  age.secrets.cloudflared-tunnel = {
-    file = ./secrets/cloudflared-tunnel.age;
-    owner = "cloudflared";
-  };
+  age.secrets.cloudflared-tunnel.file = ./secrets/cloudflared-tunnel.age;
 
   # NAT: private-network containers reach the internet through the host
   networking.nat = {

@@ -1,5 +1,6 @@
-# Stand-in for ryantm/agenix's modules/age.nix (nixos-options.md §5.1): the same options,
-# defaults and assertion; no activation scripts (nothing is decrypted here).
+# Stand-in for ryantm/agenix's modules/age.nix (docs/nixos/secrets.md): the same options, defaults,
+# rename and assertion; no activation scripts (nothing is decrypted here). The owner and group
+# are chowned by name at activation: ../nixos/check.nix warns about names the system lacks.
 { config, lib, pkgs, ... }:
 let
   inherit (lib) mkOption types;
@@ -19,6 +20,8 @@ let
   };
 in
 {
+  imports = [ (lib.mkRenamedOptionModule [ "age" "sshKeyPaths" ] [ "age" "identityPaths" ]) ];
+
   options.age = {
     ageBin = mkOption { type = types.str; default = "${pkgs.rage}/bin/rage"; };
     secrets = mkOption { type = types.attrsOf (types.submodule secret); default = { }; };
@@ -38,6 +41,6 @@ in
   };
 
   config = lib.mkIf (cfg.secrets != { }) {
-    assertions = [ { assertion = cfg.identityPaths != [ ]; message = "age.identityPaths must be set."; } ];
+    assertions = [ { assertion = cfg.identityPaths != [ ]; message = "age.identityPaths must be set, for example by enabling openssh."; } ];
   };
 }

@@ -72,6 +72,7 @@ rec {
   flip = f: a: b: f b a;
   pipe = foldl' (x: f: f x);
   warn = msg: builtins.trace "warning: ${msg}";
+  assertMsg = pred: msg: pred || throw msg;
   boolToString = b: if b then "true" else "false";
   min = a: b: if a < b then a else b;
   mod = a: b: a - b * (a / b);

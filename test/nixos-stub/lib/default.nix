@@ -1,11 +1,3 @@
-# The stand-in for nixpkgs `lib`: plain helpers, properties and options, types and the module
-# system, tied in one fixpoint because types merge through the module system and back.
-let
-  lib = import ./basics.nix // import ./options.nix { inherit lib; } // {
-    types = import ./types.nix { inherit lib; };
-    modules = import ./modules.nix { inherit lib; };
-    inherit (lib.modules) evalModules mergeDefinitions;
-    inherit (lib.types) mkOptionType;
-  };
-in
-lib
+# The stand-in for nixpkgs `lib` of the default release (see ../releases.nix); the harness builds
+# the lib of the flake's release with ./make.nix.
+import ./make.nix { release = (import ../releases.nix).default; }

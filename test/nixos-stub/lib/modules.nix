@@ -74,6 +74,7 @@ let
     in
     {
       inherit isDefined value highestPrio;
+      defsFinal = final;
       files = lib.unique (map (d: d.file) final);
       optionalValue = if isDefined then { inherit value; } else { };
     };
@@ -86,7 +87,9 @@ let
     in
     {
       config = value;
-      options = opt // { inherit loc value; inherit (res) isDefined highestPrio files; };
+      # `definitions` (the kept values, highest priority only) is what mkRenamedOptionModule
+      # forwards to the new name, as nixpkgs' mkAliasAndWrapDefsWithPriority does.
+      options = opt // { inherit loc value; inherit (res) isDefined highestPrio files; definitions = map (d: d.value) res.defsFinal; };
       unknown = [ ];
     };
 
@@ -106,7 +109,9 @@ let
       declared = mapAttrs
         (n: decl:
           if isOption decl then mergeOption (loc ++ [ n ]) decl (byName.${n} or [ ])
-          else mergeNode (loc ++ [ n ]) decl freeformElem (byName.${n} or [ ]))
+          # Below a declared set, undeclared keys take the element type one level down, as
+          # nixpkgs merges unmatched definitions with the freeform type as a whole.
+          else mergeNode (loc ++ [ n ]) decl (if freeformElem == null then null else freeformElem.freeformElemType or null) (byName.${n} or [ ]))
         decls;
       undeclared = removeAttrs byName (attrNames decls);
       freeform = if freeformElem == null then { } else
@@ -117,7 +122,8 @@ let
       config = freeform // mapAttrs (_: r: r.config) declared;
       options = mapAttrs (_: r: r.options) declared;
       unknown = lib.optionals (freeformElem == null) (mapAttrsToList (n: ds: { loc = loc ++ [ n ]; defs = ds; siblings = attrNames decls; }) undeclared)
-        ++ concatMap (r: r.unknown) (attrValues declared);
+        # Only declared names something defines can hide an unknown option below them.
+        ++ concatMap (n: declared.${n}.unknown) (filter (n: byName ? ${n}) (attrNames decls));
     };
 
   # --- Declarations --------------------------------------------------------------------------

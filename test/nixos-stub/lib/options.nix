@@ -57,7 +57,7 @@ rec {
   showOption = loc: concatStringsSep "." (map
     (part: if builtins.match "[A-Za-z_][A-Za-z0-9_'-]*|<name>|\\*" part != null then part else toJSON part)
     loc);
-  showFiles = files: concatStringsSep ", " (map (f: "`${toString f}'") files);
+  showFiles = files: concatStringsSep " and " (map (f: "`${toString f}'") files);
 
   # Prints a value already forced to weak head normal form without forcing more of it: a nested
   # value could fail for another reason (or be huge) and would hide the message being built.

@@ -220,6 +220,7 @@ let
       check = x: lib.isDerivation x || (isString x && lib.hasPrefix builtins.storeDir x);
       merge = mergeOneOption;
     };
+    shellPackage = types.package // { name = "shellPackage"; description = "shell package"; };
     enum = values: mkOptionType {
       name = "enum";
       description = "one of ${concatStringsSep ", " (map toJSON values)}";
@@ -227,6 +228,19 @@ let
       merge = mergeEqualOption;
     };
     uniq = t: t // { merge = mergeOneOption; };
+    # A value of `coercedType` is converted with `coerce` before `finalType` merges it.
+    coercedTo = coercedType: coerce: finalType: mkOptionType {
+      name = "coercedTo";
+      description = "${finalType.description} or ${coercedType.description} convertible to it";
+      check = x: (coercedType.check x && finalType.check (coerce x)) || finalType.check x;
+      merge = loc: defs: finalType.merge loc
+        (map (d: d // { value = if coercedType.check d.value then coerce d.value else d.value; }) defs);
+      nestedTypes = { inherit coercedType finalType; };
+    };
+    nonEmptyListOf = elemType: listOf elemType // {
+      description = "non-empty list of ${elemType.description}";
+      check = x: isList x && x != [ ];
+    };
     addCheck = t: check: t // { check = x: t.check x && check x; };
   };
 in

@@ -2,6 +2,7 @@
 {
   config,
   domain,
+  inputs,
   lib,
   ...
 }:
@@ -26,22 +27,31 @@
     privateNetwork = true;
     hostAddress = "10.42.0.90";
     localAddress = "10.42.0.91";
-    config = {
-      networking = {
-        firewall.allowedTCPPorts = [ 8080 ];
-        useHostResolvConf = lib.mkForce false;
-      };
-      services = {
-        miniflux = {
-          enable = true;
-          config = {
-            BASE_URL = "https://rss.${domain}/";
-            LISTEN_ADDR = "0.0.0.0:8080";
-          };
+    bindMounts."/etc/ssh/ssh_host_ed25519_key".isReadOnly = true;
+    config =
+      { config, ... }:
+      {
+        imports = [ inputs.agenix.nixosModules.default ];
+        age = {
+          identityPaths = [ "/etc/ssh/ssh_host_ed25519_key" ];
+          secrets.miniflux-admin.file = ../secrets/miniflux-admin.age;
         };
-        resolved.enable = true;
+        networking = {
+          firewall.allowedTCPPorts = [ 8080 ];
+          useHostResolvConf = lib.mkForce false;
+        };
+        services = {
+          miniflux = {
+            enable = true;
+            adminCredentialsFile = config.age.secrets.miniflux-admin.path;
+            config = {
+              BASE_URL = "https://rss.${domain}/";
+              LISTEN_ADDR = "0.0.0.0:8080";
+            };
+          };
+          resolved.enable = true;
+        };
+        system.stateVersion = "25.05";
       };
-      system.stateVersion = "25.05";
-    };
   };
 }

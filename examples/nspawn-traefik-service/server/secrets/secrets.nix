@@ -8,4 +8,8 @@ in
     me
     tiny
   ];
+  "miniflux-admin.age".publicKeys = [
+    me
+    tiny
+  ];
 }

@@ -6,6 +6,7 @@
     ../containers/sonarr/index.nix
     ../containers/caddy/routes/n8n.nix
     ../containers/caddy/routes/sonarr.nix
+    ../services/openssh.nix
   ];
 
   hwc.server.containers = {

@@ -1,11 +1,11 @@
 import { DocNode, Flag, Tag, type Doc } from "./types.ts";
 
 function makeGroup(tag: Tag, content: Doc, expand: boolean): Doc {
-  // Text alone has nothing to break: the group would change nothing.
-  if (typeof content === "string" && !expand) return content;
+  // Text alone has nothing to break, but a group of it printed in the middle of a line is
+  // printed flat, which leaves nixfmt's indentation levels alone (see `write.ts`).
   if (typeof content === "string") {
     const w = content.length;
-    return new DocNode(tag, content, w, w, w, Flag.Hard);
+    return new DocNode(tag, content, w, w, w, expand ? Flag.Hard : 0);
   }
   const inner = content.flags;
   let flags = inner & (Flag.Hard | Flag.Breakable);

@@ -9,8 +9,10 @@ export { group, priorityGroup, transparentGroup } from "./group.ts";
 export { lazy } from "./lazy.ts";
 export { lines } from "./lines.ts";
 export { layout, type LayoutOptions } from "./layout.ts";
+export { hardspaceThen } from "./merge.ts";
 export { flat } from "./flat.ts";
 export { nest } from "./nest.ts";
+export { offset } from "./offset.ts";
 export {
   emptyline,
   hardline,

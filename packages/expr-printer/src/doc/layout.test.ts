@@ -59,7 +59,8 @@ describe("layout", () => {
   });
 
   it("indents a line once however many levels were opened on the line before", () => {
-    const doc = concat(["x =", nest(concat([" {", nest(nest(concat([hardline, "a;"]))), hardline, "}"])), ";"]);
+    const set = concat([hardspace, "{", nest(nest(concat([hardline, "a;"]))), hardline, "}"]);
+    const doc = concat(["x", nest(concat([hardspace, "=", nest(set)])), ";"]);
     expect(at(80, doc)).toBe("x = {\n  a;\n};\n");
   });
 
@@ -155,9 +156,22 @@ describe("layout", () => {
     expect(at(10, lines(["a-long-first-line", wide, "z"]))).toBe("a-long-first-line\n[ xxxxxx ]\nz\n");
   });
 
-  it("joins plain text in a concat, and a group of text is the text", () => {
+  it("joins plain text in a concat", () => {
     expect(concat(["a", "b", "c"])).toBe("abc");
-    expect(group("abc")).toBe("abc");
+  });
+
+  it("a group of text printed in the middle of a line opens no indentation level (nixfmt)", () => {
+    // `with let` ⏎ `in`: text one level deeper than `with` opens that level on the line, so
+    // the next line at that level is not indented — unless the text was a group printed flat.
+    expect(at(80, concat(["with", hardspace, nest("let"), nest(concat([hardline, "in"]))]))).toBe("with let\nin\n");
+    expect(at(80, concat(["with", hardspace, nest(group("let")), nest(concat([hardline, "in"]))]))).toBe("with let\n  in\n");
+  });
+
+  it("text right after text opens no indentation level: nixfmt merges them into one (at the first's level)", () => {
+    // `y` follows `x` with nothing between: one text at `x`'s level, which `z` is deeper than.
+    const doc = concat(["f", nest(concat([hardspace, "x", nest("y"), hardline, nest("z")]))]);
+    expect(at(80, doc)).toBe("f xy\n  z\n");
+    expect(at(80, concat(["f", nest(concat([hardspace, "x", hardspace, nest("y"), hardline, nest("z")]))]))).toBe("f x y\nz\n");
   });
 
   it("lays out 10,000 nested groups without recursion", () => {

@@ -1,7 +1,8 @@
-import { leadingSpace, restFirstLineFits, restFits } from "./lookahead.ts";
-import { tryPriority } from "./priority.ts";
+import { firstLineFits, leadingSpace, restFits } from "./lookahead.ts";
+import { checkpoint, RUN_BREAK, tryPriority } from "./priority.ts";
 import { LayoutState } from "./state.ts";
-import { Flag, Tag, type Doc, type DocNode, type Emitter, type Thunk } from "./types.ts";
+import { offsetEnd } from "./offset.ts";
+import { Flag, OFFSET_SHIFT, Tag, type Doc, type DocNode, type Emitter, type Thunk } from "./types.ts";
 import { newline, putText, putVerbatim, space } from "./write.ts";
 
 /** Options of {@link layout}. */
@@ -52,7 +53,16 @@ function step(st: LayoutState, d: DocNode, level: number, flat: number): void {
     case Tag.Group:
     case Tag.Priority:
     case Tag.Transparent:
-      if (flat === 1 || fitsFlat(st, d)) {
+      if (flat !== 0) {
+        // Inside a group printed flat: all one text for nixfmt, no boundary. Inside
+        // unexpanded content: no group at all (nixfmt dissolved them).
+        st.push(d.content as Doc, level, flat);
+        return;
+      }
+      // A group is a boundary: text after it or in it is not merged with text before it.
+      st.inRun = false;
+      st.push(RUN_BREAK, level, 0);
+      if (fitsFlat(st, d)) {
         st.push(d.content as Doc, level, 1);
       } else if (
         d.tag !== Tag.Transparent &&
@@ -74,18 +84,21 @@ function step(st: LayoutState, d: DocNode, level: number, flat: number): void {
       putVerbatim(st, level, d);
       return;
     case Tag.Line:
-      if (flat === 1) space(st);
+      if (flat !== 0) space(st);
       else newline(st, 1);
       return;
     case Tag.Softline:
+      // Flat, nothing: unexpanded, even less (nixfmt drops it, so texts around it merge).
       if (flat === 0) newline(st, 1);
       return;
     case Tag.SoftSpace:
-      if (flat === 1 || restFirstLineFits(st, st.width - st.cc - 1)) space(st);
+      if (flat !== 0 || st.cc === 0 || firstLineFits(st, st.width - st.cc - 1)) space(st);
       else newline(st, 1);
       return;
     case Tag.SoftBreak:
-      if (flat === 0 && !restFirstLineFits(st, st.width - st.cc)) newline(st, 1);
+      if (flat !== 0) return;
+      st.inRun = false;
+      if (st.cc !== 0 && !firstLineFits(st, st.width - st.cc)) newline(st, 1);
       return;
     case Tag.Hardspace:
       space(st);
@@ -94,11 +107,28 @@ function step(st: LayoutState, d: DocNode, level: number, flat: number): void {
       newline(st, d.content as number);
       return;
     case Tag.Flat:
-      st.push(d.content as Doc, level, 1);
+      // Unexpanded (nixfmt `unexpandSpacing'`): spacings are spaces and groups dissolved, but
+      // the texts are still texts at their levels, unless a group around is printed flat.
+      st.push(d.content as Doc, level, flat === 1 ? 1 : 3);
       return;
     case Tag.Lazy:
       st.push((d.content as Thunk).force(), level, flat);
       return;
+    case Tag.Checkpoint:
+      if (d.content === null) st.inRun = false;
+      else checkpoint(st, d);
+      return;
+    case Tag.Offset: {
+      const columns = d.flags >>> OFFSET_SHIFT;
+      if (d.content === null) {
+        st.offset -= columns;
+        return;
+      }
+      st.offset += columns;
+      st.push(offsetEnd(columns), level, flat);
+      st.push(d.content as Doc, level, flat);
+      return;
+    }
     default:
       throw new Error(`layout: unknown doc tag ${String(d.tag)}`);
   }

@@ -99,14 +99,25 @@ export class Output {
     return true;
   }
 
+  /** The number of bytes written so far, to go back to with {@link reset}. */
+  mark(): number {
+    return this.len;
+  }
+
+  /** Drops everything written after {@link mark} returned `len` (a layout attempt undone). */
+  reset(len: number): void {
+    this.len = len;
+  }
+
   /** Drops the last `n` bytes written (ASCII text just written, which turned out not to fit). */
   drop(n: number): void {
     this.len -= n;
   }
 
   private writeUnicode(s: string): void {
-    this.ascii = false;
     const { written } = this.encoder.encodeInto(s, this.buf.subarray(this.len));
+    // As many bytes as UTF-16 units: all ASCII (long ASCII text comes here too).
+    if (written !== s.length) this.ascii = false;
     this.len += written;
   }
 

@@ -54,6 +54,17 @@ export const Tag = {
   Lines: 16,
   /** Text an {@link Emitter} writes straight into the output when the engine reaches it. */
   Emit: 17,
+  /**
+   * Engine-internal: where a priority group tried expanded ends, to check that what follows
+   * it still fits (see `priority.ts`). Never in a document the printer builds.
+   */
+  Checkpoint: 18,
+  /**
+   * Content whose lines, when it starts them, are indented `flags >>> OFFSET_SHIFT` columns
+   * more than their nesting says (nixfmt's `offset`: code interpolated in a string line
+   * follows that line's own indentation). With no content: the engine's marker that ends one.
+   */
+  Offset: 19,
 } as const;
 export type Tag = (typeof Tag)[keyof typeof Tag];
 
@@ -68,6 +79,9 @@ export const Flag = {
   /** On a group: its content has a priority group (see {@link Flag.HasPriority}). */
   InnerPriority: 8,
 } as const;
+
+/** Where {@link Tag.Offset} nodes keep their number of columns in their flags. */
+export const OFFSET_SHIFT = 8;
 
 /** Builds a doc on demand (see `lazy.ts`). */
 export interface Thunk {

@@ -19,15 +19,6 @@ export function innerArgCtx(arg: NixExpr): number {
 }
 
 /**
- * An argument that is not the last: a priority group, so that the engine may expand it
- * alone when the call does not fit (a selection is a plain group: breaking only its
- * `.attr` part would look odd).
- */
-export function innerArgDoc(arg: NixExpr, doc: Doc): Doc {
-  return nest(arg.kind === "select" ? group(doc) : priorityGroup(doc));
-}
-
-/**
  * Context of the last argument (`parens`: whether the position accepts only a selection).
  * When the argument before it is a list too, a short simple list stays inline like the
  * arguments before it (`f [ "a" "b" ] [ "c" "d" ]`).

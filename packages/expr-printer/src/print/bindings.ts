@@ -1,10 +1,23 @@
-import type { NixBinding, NixExpr, NixInherit } from "../ast/index.ts";
-import { concat, group, hardline, hardspace, line, nest, softline, Tag, type Doc } from "../doc/index.ts";
+import type { NixAttrName, NixBinding, NixExpr, NixInherit } from "../ast/index.ts";
+import {
+  concat,
+  group,
+  hardline,
+  hardspace,
+  hardspaceThen,
+  line,
+  nest,
+  priorityGroup,
+  softline,
+  Tag,
+  type Doc,
+} from "../doc/index.ts";
+import { INT64_MIN, isIdentifier } from "../lexical/index.ts";
 import { Ctx } from "./context.ts";
 import type { ChildSink, PrintEnv } from "./driver.ts";
 import { nameChildren, pathDoc, staticNameDoc, type DocCursor } from "./names.ts";
 import { leafDoc } from "./leaves.ts";
-import { isAbsorbableExpr, isBareTerm, isPathLiteral, staticName } from "./shape.ts";
+import { isAbsorbableExpr, isPathLiteral, isTerm, staticName } from "./shape.ts";
 
 function isLoneInheritSet(e: NixExpr): boolean {
   return e.kind === "attrs" && e.bindings.length === 1 && e.bindings[0]?.kind === "inherit";
@@ -18,43 +31,70 @@ export function rhsCtx(value: NixExpr): number {
       return Ctx.Rhs;
     case "attrs":
       if (isLoneInheritSet(value)) return Ctx.None;
-      return value.bindings.length > 0 ? Ctx.Wide | Ctx.Absorb : Ctx.None;
+      return value.bindings.length > 0 ? Ctx.Wide : Ctx.None;
     case "with":
-    case "lambda":
       return isAbsorbableExpr(value) ? Ctx.Wide | Ctx.Absorb : Ctx.None;
+    case "int":
+      // `(-9223372036854775807 - 1)`: parenthesised, absorbed after `=` like a last argument.
+      return value.value === INT64_MIN ? Ctx.Paren | Ctx.Last : Ctx.None;
     default:
-      // Lists, strings and paths do not depend on Wide; scalars have no layout of their own.
+      // Lists, strings and paths do not depend on Wide; scalars have no layout of their own;
+      // a lambda's body is absorbed as it is anywhere.
       return Ctx.None;
   }
 }
 
 /**
- * What follows `=` (nixfmt `absorbRHS`): absorbable values start on the same line (`x = {`,
- * `x = [`, `x = ''`, `x = with lib; {`), sets always expanded unless their only binding is
- * an `inherit`; strings and paths stay after `=`; other values move to the next line,
- * indented, when they do not fit. Applications and operators build their own right-hand
- * side (context `Rhs`).
+ * What follows `=` (nixfmt `absorbRHS`), nested one level: absorbable values start on the
+ * same line (`x = {`, `x = [`, `x = ''`, `x = with lib; {`, `x = final: prev: {`), sets
+ * always expanded unless their only binding is an `inherit`; strings and paths stay after
+ * `=`; other values move to the next line, indented, when they do not fit. Applications and
+ * operators build their own right-hand side (context `Rhs`).
  */
 export function rhsDoc(value: NixExpr, doc: Doc): Doc {
   // An absorbed `with` starts with its own space-or-break (see control.ts).
-  if (value.kind === "with" && isAbsorbableExpr(value)) return doc;
-  if (isLoneInheritSet(value) || isAbsorbableExpr(value)) return concat([hardspace, group(doc)]);
+  if (value.kind === "with" && isAbsorbableExpr(value)) return nest(doc);
+  if (isLoneInheritSet(value) || isAbsorbableExpr(value)) return nest(hardspaceThen(group(doc)));
+  if (value.kind === "int" && value.value === INT64_MIN) return nest(hardspaceThen(doc));
   switch (value.kind) {
     case "apply":
+      return nest(doc);
     case "binary":
       return doc;
     case "string":
     case "indentedString":
-      return concat([hardspace, group(doc)]);
+      return nest(hardspaceThen(group(doc)));
     case "path":
-      if (isPathLiteral(value.path)) return concat([hardspace, group(doc)]);
-      break;
+      if (isPathLiteral(value.path)) return nest(hardspaceThen(group(doc)));
+      // `./. + "/rest"`: an operation.
+      return nest(concat([line, group(doc)]));
     case "with":
-      return group(concat([line, doc]));
+      return nest(group(concat([line, doc])));
     default:
       break;
   }
-  return isBareTerm(value) ? group(concat([line, doc])) : concat([line, group(doc)]);
+  return isTerm(value) ? nest(group(concat([line, doc]))) : nest(concat([line, group(doc)]));
+}
+
+/**
+ * Whether a binding's path is at most four bare names (nixfmt: then the value follows `=`
+ * as `absorbRHS` lays it out; otherwise a break may come first, when the binding does not
+ * fit).
+ */
+function isSimplePath(path: readonly NixAttrName[]): boolean {
+  if (path.length > 4) return false;
+  for (const name of path) if (typeof name !== "string" || !isIdentifier(name)) return false;
+  return true;
+}
+
+/**
+ * `path = value;` (nixfmt's `Assignment`).
+ * @example bindingLine("port", true, portExpr, portDoc)
+ */
+export function bindingLine(path: Doc, simplePath: boolean, value: NixExpr, valueDoc: Doc): Doc {
+  const rhs = rhsDoc(value, valueDoc);
+  const after = simplePath ? rhs : concat([softline, priorityGroup(rhs)]);
+  return group(concat([path, nest(concat([hardspace, "=", after])), ";"]));
 }
 
 /** Lists the children of bindings: dynamic names, values, `inherit (from)` sources. */
@@ -79,7 +119,6 @@ function inheritDoc(b: NixInherit, from: Doc | undefined): Doc {
   b.names.forEach((name, k) => {
     names.push(staticNameDoc(staticName(name) as string, b, `.names[${k}]`));
   });
-  if (names.length === 0) return from === undefined ? "inherit;" : concat(["inherit ", from, ";"]);
   const few = names.length < 4;
   const sep = few ? line : hardline;
   const joined: Doc[] = [];
@@ -127,14 +166,20 @@ export function bindingDocs(
         out.push(`${path} = ${valueDoc};`);
         continue;
       }
-      if (typeof path === "string" && typeof valueDoc !== "string" && (valueDoc.tag === Tag.Lazy || valueDoc.tag === Tag.Emit)) {
+      const simple = isSimplePath(b.path);
+      if (
+        typeof path === "string" &&
+        typeof valueDoc !== "string" &&
+        (valueDoc.tag === Tag.Lazy || valueDoc.tag === Tag.Emit) &&
+        (simple || path.length + 4 <= width)
+      ) {
         // `x = {` ⏎ … ⏎ `};`: an always-breaking set or list is absorbed after `=` whatever
-        // the width, so the binding needs no group (nor the nesting the set brings itself).
+        // the width (after a path that fits, when it is not simple), so the binding needs no
+        // group (nor the nesting the set brings itself).
         out.push(concat([`${path} = `, valueDoc, ";"]));
         continue;
       }
-      const value = rhsDoc(b.value, valueDoc);
-      out.push(group(concat([path, nest(concat([" =", nest(value)])), ";"])));
+      out.push(bindingLine(path, simple, b.value, valueDoc));
     } else {
       out.push(inheritDoc(b, b.from === undefined ? undefined : (docs[cursor.i++] as Doc)));
     }

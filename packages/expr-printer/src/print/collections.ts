@@ -12,7 +12,8 @@ import { parenAsArgument } from "./precedence.ts";
 
 /**
  * `{ … }` and `rec { … }`: empty `{ }`; two or more bindings (or a `Wide` context, such
- * as a binding's value) one per line; a single binding may stay on one line.
+ * as a binding's value) one per line; a single binding stays on one line when the group the
+ * set is in does.
  */
 export const attrsHandler: Handler<NixAttrs> = {
   children: (node, _ctx, out, env) => {
@@ -24,7 +25,9 @@ export const attrsHandler: Handler<NixAttrs> = {
   },
   build: (node, ctx, docs, base, env) => {
     const open = node.rec ? "rec {" : "{";
-    if (node.bindings.length === 0) return `${open} }`;
+    // nixfmt: an empty set whose `{` carries comments (a file's header) is no token `{ }`
+    // but a set whose line break is that of the group it is in.
+    if (node.bindings.length === 0) return !node.rec && (ctx & Ctx.Commented) !== 0 ? concat(["{", line, "}"]) : `${open} }`;
     let items: Doc[];
     if (env.ready?.node === node) {
       items = env.ready.lines;
@@ -35,12 +38,22 @@ export const attrsHandler: Handler<NixAttrs> = {
     }
     const body = itemLines(items, hasTrivia(node.bindings) ? node.bindings : null, hardline);
     if ((ctx & Ctx.Wide) !== 0 || items.length > 1) return concat([open, hardline, nest(body), hardline, "}"]);
-    return group(concat([open, line, nest(body), line, "}"]));
+    // Not a group of its own (nixfmt): its line breaks are those of the group it is in.
+    return concat([open, line, nest(body), line, "}"]);
   },
 };
 
 function itemValue(item: NixListItem): NixExpr {
   return item.kind === "commented" ? item.value : item;
+}
+
+/**
+ * The context of a list item's value: parenthesised as needed; comments on its first token.
+ * @example out.add(value, itemCtx(item, value))
+ */
+export function itemCtx(item: NixListItem, value: NixExpr): number {
+  if (parenAsArgument(value)) return Ctx.Paren;
+  return item.kind === "commented" && item.comments !== undefined && item.comments.length > 0 ? Ctx.Commented : Ctx.None;
 }
 
 /**
@@ -55,12 +68,13 @@ export const listHandler: Handler<NixList> = {
       const value = itemValue(items[i] as NixListItem);
       const leaf = leafDoc(value, env);
       if (leaf !== undefined) out.addDoc(leaf);
-      else out.add(value, parenAsArgument(value) ? Ctx.Paren : Ctx.None);
+      else out.add(value, itemCtx(items[i] as NixListItem, value));
     }
   },
   build: (node, ctx, docs, base) => {
     const n = node.items.length;
-    if (n === 0) return "[ ]";
+    // A list is a group of its own in nixfmt, even `[ ]` (see `asGroup` in strings.ts).
+    if (n === 0) return group("[ ]");
     const items: Doc[] = [];
     for (let i = 0; i < n; i++) items.push(group(docs[base + i] as Doc));
     let trivia: (NixTrivia | undefined)[] | null = null;
@@ -71,9 +85,10 @@ export const listHandler: Handler<NixList> = {
         trivia[i] = item;
       }
     }
-    if ((ctx & Ctx.Inline) !== 0 || n === 1) {
-      return group(concat(["[", line, nest(itemLines(items, trivia, line)), line, "]"]));
-    }
+    // A short list of simple arguments is bare: the priority group of its argument position
+    // is its group (nixfmt `absorbInner`).
+    if ((ctx & Ctx.Inline) !== 0) return concat(["[", line, nest(itemLines(items, trivia, line)), line, "]"]);
+    if (n === 1) return group(concat(["[", line, nest(itemLines(items, trivia, line)), line, "]"]));
     return concat(["[", hardline, nest(itemLines(items, trivia, hardline)), hardline, "]"]);
   },
 };

@@ -24,11 +24,19 @@ export const Ctx = {
   Chain: 128,
   /** A string that must be written `"…"` (an attribute name). */
   Quoted: 256,
-  /** An application after an operator (`// f x {`); the operator index is in the high bits. */
+  /** An application after an operator (`// f x {`): its group starts with a line. */
   OpPre: 512,
+  /**
+   * Laid out as inside parentheses, without them: an interpolation that is all of its
+   * string's line (`"${f x}"`).
+   */
+  Enclosed: 1024,
+  /**
+   * The expression's first token carries comments (a file's header, a list item's): nixfmt
+   * then never counts a call starting with it as simple (see `apply.ts`).
+   */
+  Commented: 2048,
 } as const;
 
 /** Lambda chain depth is stored from this bit up (`ctx >>> CHAIN_SHIFT`). */
 export const CHAIN_SHIFT = 12;
-/** Operator index (see `precedence.ts`) is stored from this bit up for {@link Ctx.OpPre}. */
-export const OP_SHIFT = 12;

@@ -1,13 +1,26 @@
-import type { NixAssert, NixIf, NixLet, NixWith } from "../ast/index.ts";
-import { concat, group, hardline, line, nest, priorityGroup, softline, type Doc } from "../doc/index.ts";
+import type { NixAssert, NixExpr, NixIf, NixLet, NixWith } from "../ast/index.ts";
+import {
+  concat,
+  group,
+  hardline,
+  hardspace,
+  hardspaceThen,
+  line,
+  nest,
+  priorityGroup,
+  softline,
+  transparentGroup,
+  type Doc,
+} from "../doc/index.ts";
+import { callDoc } from "./apply.ts";
 import { bindingChildren, bindingDocs, hasTrivia } from "./bindings.ts";
 import { itemLines } from "./comments.ts";
 import { Ctx } from "./context.ts";
 import type { Handler } from "./driver.ts";
 import { checkBindings } from "./duplicates.ts";
-import { isAbsorbableTerm } from "./shape.ts";
+import { flattenApply, isAbsorbableTerm } from "./shape.ts";
 import { ungroup } from "./ungroup.ts";
-import { lastArgCtx, lastArgDoc } from "./arguments.ts";
+import { innerArgCtx, lastArgCtx, lastArgDoc } from "./arguments.ts";
 
 /** `let` ⏎ bindings ⏎ `in` ⏎ body: always multi-line, the body not indented. */
 export const letHandler: Handler<NixLet> = {
@@ -22,14 +35,19 @@ export const letHandler: Handler<NixLet> = {
     const body = docs[cursor.i] as Doc;
     const letPart =
       items.length === 0
-        ? "let"
+        ? group("let")
         : group(concat(["let", nest(concat([hardline, itemLines(items, hasTrivia(node.bindings) ? node.bindings : null, hardline)]))]));
     return concat([letPart, hardline, group(concat(["in", hardline, body]))]);
   },
 };
 
+/**
+ * Whether the body is absorbed (nixfmt `absorbExpr`): after `=` (`Absorb`) and in
+ * parentheses — but not as a parenthesised last argument, whose content nixfmt prints plain.
+ */
 function absorbsBody(node: NixWith, ctx: number): boolean {
-  return (ctx & (Ctx.Absorb | Ctx.Paren)) !== 0 && isAbsorbableTerm(node.body);
+  const absorbing = (ctx & (Ctx.Absorb | Ctx.Enclosed)) !== 0 || (ctx & (Ctx.Paren | Ctx.Last)) === Ctx.Paren;
+  return absorbing && isAbsorbableTerm(node.body);
 }
 
 /**
@@ -43,12 +61,12 @@ export const withHandler: Handler<NixWith> = {
     out.add(node.body, absorbsBody(node, ctx) ? Ctx.Wide : Ctx.None);
   },
   build: (node, ctx, docs, base) => {
-    const head = concat(["with ", nest(group(docs[base] as Doc)), ";"]);
+    const head = concat(["with", hardspaceThen(nest(group(docs[base] as Doc))), ";"]);
     const body = docs[base + 1] as Doc;
     if (!absorbsBody(node, ctx)) return concat([group(head), line, body]);
     // After `=` the leading break doubles as the space after `=` (nixfmt merges them).
     const lead = (ctx & Ctx.Absorb) !== 0 ? line : softline;
-    return group(concat([lead, head, " ", priorityGroup(ungroup(body))]));
+    return group(concat([lead, head, hardspace, priorityGroup(ungroup(body))]));
   },
 };
 
@@ -66,20 +84,40 @@ export const ifHandler: Handler<NixIf> = {
     const sep = (ctx & Ctx.ElseIf) !== 0 ? hardline : line;
     const head = group(concat(["if", line, nest(docs[base] as Doc), line, "then"]));
     const otherwise = docs[base + 2] as Doc;
-    const tail = node.else.kind === "if" ? concat([" ", otherwise]) : concat([line, nest(group(otherwise))]);
+    const tail = node.else.kind === "if" ? concat([hardspace, otherwise]) : concat([line, nest(group(otherwise))]);
     const parts = concat([head, sep, nest(group(docs[base + 1] as Doc)), sep, "else", tail]);
     return (ctx & Ctx.ElseIf) !== 0 ? parts : group(parts);
   },
 };
 
-/** `assert c;` ⏎ body, the condition laid out like the argument of a call. */
+/**
+ * `assert c;` ⏎ body. nixfmt lays the condition out as if `assert` were a function applied
+ * to it: `assert f x;` is the call `assert f x`, `assert c;` the call `assert c`.
+ */
 export const assertHandler: Handler<NixAssert> = {
   children: (node, _ctx, out) => {
-    out.add(node.cond, lastArgCtx(node.cond, false));
+    const { cond } = node;
+    if (cond.kind === "apply") {
+      const { fn, args } = flattenApply(cond);
+      out.add(fn, innerArgCtx(fn));
+      const last = args.length - 1;
+      for (let i = 0; i < last; i++) out.add(args[i] as NixExpr, innerArgCtx(args[i] as NixExpr));
+      out.add(args[last] as NixExpr, lastArgCtx(args[last] as NixExpr, true, last > 0 ? args[last - 1] : fn));
+    } else out.add(cond, lastArgCtx(cond, false));
     out.add(node.body, Ctx.None);
   },
   build: (node, _ctx, docs, base) => {
-    const cond = lastArgDoc(node.cond, docs[base] as Doc, false);
-    return group(concat([group(concat(["assert", line, cond])), ";", hardline, docs[base + 1] as Doc]));
+    const { cond } = node;
+    let call: Doc;
+    let n: number;
+    if (cond.kind === "apply") {
+      const { fn, args } = flattenApply(cond);
+      n = args.length + 1;
+      call = callDoc("assert", [fn, ...args], docs.slice(base, base + n), { parens: false, pre: null, simple: false });
+    } else {
+      n = 1;
+      call = group(concat([transparentGroup("assert"), line, lastArgDoc(cond, docs[base] as Doc, false)]));
+    }
+    return group(concat([call, ";", hardline, docs[base + n] as Doc]));
   },
 };

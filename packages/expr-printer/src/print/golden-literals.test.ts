@@ -1,6 +1,6 @@
 import { describe } from "vitest";
 import { n } from "../build/index.ts";
-import { goldenTests, type Golden } from "./golden/check.ts";
+import { goldenTests, type Golden } from "../../test-support/golden/check.ts";
 
 /** Literals, strings, paths, variables and raw text: expected outputs written by hand. */
 const goldens: Golden[] = [
@@ -55,9 +55,10 @@ const goldens: Golden[] = [
     value: "a\n\n  b",
   },
   {
+    // nixfmt writes a one-line indented string without `"` or `\` as a `"…"` string.
     name: "indented string, single line",
     tree: n.indented("abc"),
-    expected: "''\n  abc''\n",
+    expected: '"abc"\n',
     value: "abc",
   },
   {

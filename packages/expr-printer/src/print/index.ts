@@ -35,7 +35,9 @@ function checkOption(name: string, value: number, min: number): void {
  */
 function nodeDoc(node: NixNode, env: PrintEnv): Doc {
   const root = node.kind === "file" ? node.body : node;
-  const doc = env.direct === undefined ? toDoc(root, Ctx.None, HANDLERS, env) : childDoc(root, Ctx.None, HANDLERS, env);
+  // A file's header comments are on the first token of its body.
+  const ctx = node.kind === "file" && node.header.length > 0 ? Ctx.Commented : Ctx.None;
+  const doc = env.direct === undefined ? toDoc(root, ctx, HANDLERS, env) : childDoc(root, ctx, HANDLERS, env);
   if (node.kind !== "file" || node.header.length === 0) return group(doc);
   return concat([...commentLines(node.header, node, ".header"), group(doc)]);
 }

@@ -17,7 +17,7 @@ import { CHAIN_SHIFT, Ctx } from "./context.ts";
 import type { Handler } from "./driver.ts";
 import { lastArgParenForm } from "./parens.ts";
 import { problem } from "./problem.ts";
-import { isAbsorbableExpr, isAbsorbableTerm } from "./shape.ts";
+import { isAbsorbableExpr, isAbsorbableTerm, isFlatPattern } from "./shape.ts";
 import { ungroup } from "./ungroup.ts";
 
 function isChainLink(body: NixExpr): boolean {
@@ -67,9 +67,11 @@ function formalsDoc(param: NixFormalsParam, docs: readonly Doc[], base: number):
       return;
     }
     const value = rhsDoc(formal.default, docs[next++] as Doc);
-    // The comma stays outside the formal's group: a trailing comma shows when the
-    // formals are expanded, whatever the default does.
-    items.push(concat([group(concat([formal.name, " ", nest(concat(["?", nest(value)]))])), comma]));
+    // nixfmt: a comma is part of the formal's group, except the last formal's trailing comma,
+    // which shows when the formals are expanded, whatever the default does.
+    const formalDoc = [formal.name, hardspace, nest(concat(["?", value]))];
+    if (typeof comma === "string") items.push(group(concat([...formalDoc, comma])));
+    else items.push(concat([group(concat(formalDoc)), comma]));
   });
   if (param.ellipsis) items.push("...");
   let pattern: Doc;
@@ -88,6 +90,19 @@ function formalsDoc(param: NixFormalsParam, docs: readonly Doc[], base: number):
   return param.bind.position === "before"
     ? concat([param.bind.name, "@", pattern])
     : concat([pattern, "@", param.bind.name]);
+}
+
+/**
+ * Where the body of a lambda with a set pattern goes: an absorbable term after a
+ * space-or-break, expanded ("wide"), anything else after a space-or-break ("plain"); after a
+ * pattern of one formal per line, that break is a line break. nixfmt keeps a body on the
+ * pattern's line when it was there (`{ lib, ... }: {`, its choice from one-line source) and
+ * below when it was below: both are fixed points, and generated files put it below.
+ */
+function patternBody(node: NixLambda): "below" | "wide" | "plain" {
+  if (isAbsorbableTerm(node.body)) return "wide";
+  if (node.param.kind === "formals" && node.param.bind === undefined && !isFlatPattern(node)) return "below";
+  return "plain";
 }
 
 /** Context of the body after `x:` (nixfmt `absorbAbs`). */
@@ -119,7 +134,7 @@ export const lambdaHandler: Handler<NixLambda> = {
     if (param.kind === "formals") {
       checkFormals(param);
       for (const formal of param.formals) if (formal.default !== undefined) out.add(formal.default, rhsCtx(formal.default));
-      out.add(body, isAbsorbableTerm(body) ? Ctx.Wide : Ctx.None);
+      out.add(body, patternBody(node) === "wide" ? Ctx.Wide : Ctx.None);
       return;
     }
     checkBinder(param.name, param, ".name");
@@ -136,10 +151,17 @@ export const lambdaHandler: Handler<NixLambda> = {
       const defaults = param.formals.filter((f) => f.default !== undefined).length;
       const pattern = formalsDoc(param, docs, base);
       const bodyDoc = docs[base + defaults] as Doc;
-      return concat([pattern, ":", line, isAbsorbableTerm(body) ? group(bodyDoc) : bodyDoc]);
+      switch (patternBody(node)) {
+        case "below":
+          return concat([pattern, ":", hardline, bodyDoc]);
+        case "wide":
+          return concat([pattern, ":", line, group(bodyDoc)]);
+        case "plain":
+          return concat([pattern, ":", line, bodyDoc]);
+      }
     }
     const bodyDoc = docs[base] as Doc;
-    if (isInlineParenForm(node, ctx)) return concat([param.name, ": ", ungroup(bodyDoc)]);
+    if (isInlineParenForm(node, ctx)) return concat([param.name, ":", hardspace, ungroup(bodyDoc)]);
     if ((ctx & Ctx.Chain) !== 0) {
       const depth = ctx >>> CHAIN_SHIFT;
       return concat([hardspace, param.name, ":", identBodyDoc(body, bodyDoc, depth)]);

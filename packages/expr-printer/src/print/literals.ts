@@ -9,7 +9,7 @@ import type {
   NixRaw,
   NixSearchPath,
 } from "../ast/index.ts";
-import { concat, group, hardspace, line, nest, verbatim, type Doc } from "../doc/index.ts";
+import { concat, group, hardspace, line, nest, softline, verbatim, type Doc } from "../doc/index.ts";
 import {
   escapeDoubleQuotedText,
   floatProblem,
@@ -38,8 +38,11 @@ export const intHandler: Handler<NixInt> = leaf((node: NixInt, ctx) => {
   if (reason !== undefined) problem(node, ".value", reason);
   if (node.value >= 0n) return String(node.value);
   if (node.value === INT64_MIN) {
-    // No literal is 2^63: write it as arithmetic, parenthesised as one value.
-    return (ctx & Ctx.Paren) !== 0 ? "-9223372036854775807 - 1" : "(-9223372036854775807 - 1)";
+    // No literal is 2^63: write it as arithmetic, parenthesised as one value (laid out as
+    // nixfmt lays out that operation and those parentheses).
+    const op = group(concat(["-9223372036854775807", line, "-", nest(concat([hardspace, "1"]))]));
+    if ((ctx & Ctx.Paren) !== 0) return op;
+    return group(concat(["(", nest(concat([softline, op, softline])), ")"]));
   }
   return `-${String(-node.value)}`;
 });

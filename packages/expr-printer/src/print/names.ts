@@ -4,6 +4,7 @@ import { formatAttrName, isIdentifier } from "../lexical/index.ts";
 import { Ctx } from "./context.ts";
 import type { ChildSink } from "./driver.ts";
 import { problem } from "./problem.ts";
+import { interpolation } from "./strings.ts";
 
 /**
  * String nodes of either kind print as `"…"` names: Nix reads `"lit"` as a static name, but
@@ -69,7 +70,7 @@ export function pathDoc(
       return;
     }
     const doc = docs[cursor.i++] as Doc;
-    parts.push(isStringNode(name) ? doc : concat(["${", doc, "}"]));
+    parts.push(isStringNode(name) ? doc : interpolation(name, doc));
   });
   return concat(parts);
 }

@@ -16,8 +16,8 @@ import {
  * parenthesised or literal base the `.a` may move to the next line, after a variable never.
  */
 export const selectHandler: Handler<NixSelect> = {
-  children: (node, _ctx, out) => {
-    out.add(node.expr, parenAsSelectBase(node.expr) ? Ctx.Paren : Ctx.None);
+  children: (node, ctx, out) => {
+    out.add(node.expr, parenAsSelectBase(node.expr) ? Ctx.Paren : ctx & Ctx.Commented);
     nameChildren(node.path, out);
     if (node.default !== undefined) out.add(node.default, parenAsArgument(node.default) ? Ctx.Paren : Ctx.None);
   },
@@ -26,7 +26,10 @@ export const selectHandler: Handler<NixSelect> = {
     const path = pathDoc(node.path, node, ".path", docs, cursor);
     const baseDoc = docs[base] as Doc;
     const parens = parenAsSelectBase(node.expr);
-    const plain = !parens && (node.expr.kind === "ident" || node.expr.kind === "bool" || node.expr.kind === "null");
+    // nixfmt: after a token (a variable, `true`, `<path>`) never a break; after parentheses a
+    // soft one; after anything else (a string, a set, a list) a break when the group breaks.
+    const kind = node.expr.kind;
+    const plain = !parens && (kind === "ident" || kind === "bool" || kind === "null" || kind === "searchPath");
     const parts: Doc[] = [baseDoc];
     if (!plain) parts.push(parens ? softBreak : softline);
     parts.push(".", path);
@@ -39,8 +42,8 @@ export const selectHandler: Handler<NixSelect> = {
 
 /** `e ? a.b` */
 export const hasAttrHandler: Handler<NixHasAttr> = {
-  children: (node, _ctx, out) => {
-    out.add(node.expr, parenAsHasAttrOperand(node.expr) ? Ctx.Paren : Ctx.None);
+  children: (node, ctx, out) => {
+    out.add(node.expr, parenAsHasAttrOperand(node.expr) ? Ctx.Paren : ctx & Ctx.Commented);
     nameChildren(node.path, out);
   },
   build: (node, _ctx, docs, base) => {

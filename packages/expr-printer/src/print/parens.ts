@@ -10,7 +10,9 @@ import { isAbsorbableExpr, isAbsorbableTerm } from "./shape.ts";
  */
 export function lastArgParenForm(e: NixExpr): "inline" | "generic" {
   if (e.kind === "lambda" && e.param.kind === "identParam" && isAbsorbableTerm(e.body)) return "inline";
-  if (e.kind === "apply" && e.fn.kind === "ident" && e.args.length === 1 && isAbsorbableTerm(e.args[0])) {
+  // (`null`, `true` and `false` are identifiers for nixfmt.)
+  const fn = e.kind === "apply" ? e.fn.kind : undefined;
+  if (e.kind === "apply" && (fn === "ident" || fn === "null" || fn === "bool") && e.args.length === 1 && isAbsorbableTerm(e.args[0])) {
     return "inline";
   }
   return "generic";
@@ -26,13 +28,22 @@ export function parenthesize(node: NixExpr, doc: Doc, ctx: number): Doc {
     if (lastArgParenForm(node) === "inline") return priorityGroup(nest(concat(["(", doc, ")"])));
     return priorityGroup(nest(concat(["(", softline, group(nest(doc)), softline, ")"])));
   }
-  let inner: Doc;
-  if (isAbsorbableExpr(node)) inner = group(doc);
-  else if (node.kind === "apply") inner = doc;
-  else if (node.kind === "select") {
-    inner = isAbsorbableTerm(node.expr)
-      ? concat([softline, group(doc), softline])
-      : concat([group(doc), softline]);
-  } else inner = concat([softline, group(doc), softline]);
-  return group(concat(["(", nest(inner), ")"]));
+  return group(concat(["(", nest(enclosedInner(node, doc)), ")"]));
+}
+
+/**
+ * What goes between `(` and `)`, or between `${` and `}` when an interpolation is all of its
+ * string's line (nixfmt lays both out alike): absorbable expressions start right after the
+ * opening token, a call is laid out for its parentheses (the node is printed in context
+ * `Paren` or `Enclosed`), a selection may end its line, anything else goes on its own
+ * lines when it does not fit.
+ * @example group(concat(["(", nest(enclosedInner(node, doc)), ")"]))
+ */
+export function enclosedInner(node: NixExpr, doc: Doc): Doc {
+  if (isAbsorbableExpr(node)) return group(doc);
+  if (node.kind === "apply") return doc;
+  if (node.kind === "select") {
+    return isAbsorbableTerm(node.expr) ? concat([softline, group(doc), softline]) : concat([group(doc), softline]);
+  }
+  return concat([softline, group(doc), softline]);
 }

@@ -38,9 +38,6 @@ export const BINARY: Readonly<Record<NixBinaryOp, { level: number; assoc: "left"
   "->": { level: 14, assoc: "right" },
 };
 
-/** Operators by index, for contexts that carry an operator in a number. */
-export const OPERATORS: readonly NixBinaryOp[] = Object.keys(BINARY) as NixBinaryOp[];
-
 const INT64_MIN = -(2n ** 63n);
 
 /** How strongly `e`, as printed, binds. */
@@ -76,9 +73,13 @@ export function level(e: NixExpr): number {
   }
 }
 
-/** List elements, function arguments and `or` defaults accept a selection at most. */
+/**
+ * List elements, function arguments and `or` defaults accept a selection at most. The
+ * smallest int is written `(-9223372036854775807 - 1)`: there too, the parentheses are the
+ * driver's, which lays them out as a parenthesised argument.
+ */
 export function parenAsArgument(e: NixExpr): boolean {
-  return level(e) > Level.Select;
+  return level(e) > Level.Select || (e.kind === "int" && e.value === INT64_MIN);
 }
 
 /** The function of an application accepts an application or a selection. */
@@ -95,9 +96,12 @@ export function parenAsSelectBase(e: NixExpr): boolean {
   return e.kind === "int" || e.kind === "float" || e.kind === "path";
 }
 
-/** Operand of `e ? path`: `?` is left-associative (`a ? b ? c` is `(a ? b) ? c`). */
+/**
+ * Operand of `e ? path`. Nix reads `a ? b ? c` as `(a ? b) ? c`, but nixfmt's parser rejects
+ * it: a `?` operand that is itself a `?` keeps its parentheses (same tree for Nix).
+ */
 export function parenAsHasAttrOperand(e: NixExpr): boolean {
-  return level(e) > Level.HasAttr;
+  return level(e) >= Level.HasAttr;
 }
 
 /**

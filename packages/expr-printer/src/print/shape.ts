@@ -1,5 +1,5 @@
-import type { NixApply, NixAttrName, NixExpr } from "../ast/index.ts";
-import { isIdentifier, pathForm, pathProblem, preferIndented } from "../lexical/index.ts";
+import type { NixApply, NixAttrName, NixExpr, NixLambda, NixStringPart } from "../ast/index.ts";
+import { INT64_MIN, isIdentifier, pathForm, pathProblem, preferIndented } from "../lexical/index.ts";
 import { problem } from "./problem.ts";
 
 /**
@@ -29,14 +29,26 @@ export function staticName(name: NixAttrName): string | undefined {
   return text;
 }
 
-/** Whether a `string` node prints as an indented (multi-line `''`) string. */
+/** Whether some text part holds a line break. */
+function hasLineBreak(parts: readonly NixStringPart[]): boolean {
+  for (const part of parts) if (typeof part === "string" && part.includes("\n")) return true;
+  return false;
+}
+
+/**
+ * Whether a string node prints as a multi-line `''` string: a `string` whose text reads best
+ * so (`preferIndented`), an `indentedString` with a line break. (nixfmt rewrites a one-line
+ * `''…''` without `"` or backslash as `"…"`: see `strings.ts`.)
+ * @example printsIndented(n.indented("a\nb")) // true; printsIndented(n.indented("a")) // false
+ */
 export function printsIndented(e: NixExpr): boolean {
-  return e.kind === "indentedString" || (e.kind === "string" && preferIndented(e.parts));
+  if (e.kind === "indentedString") return hasLineBreak(e.parts);
+  return e.kind === "string" && preferIndented(e.parts);
 }
 
 /**
  * nixfmt's `isAbsorbable`: a term that may start at the end of a line and continue below:
- * a non-empty set or list, a multi-line `''` string, a path.
+ * a non-empty set or list, a multi-line `''` string (not a path).
  */
 export function isAbsorbableTerm(e: NixExpr): boolean {
   switch (e.kind) {
@@ -45,30 +57,51 @@ export function isAbsorbableTerm(e: NixExpr): boolean {
     case "list":
       return e.items.length > 0;
     case "indentedString":
-      return true;
     case "string":
-      return preferIndented(e.parts);
-    case "path":
-      return isPathLiteral(e.path);
+      return printsIndented(e);
     default:
       return false;
   }
 }
 
 /**
+ * nixfmt's `canFlattenAttrs` for the pattern of a lambda: `{ a, b, ... }` — at most two
+ * formals, none with a default, an optional `...`, and no `@` name (nixfmt's rules for
+ * set patterns do not apply to `{ … }@x`).
+ * @example isFlatPattern(n.fn({ formals: ["lib", "pkgs"] }, body)) // true
+ */
+export function isFlatPattern(e: NixLambda): boolean {
+  const { param } = e;
+  if (param.kind !== "formals" || param.bind !== undefined) return false;
+  return param.formals.length <= 2 && param.formals.every((f) => f.default === undefined);
+}
+
+/**
  * nixfmt's `isAbsorbableExpr`: an absorbable term, `with e; <absorbable term>`, or a lambda
- * chain with identifier parameters ending in an absorbable term (`final: prev: {`).
+ * chain with identifier parameters ending in an absorbable term (`final: prev: {`). (nixfmt
+ * also absorbs a lambda with a short set pattern whose body is on the pattern's line; this
+ * printer puts such a body after a space-or-break — see `lambda.ts` — and either way is a
+ * nixfmt fixed point.)
  */
 export function isAbsorbableExpr(e: NixExpr): boolean {
-  let cur = e;
-  while (cur.kind === "lambda" && cur.param.kind === "identParam") {
-    if (isAbsorbableTerm(cur.body)) return true;
-    if (cur.body.kind !== "lambda") return false;
+  if (e.kind === "with") return isAbsorbableTerm(e.body);
+  let cur: NixExpr = e;
+  while (cur.kind === "lambda") {
+    if (cur.param.kind !== "identParam") return false;
     cur = cur.body;
   }
-  if (cur !== e) return false;
-  if (e.kind === "with") return isAbsorbableTerm(e.body);
-  return isAbsorbableTerm(e);
+  return isAbsorbableTerm(cur);
+}
+
+/**
+ * Whether nixfmt sees `e`, printed without parentheses, as a term (`Term` in its syntax
+ * tree): a literal, a variable, a string, a path literal, a set, a list, a selection, or a
+ * parenthesised expression (the printer writes the smallest int as one).
+ * @example isTerm(n.select("a.b")) // true; isTerm(n.int(-1)) // false (a negation)
+ */
+export function isTerm(e: NixExpr): boolean {
+  if (e.kind === "int") return e.value >= 0n || e.value === INT64_MIN;
+  return isBareTerm(e);
 }
 
 /** A term (prints without parentheses, not an operator or keyword construct). */
@@ -125,8 +158,9 @@ export function startsWithPathLiteral(e: NixExpr): boolean {
 const SIMPLE_BUDGET = 64;
 
 /**
- * nixfmt's `isSimple`: identifiers, selections of identifiers by identifiers (no `or`),
- * strings, paths, and applications of at most two simple arguments to a simple function.
+ * nixfmt's `isSimple`: variables and literals (not negative numbers), selections of them by
+ * identifiers (no `or`), strings, paths, and applications of at most two simple arguments to
+ * a simple function.
  * Simple things are never broken across lines.
  */
 export function isSimple(e: NixExpr): boolean {
@@ -137,8 +171,17 @@ export function isSimple(e: NixExpr): boolean {
     const cur = todo.pop() as NixExpr;
     switch (cur.kind) {
       case "ident":
+      case "bool":
+      case "null":
+      case "searchPath":
       case "string":
       case "indentedString":
+        break;
+      case "int":
+        if (cur.value < 0n) return false;
+        break;
+      case "float":
+        if (cur.value < 0) return false;
         break;
       case "path":
         if (!isPathLiteral(cur.path)) return false;

@@ -7,6 +7,7 @@ import {
   group,
   nest,
   newlines,
+  offset,
   softline,
   Tag,
   text,
@@ -23,35 +24,90 @@ import {
 import { Ctx } from "./context.ts";
 import type { ChildSink, Handler } from "./driver.ts";
 import { problem } from "./problem.ts";
+import { enclosedInner } from "./parens.ts";
 import { isAbsorbableTerm, isSimple, printsIndented } from "./shape.ts";
+import { ungroup } from "./ungroup.ts";
 
 /** An interpolation longer than this may be broken over lines (nixfmt's rule). */
 const SHORT_INTERPOLATION = 30;
 
-function interpolations(parts: readonly NixStringPart[], out: ChildSink): void {
-  for (const part of parts) if (typeof part !== "string") out.add(part, Ctx.None);
+/**
+ * Whether a line of a string is one interpolation after nothing but spaces: nixfmt lays it
+ * out as a parenthesised expression (`"${` ⏎ `f x` ⏎ `}"`), not as an interpolation among text.
+ */
+function isSoleInterpolation(line: readonly EncodedChunk[]): boolean {
+  const first = line[0];
+  if (line.length === 1) return first !== undefined && !("text" in first);
+  const second = line[1];
+  return line.length === 2 && first !== undefined && "text" in first && /^ *$/.test(first.text) && second !== undefined && !("text" in second);
+}
+
+/** The lines of a string node as printed in `ctx` (one for a `"…"` string). */
+function printedLines(node: NixString | NixIndentedString, ctx: number): readonly (readonly EncodedChunk[])[] {
+  if ((ctx & Ctx.Quoted) === 0 && printsIndented(node)) return encodeIndented(node.parts).lines;
+  return [encodeDoubleQuoted(node.parts)];
+}
+
+function interpolations(node: NixString | NixIndentedString, ctx: number, out: ChildSink): void {
+  if (node.parts.every((p) => typeof p === "string")) return;
+  for (const line of printedLines(node, ctx)) {
+    const sole = isSoleInterpolation(line);
+    for (const chunk of line) if (!("text" in chunk)) out.add(chunk.expr, sole ? Ctx.Enclosed : Ctx.None);
+  }
 }
 
 /**
- * `${expr}` as nixfmt writes it: simple or short expressions never break; an absorbable
- * term starts right after `${`; anything longer may go on its own indented lines.
+ * `${expr}` among text, as nixfmt writes it: an absorbable term starts right after `${`;
+ * simple or short expressions never break; anything longer may go on its own indented lines.
+ * Alone on its line (`sole`), it is laid out as in parentheses.
+ * @example concat(['"', "port ", interpolation(portExpr, portDoc), '"'])
  */
-function interpolation(expr: NixExpr, doc: Doc): Doc {
-  if (typeof doc === "string") return concat(["${", doc, "}"]);
-  const hard = (doc.flags & Flag.Hard) !== 0;
-  if (!hard && (isSimple(expr) || doc.width <= SHORT_INTERPOLATION)) return flat(concat(["${", doc, "}"]));
-  if (isAbsorbableTerm(expr)) return group(concat(["${", doc, "}"]));
-  return group(concat(["${", nest(concat([softline, doc, softline])), "}"]));
+export function interpolation(expr: NixExpr, doc: Doc, sole = false): Doc {
+  if (sole) return group(concat(["${", nest(enclosedInner(expr, doc)), "}"]));
+  if (isAbsorbableTerm(expr)) return group(concat(["${", ungroup(doc), "}"]));
+  const hard = typeof doc !== "string" && (doc.flags & Flag.Hard) !== 0;
+  // Simple: never broken (a `''` string in it keeps its lines, and starts right after `${`).
+  if (isSimple(expr)) return concat(["${", hard ? doc : flat(doc), "}"]);
+  if (!hard && (typeof doc === "string" ? doc.length : doc.width) <= SHORT_INTERPOLATION) {
+    return group(concat(["${", flat(doc), "}"]));
+  }
+  return group(concat(["${", nest(concat([softline, group(doc), softline])), "}"]));
 }
 
+/** Haskell's `isSpace`, with which nixfmt measures the indentation of a string line. */
+const SPACE = /^[\t\n\v\f\r\p{Zs}]/u;
+
+/** Width (code points) of the whitespace `s` starts with. */
+function leadingSpaces(s: string): number {
+  let n = 0;
+  for (const ch of s) {
+    if (!SPACE.test(ch)) break;
+    n++;
+  }
+  return n;
+}
+
+/**
+ * The docs of one line of a string (nixfmt's `pretty [StringPart]`), appended to `out`. What
+ * follows a line's leading text is offset by that text's leading whitespace: an interpolation
+ * broken over lines follows the line's own indentation in the string.
+ */
 function chunkDocs(chunks: readonly EncodedChunk[], docs: readonly Doc[], next: { i: number }, out: Doc[]): void {
+  const sole = isSoleInterpolation(chunks);
+  const parts: Doc[] = [];
   for (const chunk of chunks) {
     if ("text" in chunk) {
-      if (chunk.text !== "") out.push(text(chunk.text));
+      if (chunk.text !== "") parts.push(text(chunk.text));
     } else {
-      out.push(interpolation(chunk.expr, docs[next.i++] as Doc));
+      parts.push(interpolation(chunk.expr, docs[next.i++] as Doc, sole));
     }
   }
+  const first = chunks[0];
+  if (first === undefined || !("text" in first) || first.text === "" || parts.length < 2) {
+    out.push(...parts);
+    return;
+  }
+  out.push(parts[0] as Doc, offset(leadingSpaces(first.text), concat(parts.slice(1))));
 }
 
 /** A `"…"` string. */
@@ -78,6 +134,15 @@ export function doubleQuoted(parts: readonly NixStringPart[], docs: readonly Doc
  */
 export function indented(parts: readonly NixStringPart[], docs: readonly Doc[], base: number): Doc {
   const encoding = encodeIndented(parts);
+  const first = encoding.lines[0];
+  if (encoding.lines.length === 1 && !encoding.closeOnOwnLine && first !== undefined) {
+    // One line: nixfmt writes `''…''` on one line, and as `"…"` (same string) when the
+    // line holds no `"` and no backslash.
+    if (!first.some((c) => "text" in c && /["\\]/.test(c.text))) return doubleQuoted(parts, docs, base);
+    const line: Doc[] = [];
+    chunkDocs(first, docs, { i: base }, line);
+    return group(concat(["''", nest(concat(line)), "''"]));
+  }
   const body: Doc[] = [];
   const next = { i: base };
   let breaks = 1;
@@ -89,6 +154,8 @@ export function indented(parts: readonly NixStringPart[], docs: readonly Doc[], 
     breaks = 0;
   });
   if (encoding.closeOnOwnLine) breaks++;
+  // Right after the last line's text, `''` is one text with it for nixfmt, at that text's
+  // level (the layout engine merges adjacent texts alike).
   const close = breaks > 0 ? concat([newlines(breaks), "''"]) : "''";
   return concat(["''", nest(concat(body)), close]);
 }
@@ -107,14 +174,22 @@ export function stringPartProblem(node: NixString | NixIndentedString, error: un
   throw error;
 }
 
+/**
+ * A string is a group of its own in nixfmt, even a plain literal: printed in the middle of a
+ * line, it opens no indentation level (see `write.ts`). (Where a parent groups it anyway —
+ * a binding's value, a list item — it takes the literal as text, see `leaves.ts`.)
+ */
+function asGroup(doc: Doc): Doc {
+  return typeof doc === "string" || doc.tag === Tag.Text ? group(doc) : doc;
+}
+
 /** A string whose form the printer chooses: `''…''` for multi-line text, else `"…"`. */
 export const stringHandler: Handler<NixString> = {
-  children: (node, _ctx, out) => interpolations(node.parts, out),
+  children: (node, ctx, out) => interpolations(node, ctx, out),
   build: (node, ctx, docs, base) => {
     try {
-      return (ctx & Ctx.Quoted) === 0 && printsIndented(node)
-        ? indented(node.parts, docs, base)
-        : doubleQuoted(node.parts, docs, base);
+      if ((ctx & Ctx.Quoted) === 0 && printsIndented(node)) return indented(node.parts, docs, base);
+      return asGroup(doubleQuoted(node.parts, docs, base));
     } catch (error) {
       return stringPartProblem(node, error);
     }
@@ -123,10 +198,10 @@ export const stringHandler: Handler<NixString> = {
 
 /** An indented string, always `''…''` (except as an attribute name, which must be `"…"`). */
 export const indentedStringHandler: Handler<NixIndentedString> = {
-  children: (node, _ctx, out) => interpolations(node.parts, out),
+  children: (node, ctx, out) => interpolations(node, ctx, out),
   build: (node, ctx, docs, base) => {
     try {
-      return (ctx & Ctx.Quoted) === 0 ? indented(node.parts, docs, base) : doubleQuoted(node.parts, docs, base);
+      return asGroup((ctx & Ctx.Quoted) === 0 ? indented(node.parts, docs, base) : doubleQuoted(node.parts, docs, base));
     } catch (error) {
       return stringPartProblem(node, error);
     }

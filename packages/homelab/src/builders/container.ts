@@ -1,7 +1,9 @@
+import { isPublicValue } from "../model/brand.ts";
 import type {
   Container,
   NspawnContainer,
   PodmanContainer,
+  PublicValue,
   Route,
   ServicePort,
   SourceSite,
@@ -87,6 +89,17 @@ function nspawn(name: string, options: unknown, call: CallInfo): NspawnContainer
 
 function podman(name: string, options: unknown, call: CallInfo): PodmanContainer {
   const o = parseInput(podmanSchema, options, call, podmanProblems, argumentProblems(containerName, name, "name"));
+  // Literals declared public are written as their value; where they were is remembered.
+  const publicPaths: (readonly (string | number)[])[] = [];
+  const plain = <T extends string | PublicValue>(v: T, at: readonly (string | number)[]): string => {
+    if (!isPublicValue(v)) return v as string;
+    publicPaths.push(at);
+    return String(v.value);
+  };
+  const record = (field: string, r: Readonly<Record<string, string | PublicValue>> | undefined): Record<string, string> =>
+    Object.fromEntries(Object.entries(r ?? {}).map(([k, v]) => [k, plain(v, [field, k])]));
+  const list = (field: string, l: readonly (string | PublicValue)[] | undefined): string[] => (l ?? []).map((v, i) => plain(v, [field, i]));
+  const entrypoint = o.entrypoint === undefined ? undefined : plain(o.entrypoint, ["entrypoint"]);
   return {
     kind: "container",
     name,
@@ -103,17 +116,18 @@ function podman(name: string, options: unknown, call: CallInfo): PodmanContainer
       protocol: p.protocol ?? "tcp",
     })),
     volumes: o.volumes ?? [],
-    environment: o.environment ?? {},
+    environment: record("environment", o.environment),
     environmentFiles: o.environmentFiles ?? [],
-    extraOptions: o.extraOptions ?? [],
+    extraOptions: list("extraOptions", o.extraOptions),
     networks: o.networks ?? [],
     ...optional("network", o.network),
     dependsOn: o.dependsOn ?? [],
     ...optional("user", o.user),
     ...optional("category", o.category),
-    cmd: o.cmd ?? [],
-    ...optional("entrypoint", o.entrypoint),
-    labels: o.labels ?? {},
+    cmd: list("cmd", o.cmd),
+    ...optional("entrypoint", entrypoint),
+    labels: record("labels", o.labels),
+    publicPaths,
   };
 }
 

@@ -1,7 +1,7 @@
 import { n } from "@nixjs/expr-printer";
 import { describe, expect, test } from "vitest";
 import { HomelabInputError } from "../errors/input-error.ts";
-import { caddy, caddyRoute, container, containerRef, formatPath, homelab, hostRef, onlyHost, secret, service, traefik, traefikRoute } from "../index.ts";
+import { caddy, caddyRoute, container, containerRef, formatPath, homelab, hostRef, onlyHost, publicValue, secret, service, traefik, traefikRoute } from "../index.ts";
 
 /** Runs `build`, expects one HomelabInputError, returns its `path: message` lines. */
 function problems(build: () => unknown): string[] {
@@ -212,5 +212,15 @@ describe("each class of malformed input", () => {
     expect(problems(() => caddyRoute({ subdomain: "a", port: 1, basicAuth: { alice: "hunter2" } }))).toEqual([
       'basicAuth.alice: expected a bcrypt hash from "caddy hash-password" (plain passwords are not accepted), got "hunter2"',
     ]);
+  });
+});
+
+describe("publicValue", () => {
+  test("a literal and a reason in words; anything else is an input error of the call", () => {
+    expect(problems(() => publicValue({} as never, "x"))).toEqual([
+      "reason: expected why the value is public, in a few words (at least 6 characters), got \"x\"",
+      "expected the literal: a string or a number, got an object",
+    ]);
+    expect(publicValue(42, "the port every guide uses")).toMatchObject({ kind: "publicValue", value: 42, reason: "the port every guide uses" });
   });
 });

@@ -12,7 +12,8 @@ import { argumentProblems, parseInput } from "./parse.ts";
  * the host ports it listens on (checked for conflicts) and the host-level secrets it reads.
  *
  * @example
- * const creds = secret("cloudflared-creds", { owner: "cloudflared" });
+ * // No owner: cloudflared runs as a systemd DynamicUser and is handed the file as root.
+ * const creds = secret("cloudflared-creds");
  * service("cloudflared", { secrets: [creds], config: { services: { cloudflared: { enable: true,
  *   tunnels: { home: { credentialsFile: creds.path, default: "http_status:404" } } } } } })
  */

@@ -1,16 +1,16 @@
 /** What counts as an attribute set in user data: the one predicate every walker uses. */
 import { isNixExpr } from "@nixjs/expr-printer";
-import { isSecret } from "../model/brand.ts";
+import { isModelObject } from "../model/brand.ts";
 
 /**
  * A JS object that is a Nix attribute set: a plain object (`{}` or `Object.create(null)`),
- * not an array, an AST node, a secret or a class instance.
+ * not an array, an AST node, a model object (a secret, a public value …) or a class instance.
  * @example isPlainObject({ a: 1 }) // true
  * @example isPlainObject(new Map()) // false
  */
 export function isPlainObject(value: unknown): value is { readonly [key: string]: unknown } {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  if (isNixExpr(value) || isSecret(value)) return false;
+  if (isNixExpr(value) || isModelObject(value)) return false;
   const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
 }

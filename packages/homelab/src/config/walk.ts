@@ -5,7 +5,8 @@
  */
 import { isNixExpr, type NixExpr } from "@nixjs/expr-printer";
 import type { ModelPath } from "../diagnostics/path.ts";
-import { isSecret } from "../model/brand.ts";
+import { isPublicValue, isSecret } from "../model/brand.ts";
+import type { PublicValue } from "../model/public.ts";
 import type { Secret } from "../model/secret.ts";
 import { isPlainObject } from "./plain.ts";
 
@@ -16,6 +17,8 @@ export type InvalidKind = "undefined-in-list" | "hole" | "function" | "symbol" |
 export interface ConfigVisitor {
   /** A secret (it stands for its path). */
   secret?(secret: Secret, path: ModelPath): void;
+  /** A literal the user declared public (`publicValue`): it stands for its value. */
+  publicValue?(value: PublicValue, path: ModelPath): void;
   /** An AST node, host references included; its inside is the visitor's business. */
   expr?(expr: NixExpr, path: ModelPath): void;
   /** A string, number, bigint, boolean or `null`; `key` is the name it is bound to (or its list index). */
@@ -35,6 +38,7 @@ export function walkConfig(value: unknown, visitor: ConfigVisitor, base: ModelPa
   const onPath = new Set<object>();
   const walk = (v: unknown, path: ModelPath, inList: boolean): void => {
     if (isSecret(v)) return visitor.secret?.(v, path);
+    if (isPublicValue(v)) return visitor.publicValue?.(v, path);
     if (isNixExpr(v)) return visitor.expr?.(v, path);
     switch (typeof v) {
       case "string":

@@ -22,6 +22,7 @@ export const DIAGNOSTIC_CODES = {
   "unknown-option": code("error", "an option the builder does not know (often a typo: a suggestion follows)"),
   "config-load-failed": code("error", "the config threw while loading, after a builder rejected its input"),
   "not-nix-value": code("error", "a config value cannot be written as Nix"),
+  "unparsable-output": code("error", "a generated file would not parse (raw Nix text, n.raw, that is not valid there)"),
   // Names and files
   "duplicate-name": code("error", "two containers (or two services) have one name"),
   "container-name": code("error", "a name NixOS rejects for a NixOS container"),
@@ -48,7 +49,8 @@ export const DIAGNOSTIC_CODES = {
   // Secrets
   "secret-undeclared": code("error", "a config uses a secret the system that evaluates it does not declare"),
   "secret-conflict": code("error", "one secret name declared with different settings"),
-  "env-secret-literal": code("error", "a literal secret in the configuration (it would land in the world-readable Nix store)"),
+  "secret-literal": code("error", "a secret written as a literal (it would land in the world-readable Nix store)"),
+  "secret-hash-literal": code("warning", "a password hash written as a literal (readable by every local user, crackable offline)"),
   "identity-paths-empty": code("error", "secrets but no key to decrypt them with"),
   "no-recipients": code("warning", "secrets but no public keys to encrypt them to"),
   "missing-secret-file": code("warning", "an encrypted secret file that does not exist yet (with the command that creates it)"),
@@ -61,7 +63,15 @@ export const DIAGNOSTIC_CODES = {
   "media-mount-writable": code("warning", "a shared media library mounted writable"),
   // References and releases
   "ref-unknown": code("error", "a reference to a container option that does not exist"),
-  "option-unavailable": code("error", "an option the pinned NixOS release does not have"),
+  "option-unavailable": code("error", "an option the host's NixOS release does not have yet"),
+  "option-renamed": code("warning", "an option the host's NixOS release renamed"),
+  "option-removed": code("error", "an option the host's NixOS release removed (defining it fails the build)"),
+  "secret-owner-dynamic-user": code("error", "a secret owned by a user the release never creates (a service's systemd DynamicUser)"),
+  // A first deploy
+  "deploy-no-hardware": code("warning", "nothing gives the host a root file system and a boot loader"),
+  "identity-not-created": code("warning", "agenix's identity is an SSH host key nothing creates"),
+  "acme-dns-credentials": code("warning", "an ACME DNS-01 provider without the credentials it needs"),
+  "missing-module-file": code("warning", "a hand-written module the flake imports that does not exist yet"),
 } as const satisfies Record<string, CodeInfo>;
 
 /** Every code nixjs reports. */

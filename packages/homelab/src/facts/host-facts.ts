@@ -8,6 +8,7 @@ import { planAddresses, type AddressPlan } from "../allocate/index.ts";
 import type { Container } from "../model/containers.ts";
 import type { Homelab, Host, HostService } from "../model/homelab.ts";
 import { parseCidr, type Ipv4Pool } from "../net/ipv4.ts";
+import { releaseFacts, type ReleaseFacts } from "../releases/table.ts";
 import { secretBackend, type SecretBackend } from "../secrets/index.ts";
 import { scannedConfigs, type ScannedConfig } from "./configs.ts";
 import { hostListeners } from "./listeners.ts";
@@ -20,6 +21,8 @@ export interface HostFacts {
   readonly lab: Homelab;
   readonly host: Host;
   readonly backend: SecretBackend;
+  /** What the host's NixOS release has and calls things (the release table's entry). */
+  readonly release: ReleaseFacts;
   /** The address pool, when `network.pool` is a valid CIDR. */
   readonly pool: Ipv4Pool | undefined;
   readonly plan: AddressPlan;
@@ -59,6 +62,7 @@ export function hostFacts(lab: Homelab, host: Host): HostFacts {
     lab,
     host,
     backend,
+    release: releaseFacts(host.release),
     pool: parsed.ok ? parsed.pool : undefined,
     plan: planAddresses(host),
     enabled: host.containers.filter((c) => c.enable),

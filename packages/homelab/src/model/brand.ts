@@ -3,6 +3,7 @@ import type { Container } from "./containers.ts";
 import type { Homelab, Host, HostService } from "./homelab.ts";
 import type { Caddy, Traefik } from "./proxies.ts";
 import type { HostRef } from "./refs.ts";
+import type { PublicValue } from "./public.ts";
 import type { Route } from "./routes.ts";
 import type { Secret } from "./secret.ts";
 
@@ -25,6 +26,7 @@ export type ModelKind =
   | "caddy"
   | "service"
   | "host"
+  | "publicValue"
   | "homelab";
 
 function brandOf(value: unknown): unknown {
@@ -95,6 +97,16 @@ export function isHostService(value: unknown): value is HostService {
 /** True for a value made by `host()` (a host of a fleet). @example isHost(host("nas", {…})) */
 export function isHost(value: unknown): value is Host {
   return brandOf(value) === "host";
+}
+
+/** True for a value made by `publicValue()`. @example isPublicValue(publicValue("x", "a demo token")) */
+export function isPublicValue(value: unknown): value is PublicValue {
+  return brandOf(value) === "publicValue";
+}
+
+/** True for any value a builder made (a model object, never user data). */
+export function isModelObject(value: unknown): boolean {
+  return brandOf(value) !== undefined;
 }
 
 /** True for a value made by `homelab()`. @example isHomelab(lab) */

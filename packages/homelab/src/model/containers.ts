@@ -91,6 +91,11 @@ export interface PodmanContainer extends ContainerBase {
   readonly cmd: readonly string[];
   readonly entrypoint?: string;
   readonly labels: { readonly [name: string]: string };
+  /**
+   * Options holding a literal the user declared public (`publicValue`), relative to the
+   * container (`["environment", "DEMO_KEY"]`, `["cmd", 2]`): the literal-secret check skips them.
+   */
+  readonly publicPaths: readonly (readonly (string | number)[])[];
 }
 
 export type Container = NspawnContainer | PodmanContainer;

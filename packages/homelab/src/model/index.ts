@@ -3,6 +3,7 @@ export type * from "./diagnostic.ts";
 export type * from "./homelab.ts";
 export type * from "./ports.ts";
 export type * from "./proxies.ts";
+export type * from "./public.ts";
 export type * from "./refs.ts";
 export type * from "./routes.ts";
 export type * from "./secret.ts";
@@ -15,6 +16,7 @@ export {
   isHost,
   isHostRef,
   isHostService,
+  isPublicValue,
   isRoute,
   isSecret,
   isTraefik,

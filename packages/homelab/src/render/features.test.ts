@@ -8,6 +8,21 @@ import { printAll, suiteTree } from "../../test-support/render/files.ts";
 import { homelab, hostRef, nspawn, podman, secret, service, tcp, traefik, traefikRoute, udp } from "../../test-support/render/model.ts";
 import { stubCheck, stubEval } from "../../test-support/render/stub.ts";
 
+/**
+ * The lab's "multi" and "web" guests pass `services.nginx.tokenFile`, `.upstream` and
+ * `.upstreamUrl` through: options
+ * NixOS's nginx module does not have, standing for a hand-written module's. Declared here so the
+ * evaluation, like the user's machine with that module, knows them.
+ */
+const handWrittenNginxOptions = `{ lib, ... }: {
+  containers.multi.config.options.services.nginx = {
+    tokenFile = lib.mkOption { type = lib.types.str; };
+    upstream = lib.mkOption { type = lib.types.str; };
+    upstreamUrl = lib.mkOption { type = lib.types.str; };
+  };
+  containers.web.config.options.services.nginx.upstreamUrl = lib.mkOption { type = lib.types.str; };
+}`;
+
 /** Every option render knows, in one lab: what the seeds do not exercise. */
 function featureLab() {
   return homelab({
@@ -125,7 +140,7 @@ describe("render: every option, evaluated", () => {
         pkgs = map (p: p.pname) g.environment.systemPackages;
       }`,
       ident: `{ inherit (config.containers.ident) privateUsers bindMounts; }`,
-    }, "lab");
+    }, "lab", [handWrittenNginxOptions]);
     const key = "/persist/etc/ssh/ssh_host_ed25519_key";
     expect(v.multi).toMatchObject({
       privateUsers: 65536,
@@ -152,7 +167,7 @@ describe("render: every option, evaluated", () => {
     expect(texts.get("containers/multi.nix")).toMatch(/config =\n\s+{ config, pkgs, ... }:\n/);
     expect(texts.get("containers/multi.nix")).toContain('upstreamUrl = "http://${hostConfig.networking.hostName}:80";');
     expect(texts.get("containers/web.nix")).toContain('upstreamUrl = "http://${config.networking.hostName}:8000";');
-    expect(stubEval(dir, { url: "config.containers.web.config.services.nginx.upstreamUrl" }, "lab").url).toBe("http://lab:8000");
+    expect(stubEval(dir, { url: "config.containers.web.config.services.nginx.upstreamUrl" }, "lab", [handWrittenNginxOptions]).url).toBe("http://lab:8000");
     expect(v.ident).toEqual({
       privateUsers: "identity",
       bindMounts: {
@@ -170,7 +185,7 @@ describe("render: every option, evaluated", () => {
       services: `builtins.mapAttrs (_: s: map (x: builtins.match "http://[0-9.]+(:.*)" x.url) s.loadBalancer.servers) ${http}.services`,
       api: "config.services.traefik.staticConfigOptions.api",
       acme: "config.services.traefik.staticConfigOptions.certificatesResolvers.le.acme",
-    }, "lab");
+    }, "lab", [handWrittenNginxOptions]);
     expect(v.routers).toEqual({
       "multi-a": { rule: "Host(`a.home.test`)", service: "multi-8080", entryPoints: ["websecure"], tls: { certResolver: "le" } },
       "multi-b-other-test": { rule: "Host(`b.other.test`)", service: "multi-9090", entryPoints: ["web"] },
@@ -201,7 +216,7 @@ describe("render: every option, evaluated", () => {
       app: `map (s: s.url) config.services.traefik.dynamicConfigOptions.http.services.app.loadBalancer.servers`,
       web: `map (s: s.url) config.services.traefik.dynamicConfigOptions.http.services.web.loadBalancer.servers`,
       tmpfiles: "config.systemd.tmpfiles.rules",
-    }, "lab");
+    }, "lab", [handWrittenNginxOptions]);
     expect(v.ociApp).toEqual({
       ports: ["8081:80", "127.0.0.1:5353:53/udp"],
       cmd: ["nginx", "-g", "daemon off;"],
@@ -226,9 +241,9 @@ describe("render: every option, evaluated", () => {
       udp: "config.networking.firewall.allowedUDPPorts",
       exporter: "config.services.jellyfin.enable",
       secrets: "builtins.attrNames config.age.secrets",
-    }, "lab");
+    }, "lab", [handWrittenNginxOptions]);
     expect(v).toEqual({ tcp: [80, 443, 8443, 9100], udp: [], exporter: true, secrets: [] });
-    expect(stubCheck(dir, "lab")).toEqual([]);
+    expect(stubCheck(dir, "lab", [handWrittenNginxOptions])).toEqual([]);
   });
 });
 

@@ -5,7 +5,8 @@
  */
 import { isNixExpr, NixValueError, print, toNix, type NixExpr } from "@nixjs/expr-printer";
 import { z } from "./zod.ts";
-import { isSecret, type HostRef, type NixConfig, type Secret } from "../model/index.ts";
+import { isModelObject } from "../model/brand.ts";
+import type { HostRef, NixConfig, PublicValue, Secret } from "../model/index.ts";
 import { isPlainObject, ownRecord } from "../config/plain.ts";
 import { walkConfig, type InvalidKind } from "../config/walk.ts";
 import type { ModelPath } from "../diagnostics/path.ts";
@@ -19,6 +20,7 @@ export type ConfigValue =
   | null
   | NixExpr
   | Secret
+  | PublicValue
   | HostRef
   | readonly ConfigValue[]
   | ConfigObject;
@@ -26,7 +28,8 @@ export type ConfigValue =
 /**
  * A NixOS module as data: nested objects are attribute sets (`{ services: { immich: { enable:
  * true } } }`), arrays lists; AST nodes (`n.call("lib.mkForce", false)`), secrets (their
- * `path`) and host references may appear anywhere. `undefined` members are left out.
+ * `path`), host references and public literals (`publicValue`) may appear anywhere.
+ * `undefined` members are left out.
  * @example { services: { immich: { enable: true, port: 2283 } } }
  */
 export interface ConfigObject {
@@ -41,7 +44,7 @@ export interface ConfigProblem {
 }
 
 function isOpaque(value: unknown): boolean {
-  return isNixExpr(value) || isSecret(value);
+  return isNixExpr(value) || isModelObject(value);
 }
 
 /**
@@ -101,6 +104,10 @@ export function configProblems(value: unknown): ConfigProblem[] {
       if (typeof v !== "string" && typeof v !== "number" && typeof v !== "bigint") return;
       const problem = scalarProblem(v);
       if (problem !== undefined) problems.push({ path, message: problem, input: v });
+    },
+    publicValue(v, path) {
+      const problem = scalarProblem(v.value);
+      if (problem !== undefined) problems.push({ path, message: problem, input: v.value });
     },
     key(key, path) {
       const problem = scalarProblem(key);

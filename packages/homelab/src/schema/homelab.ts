@@ -1,4 +1,4 @@
-import { z, type Zod } from "./zod.ts";
+import { z, type Input } from "./zod.ts";
 import { isCaddy, isContainer, isHostService, isTraefik } from "../model/index.ts";
 import type { Caddy, Container, HostService, Traefik } from "../model/index.ts";
 import { isRelease, pinnedRelease, SUPPORTED_RELEASES } from "../releases/release.ts";
@@ -126,7 +126,7 @@ export const homelabSchema = z.strictObject(
 );
 
 /** What `homelab()` accepts. */
-export type HomelabOptions = Zod.input<typeof homelabSchema>;
+export type HomelabOptions = Input<typeof homelabSchema>;
 
 /**
  * Cross-field rules of `homelab()`: the release `nixpkgs` pins is a supported one, and the one

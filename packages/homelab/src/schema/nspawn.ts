@@ -1,4 +1,4 @@
-import { z, type Zod } from "./zod.ts";
+import { z, type Input } from "./zod.ts";
 import { configSchema } from "./config.ts";
 import { commonShape, routeShape, servicePort } from "./common.ts";
 import { bool, ipv4, mountPath, port, protocol, secretRef } from "./primitives.ts";
@@ -141,7 +141,7 @@ export const nspawnSchema = z.strictObject(
 );
 
 /** What `container(name, {...})` accepts for an nspawn container. */
-export type NspawnContainerOptions = Zod.input<typeof nspawnSchema>;
+export type NspawnContainerOptions = Input<typeof nspawnSchema>;
 
 /** Options that have a typed field and must not come in through `extraOptions`. */
 const TYPED = new Set(["autoStart", "privateNetwork", "hostAddress", "localAddress", "privateUsers", "ephemeral", "bindMounts", "forwardPorts", "config", "path", "flake"]);

@@ -1,8 +1,9 @@
-import { z, type Zod } from "./zod.ts";
+import { z, type Input } from "./zod.ts";
 import { commonShape, routeShape } from "./common.ts";
 import { parseImage } from "../oci/image.ts";
 import { parseVolume, VOLUME_OPTIONS } from "../oci/volume.ts";
-import { category, containerName, ipv4, port, protocol, secretRef } from "./primitives.ts";
+import { isPublicValue } from "../model/brand.ts";
+import { category, containerName, ipv4, orPublic, port, protocol, publicValueRef, secretRef } from "./primitives.ts";
 import { asRecord, type InputProblem } from "./problems.ts";
 import { parsePublish } from "./publish.ts";
 
@@ -97,7 +98,7 @@ export const podmanSchema = z.strictObject(
     environment: z
       .record(
         z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: 'expected a variable name like "TZ"' }),
-        z.union([z.string(), z.number(), z.boolean()], { error: ENV_MESSAGE }).transform(String),
+        z.union([z.string(), z.number(), z.boolean(), publicValueRef], { error: ENV_MESSAGE }).transform((v) => (isPublicValue(v) ? v : String(v))),
         { error: "expected { NAME: value }" },
       )
       .optional(),
@@ -110,7 +111,7 @@ export const podmanSchema = z.strictObject(
      * Further `podman run` arguments, one per element.
      * @example extraOptions: ["--memory=512m"]
      */
-    extraOptions: z.array(extraOption).optional(),
+    extraOptions: z.array(orPublic(extraOption, "expected one command-line argument")).optional(),
     /**
      * Custom Podman networks (created by a oneshot unit).
      * @example networks: ["media"]
@@ -142,14 +143,14 @@ export const podmanSchema = z.strictObject(
      */
     category: category.optional(),
     /** Arguments after the image. @example cmd: ["--config", "/config/app.yml"] */
-    cmd: z.array(z.string({ error: "expected a string argument" })).optional(),
+    cmd: z.array(orPublic(z.string(), "expected a string argument")).optional(),
     /** Overrides the image's entrypoint (one string). @example entrypoint: "/bin/app" */
-    entrypoint: z.string({ error: "expected the entrypoint as one string" }).optional(),
+    entrypoint: orPublic(z.string(), "expected the entrypoint as one string").optional(),
     /** Container labels. @example labels: { "io.containers.autoupdate": "registry" } */
     labels: z
       .record(
         z.string().regex(/^[^\s=]+$/, { error: "expected a label key without spaces or =" }),
-        z.string({ error: "expected a string label value" }),
+        orPublic(z.string(), "expected a string label value"),
         { error: "expected { key: value }" },
       )
       .optional(),
@@ -159,7 +160,7 @@ export const podmanSchema = z.strictObject(
 );
 
 /** What `container(name, { backend: "podman", ... })` accepts. */
-export type PodmanContainerOptions = Zod.input<typeof podmanSchema>;
+export type PodmanContainerOptions = Input<typeof podmanSchema>;
 
 /** Cross-field rules of Podman options. */
 export function podmanProblems(raw: unknown): InputProblem[] {

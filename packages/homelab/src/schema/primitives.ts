@@ -2,9 +2,9 @@
  * Leaf schemas shared by the builders. Each one carries its own "expected …" message; the
  * input parser appends ", got <value>", so every problem reads the same way.
  */
-import { z } from "./zod.ts";
-import { isHostRef, isSecret } from "../model/index.ts";
-import type { HostRef, Secret, StorageCategory } from "../model/index.ts";
+import { z, type Zod } from "./zod.ts";
+import { isHostRef, isPublicValue, isSecret } from "../model/index.ts";
+import type { HostRef, PublicValue, Secret, StorageCategory } from "../model/index.ts";
 import { parseCidr, parseIpv4 } from "../net/ipv4.ts";
 
 /** A zod `error` param that always gives `message`. */
@@ -125,6 +125,26 @@ export const category = z.enum(
 
 /** A value made by `secret()`. */
 export const secretRef = z.custom<Secret>(isSecret, msg('expected a secret made by secret("name")'));
+
+/** A literal declared public with `publicValue()`. */
+export const publicValueRef = z.custom<PublicValue>(isPublicValue, msg('expected a value made by publicValue("…", "reason")'));
+
+/**
+ * A string checked by `inner`, or a literal declared public with `publicValue()` (then
+ * unchecked: the user says what it is). One schema, so a wrong value gets `inner`'s message
+ * or `error`, never the other alternative's.
+ * @example orPublic(z.string(), "expected a string argument")
+ */
+export function orPublic(inner: Zod.ZodType<string>, error: string) {
+  return z
+    .custom<string | PublicValue>((v) => typeof v === "string" || isPublicValue(v), msg(error))
+    .check((ctx) => {
+      if (typeof ctx.value !== "string") return;
+      const result = inner.safeParse(ctx.value, { reportInput: true });
+      if (result.success) return;
+      for (const issue of result.error.issues) ctx.issues.push({ code: "custom", message: issue.message, input: ctx.value, path: [...issue.path] });
+    });
+}
 
 /** A value made by `containerRef()`/`hostRef()`. */
 export const hostRefValue = z.custom<HostRef>(isHostRef, msg("expected a host reference"));

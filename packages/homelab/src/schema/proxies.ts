@@ -1,4 +1,4 @@
-import { z, type Zod } from "./zod.ts";
+import { z, type Input } from "./zod.ts";
 import { bool, email, identifier, port, secretRef } from "./primitives.ts";
 
 /** Options of `traefik()`. */
@@ -55,7 +55,7 @@ export const traefikSchema = z.strictObject(
 );
 
 /** What `traefik()` accepts. */
-export type TraefikOptions = Zod.input<typeof traefikSchema>;
+export type TraefikOptions = Input<typeof traefikSchema>;
 
 /** Options of `caddy()`. */
 export const caddySchema = z.strictObject(
@@ -80,4 +80,4 @@ export const caddySchema = z.strictObject(
 );
 
 /** What `caddy()` accepts. */
-export type CaddyOptions = Zod.input<typeof caddySchema>;
+export type CaddyOptions = Input<typeof caddySchema>;

@@ -1,4 +1,4 @@
-import { z, type Zod } from "./zod.ts";
+import { z, type Input } from "./zod.ts";
 import { asRecord, type InputProblem } from "./problems.ts";
 import { bool, containerName, email, fqdn, identifier, port, subdomain } from "./primitives.ts";
 
@@ -89,9 +89,9 @@ export const caddyRouteSchema = z.strictObject(
 );
 
 /** What `traefikRoute()` accepts. */
-export type TraefikRouteOptions = Zod.input<typeof traefikRouteSchema>;
+export type TraefikRouteOptions = Input<typeof traefikRouteSchema>;
 /** What `caddyRoute()` accepts. */
-export type CaddyRouteOptions = Zod.input<typeof caddyRouteSchema>;
+export type CaddyRouteOptions = Input<typeof caddyRouteSchema>;
 
 /** Cross-field rules of both route builders. */
 export function routeProblems(raw: unknown): InputProblem[] {

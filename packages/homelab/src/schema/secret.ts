@@ -1,4 +1,4 @@
-import { z, type Zod } from "./zod.ts";
+import { z, type Input } from "./zod.ts";
 import { account } from "./primitives.ts";
 
 /** agenix secret names become file names under `/run/agenix`: no `/`, not `.`/`..`. */
@@ -43,4 +43,4 @@ export const secretOptionsSchema = z.strictObject(
 );
 
 /** What `secret()` accepts as options. */
-export type SecretOptions = Zod.input<typeof secretOptionsSchema>;
+export type SecretOptions = Input<typeof secretOptionsSchema>;

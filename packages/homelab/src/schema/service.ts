@@ -1,4 +1,4 @@
-import { z, type Zod } from "./zod.ts";
+import { z, type Input } from "./zod.ts";
 import { commonShape, servicePort } from "./common.ts";
 import { configSchema } from "./config.ts";
 import { secretRef } from "./primitives.ts";
@@ -19,7 +19,7 @@ export const serviceSchema = z.strictObject(
     ports: z.array(servicePort).optional(),
     /**
      * Host-level agenix secrets the service reads.
-     * @example secrets: [secret("cloudflared-creds", { owner: "cloudflared" })]
+     * @example secrets: [secret("restic-password")]
      */
     secrets: z.array(secretRef).optional(),
     /**
@@ -32,4 +32,4 @@ export const serviceSchema = z.strictObject(
 );
 
 /** What `service()` accepts. */
-export type ServiceOptions = Zod.input<typeof serviceSchema>;
+export type ServiceOptions = Input<typeof serviceSchema>;

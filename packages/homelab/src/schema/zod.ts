@@ -21,3 +21,18 @@ import type * as Zod from "zod";
 export const z: typeof Zod.z = (createRequire(import.meta.url)("zod") as typeof Zod).z;
 
 export type { Zod };
+
+/**
+ * What a builder accepts, as users write it: the schema's input type with every array and
+ * object readonly, so `as const` data and readonly arrays are accepted (a builder never
+ * mutates its input). Model objects and AST nodes are readonly already.
+ */
+export type Input<S extends Zod.ZodType> = DeepReadonly<Zod.input<S>>;
+
+type DeepReadonly<T> = T extends (...args: never[]) => unknown
+  ? T
+  : T extends readonly (infer U)[]
+    ? readonly DeepReadonly<U>[]
+    : T extends object
+      ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+      : T;

@@ -91,10 +91,6 @@ export const agenix: SecretBackend = {
     return { path: RULES, body: recipientsBody(lab, secrets) };
   },
 
-  isUserFile(path: string): boolean {
-    return path.endsWith(".age");
-  },
-
   createHint(secret, out, rulesPath) {
     const dir = posix.join(out, posix.dirname(rulesPath));
     const file = posix.relative(posix.dirname(rulesPath), secret.file);

@@ -53,8 +53,6 @@ export interface SecretBackend {
   guestDeclarations(secrets: readonly Secret[], identityPaths: readonly string[], from: string): Record<string, unknown>;
   /** The rules file the backend's tool reads, listing every secret and its recipients. */
   rulesFile(lab: Homelab, secrets: readonly Secret[]): RulesFile;
-  /** True for a file of the tree that is the user's (an encrypted secret): never written or deleted. */
-  isUserFile(path: string): boolean;
   /**
    * The shell command that creates a missing encrypted file; `out` is the output directory as
    * the user names it, `rulesPath` the rules file's path inside it.

@@ -7,13 +7,15 @@ import { sortDiagnostics } from "../diagnostics/order.ts";
 import { hostFacts } from "../facts/host-facts.ts";
 import type { Diagnostic, Homelab } from "../model/index.ts";
 import { checkAddresses } from "./checks/addresses.ts";
-import { checkEnvironment } from "./checks/environment.ts";
+import { checkDeploy } from "./checks/deploy.ts";
 import { checkFiles } from "./checks/files.ts";
 import { checkListeners } from "./checks/listeners.ts";
+import { checkLiteralSecrets } from "./checks/literal-secrets.ts";
 import { checkMounts } from "./checks/mounts.ts";
 import { checkNames } from "./checks/names.ts";
 import { checkPodman } from "./checks/podman.ts";
 import { checkProxies } from "./checks/proxies.ts";
+import { checkRelease } from "./checks/release.ts";
 import { checkRefs } from "./checks/refs.ts";
 import { checkRoutes } from "./checks/routes.ts";
 import { checkSecrets } from "./checks/secrets.ts";
@@ -27,10 +29,12 @@ const HOST_CHECKS: readonly HostCheck[] = [
   checkRoutes,
   checkProxies,
   checkSecrets,
-  checkEnvironment,
+  checkLiteralSecrets,
   checkPodman,
   checkMounts,
   checkRefs,
+  checkRelease,
+  checkDeploy,
 ];
 
 /**

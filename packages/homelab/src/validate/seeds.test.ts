@@ -10,13 +10,14 @@ import { validate } from "./index.ts";
 function seed000() {
   const jwt = secret("authelia-jwt", { owner: "authelia-main", mode: "0400" });
   const storage = secret("authelia-storage", { owner: "authelia-main" });
-  const tunnel = secret("cloudflared-tunnel", { owner: "cloudflared" });
+  const tunnel = secret("cloudflared-tunnel");
   const auth = "authelia";
   return homelab({
     hostName: "server",
     domain: "example.org",
     stateVersion: "25.05",
     network: { pool: "10.10.10.0/24", externalInterface: "enp1s0" },
+    modules: ["./hardware-configuration.nix"],
     agenix: { identityPaths: ["/persist/etc/ssh/ssh_host_ed25519_key"], recipients: { server: "ssh-ed25519 AAAAC3Nza server" } },
     traefik: traefik({ certResolver: "cloudflare", acme: { email: "admin@example.org", dnsProvider: "cloudflare" }, environmentFiles: [secret("cloudflare-env")] }),
     containers: [
@@ -39,7 +40,11 @@ function seed000() {
       container("nextcloud", { enable: false, description: "Replaced by OpenCloud", ports: [80], route: traefikRoute({ subdomain: "nextcloud", port: 80, auth }) }),
       container("linkwarden", { enable: false, description: "Not currently in use", ports: [3000] }),
     ],
-    services: [service("cloudflared", { secrets: [tunnel], config: { services: { cloudflared: { enable: true, tunnels: { home: { credentialsFile: tunnel.path } } } } } })],
+    services: [
+      service("cloudflared", { secrets: [tunnel], config: { services: { cloudflared: { enable: true, tunnels: { home: { credentialsFile: tunnel.path } } } } } }),
+      // The host key the containers bind-mount, kept on /persist (an impermanent root).
+      service("openssh", { config: { services: { openssh: { enable: true, hostKeys: [{ type: "ed25519", path: "/persist/etc/ssh/ssh_host_ed25519_key" }] } } } }),
+    ],
   });
 }
 
@@ -51,6 +56,7 @@ function seed001() {
     domain: "example.com",
     stateVersion: "25.05",
     layout: { kind: "modules", namespace: "hwc.server.containers" },
+    modules: ["./hardware-configuration.nix"],
     agenix: { recipients: { server: "ssh-ed25519 AAAAC3Nza server" } },
     caddy: caddy({ email: "admin@example.com" }),
     containers: [
@@ -69,6 +75,7 @@ function seed001() {
         networks: ["apps"], dependsOn: ["postgres"], route: caddyRoute({ subdomain: "n8n", port: 5678, public: true }),
       }),
     ],
+    services: [service("openssh", { config: { services: { openssh: { enable: true } } } })],
   });
 }
 

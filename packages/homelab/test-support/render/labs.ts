@@ -20,7 +20,8 @@ export const jwt = secret("authelia-jwt", { owner: "authelia-main", group: "auth
 export const storageKey = secret("authelia-storage", { owner: "authelia-main" });
 export const cloudflareEnv = secret("cloudflare-env");
 export const vaultwardenEnv = secret("vaultwarden-env", { owner: "vaultwarden" });
-export const tunnelCreds = secret("cloudflared-tunnel", { owner: "cloudflared" });
+// No owner: cloudflared runs as a systemd DynamicUser and gets the file as root (docs/nixos/cloudflared.md).
+export const tunnelCreds = secret("cloudflared-tunnel");
 
 /** Seed 000: nspawn containers behind the Traefik container, Authelia, agenix. */
 export function seed000(layout: Homelab["layout"] = { kind: "flat" }): Homelab {

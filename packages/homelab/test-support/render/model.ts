@@ -132,6 +132,7 @@ export function podman(name: string, image: string, opts: Partial<Omit<PodmanCon
     dependsOn: [],
     cmd: [],
     labels: {},
+    publicPaths: [],
     ...opts,
     site,
   });

@@ -5,9 +5,19 @@ import type { Diagnostic, Homelab } from "../../src/model/index.ts";
 import type { HomelabOptions } from "../../src/schema/homelab.ts";
 import { validate } from "../../src/validate/index.ts";
 
-/** `homelab()` with host name, domain, release and a `10.10.10.0/24` pool filled in. */
+/**
+ * `homelab()` with host name, domain, release, a `10.10.10.0/24` pool and the machine's
+ * hardware module filled in (a deployable host, so the deploy checks stay quiet unless asked).
+ */
 export function testLab(parts: Partial<HomelabOptions> = {}): Homelab {
-  return homelab({ hostName: "server", domain: "example.org", stateVersion: "25.05", network: { pool: "10.10.10.0/24" }, ...parts });
+  return homelab({
+    hostName: "server",
+    domain: "example.org",
+    stateVersion: "25.05",
+    network: { pool: "10.10.10.0/24" },
+    modules: ["./hardware-configuration.nix"],
+    ...parts,
+  });
 }
 
 /** A diagnostic with its paths printed (`containers.immich.ports[0]`), for compact assertions. */

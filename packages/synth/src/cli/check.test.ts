@@ -1,18 +1,19 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readTree, runCli, tempDirsPerTest, type FakeConfig } from "../../test-support/fixtures.ts";
+import { gen, genFiles, readTree, runCli, tempDirsPerTest, TEST_HEADER, type FakeConfig } from "../../test-support/fixtures.ts";
 
 const cwd = tempDirsPerTest();
 
 const v1: FakeConfig = {
-  files: {
+  files: genFiles({
     "flake.nix": "{ flake = 1; }\n",
     "host.nix": "{ host = 1; }\n",
     "containers/immich.nix": "{ immich = 1; }\n",
     "containers/authelia.nix": "{ authelia = 1; }\n",
-  },
+  }),
 };
+const header = TEST_HEADER.trimEnd();
 const generated = (tree: Map<string, string>) => [...tree.keys()].filter((p) => p !== ".nixjs-manifest.json");
 
 describe("synth then --check", () => {
@@ -38,7 +39,7 @@ describe("synth then --check", () => {
   it("--check exits 1 after a config change, listing exactly the changed files, with a unified diff", async () => {
     const dir = cwd();
     await runCli([], { cwd: dir, config: v1 });
-    const v2 = { files: { ...v1.files, "host.nix": "{ host = 2; }\n", "containers/vaultwarden.nix": "{ vw = 1; }\n" } };
+    const v2 = { files: { ...v1.files, "host.nix": gen("{ host = 2; }\n"), "containers/vaultwarden.nix": gen("{ vw = 1; }\n") } };
     const check = await runCli(["--check"], { cwd: dir, config: v2 });
     expect(check.code).toBe(1);
     const listed = check.stdout.split("\n").filter((l) => l.startsWith("  differs "));
@@ -48,18 +49,18 @@ describe("synth then --check", () => {
       "  differs server/.nixjs-manifest.json (manifest)",
     ]);
     expect(check.stdout).toContain(
-      ["--- a/server/host.nix", "+++ b/server/host.nix", "@@ -1,1 +1,1 @@", "-{ host = 1; }", "+{ host = 2; }", ""].join("\n"),
+      ["--- a/server/host.nix", "+++ b/server/host.nix", "@@ -1,2 +1,2 @@", ` ${header}`, "-{ host = 1; }", "+{ host = 2; }", ""].join("\n"),
     );
-    expect(check.stdout).toContain(["--- /dev/null", "+++ b/server/containers/vaultwarden.nix", "@@ -0,0 +1,1 @@", "+{ vw = 1; }", ""].join("\n"));
+    expect(check.stdout).toContain(["--- /dev/null", "+++ b/server/containers/vaultwarden.nix", "@@ -0,0 +1,2 @@", `+${header}`, "+{ vw = 1; }", ""].join("\n"));
     expect(check.stderr).toMatch(/^check: server\/ differs .* \(2 to write, 0 to remove\)/m);
     // --check wrote nothing.
-    expect(readTree(join(dir, "server")).get("host.nix")).toBe("{ host = 1; }\n");
+    expect(readTree(join(dir, "server")).get("host.nix")).toBe(gen("{ host = 1; }\n"));
   });
 
   it("--check shows removals, and files edited by hand, as drift", async () => {
     const dir = cwd();
     await runCli([], { cwd: dir, config: v1 });
-    writeFileSync(join(dir, "server/flake.nix"), "{ flake = 1; } # tweak\n");
+    writeFileSync(join(dir, "server/flake.nix"), gen("{ flake = 1; } # tweak\n"));
     const { "containers/immich.nix": _gone, ...rest } = v1.files;
     const check = await runCli(["--check"], { cwd: dir, config: { files: rest } });
     expect(check.code).toBe(1);
@@ -68,7 +69,7 @@ describe("synth then --check", () => {
       "  differs server/flake.nix (edited by hand)",
       "  differs server/.nixjs-manifest.json (manifest)",
     ]);
-    expect(check.stdout).toContain(["--- a/server/containers/immich.nix", "+++ /dev/null", "@@ -1,1 +0,0 @@", "-{ immich = 1; }"].join("\n"));
+    expect(check.stdout).toContain(["--- a/server/containers/immich.nix", "+++ /dev/null", "@@ -1,2 +0,0 @@", `-${header}`, "-{ immich = 1; }"].join("\n"));
     expect(check.stdout).toContain(["-{ flake = 1; } # tweak", "+{ flake = 1; }"].join("\n"));
   });
 
@@ -83,7 +84,7 @@ describe("synth then --check", () => {
   it("--check --quiet prints only the list of differing files, on stderr", async () => {
     const dir = cwd();
     await runCli([], { cwd: dir, config: v1 });
-    const check = await runCli(["--check", "--quiet"], { cwd: dir, config: { files: { ...v1.files, "flake.nix": "x\n" } } });
+    const check = await runCli(["--check", "--quiet"], { cwd: dir, config: { files: { ...v1.files, "flake.nix": gen("x\n") } } });
     expect(check.code).toBe(1);
     expect(check.stdout).toBe("");
     expect(check.stderr).toContain("  differs server/flake.nix (out of date)");
@@ -96,7 +97,7 @@ describe("synth then --check", () => {
     const dir = cwd();
     mkdirSync(join(dir, "examples/x"), { recursive: true });
     await runCli(["--out", "examples/x/server"], { cwd: dir, config: v1 });
-    const check = await runCli(["--check", "--out", "examples/x/server"], { cwd: dir, config: { files: { ...v1.files, "flake.nix": "x\n" } } });
+    const check = await runCli(["--check", "--out", "examples/x/server"], { cwd: dir, config: { files: { ...v1.files, "flake.nix": gen("x\n") } } });
     expect(check.stdout).toContain("--- a/examples/x/server/flake.nix");
   });
 });

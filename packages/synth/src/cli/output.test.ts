@@ -1,14 +1,15 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { openRoot } from "../contain/root.ts";
 import { acquireLock, releaseLock } from "../write/lock.ts";
 import { synth } from "../synth.ts";
-import { fakeSynthesize, readTree, runCli, tempDirsPerTest, type FakeConfig } from "../../test-support/fixtures.ts";
+import { fakeSynthesize, gen, genFiles, readTree, runCli, tempDirsPerTest, type FakeConfig } from "../../test-support/fixtures.ts";
 import { HELP, helpText, SYNTH_HELP } from "./help.ts";
 
 const cwd = tempDirsPerTest();
 const config: FakeConfig = {
-  files: { "flake.nix": "{ }\n", "containers/a.nix": "{ a }\n" },
+  files: genFiles({ "flake.nix": "{ }\n", "containers/a.nix": "{ a }\n" }),
   diagnostics: [{ severity: "warning", code: "route-no-auth", subject: { kind: "container", name: "a" }, path: ["containers", "a", "routes", 0], message: "no auth", site: "homelab.config.ts:5:3" }],
 };
 const ESC = "\u001b[";
@@ -70,7 +71,7 @@ describe("the command's output", () => {
       summary: { written: 2, unchanged: 0, removed: 0 },
     });
     expect(doc.files[0].sha256).toMatch(/^[0-9a-f]{64}$/);
-    const check = JSON.parse((await runCli(["--json", "--check"], { cwd: dir, config: { files: { "flake.nix": "{ }\n" } } })).stdout);
+    const check = JSON.parse((await runCli(["--json", "--check"], { cwd: dir, config: { files: genFiles({ "flake.nix": "{ }\n" }) } })).stdout);
     expect(check).toMatchObject({ status: "drift", exitCode: 1, files: [{ path: "containers/a.nix", action: "delete" }, { path: "flake.nix", action: "unchanged" }] });
   });
 
@@ -97,16 +98,17 @@ describe("the command's output", () => {
     const dir = cwd();
     await runCli([], { cwd: dir, config });
     const before = readTree(join(dir, "server"));
-    const attempt = await acquireLock(join(dir, "server"));
+    const root = openRoot(join(dir, "server"), "server");
+    const attempt = await acquireLock(root);
     if (attempt.kind !== "acquired") throw new Error("no lock");
     try {
-      const r = await runCli([], { cwd: dir, config: { files: { "flake.nix": "{ other }\n" } } });
+      const r = await runCli([], { cwd: dir, config: { files: genFiles({ "flake.nix": "{ other }\n" }) } });
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(`error: server/.nixjs.lock is held by another synth (pid ${process.pid} on `);
       expect(readTree(join(dir, "server"), (p) => p === ".nixjs.lock")).toEqual(before);
       expect((await runCli(["--check"], { cwd: dir, config })).code).toBe(2);
     } finally {
-      await releaseLock(attempt.lock);
+      await releaseLock(root, attempt.lock);
     }
     expect((await runCli([], { cwd: dir, config })).code).toBe(0);
   });
@@ -128,9 +130,9 @@ describe("the command's output", () => {
     const dir = cwd();
     await runCli([], { cwd: dir, config });
     await runCli(["--check"], { cwd: dir, config });
-    await runCli([], { cwd: dir, config: { files: { "flake.nix": "x" }, diagnostics: [] } }).catch(() => undefined);
+    await runCli([], { cwd: dir, config: { files: { "flake.nix": gen("x") }, diagnostics: [] } }).catch(() => undefined);
     expect(existsSync(join(dir, "server/.nixjs.lock"))).toBe(false);
     expect(existsSync(join(dir, "server/.nixjs-staging"))).toBe(false);
-    expect(readFileSync(join(dir, "server/flake.nix"), "utf8")).toBe("x");
+    expect(readFileSync(join(dir, "server/flake.nix"), "utf8")).toBe(gen("x"));
   });
 });

@@ -2,18 +2,18 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "@nixjs/homelab";
-import { agenixSecretFile, listDirs, readTree, runCli, tempDirsPerTest, type FakeConfig } from "../../test-support/fixtures.ts";
+import { agenixSecretFile, gen, genFiles, listDirs, readTree, runCli, tempDirsPerTest, type FakeConfig } from "../../test-support/fixtures.ts";
 
 const cwd = tempDirsPerTest();
 
 const base: FakeConfig = {
-  files: {
+  files: genFiles({
     "flake.nix": "{ flake }\n",
     "host.nix": "{ host }\n",
     "containers/immich.nix": "{ immich }\n",
     "containers/caddy/routes/n8n.nix": "{ route }\n",
     "secrets/secrets.nix": "{ }\n",
-  },
+  }),
 };
 const without = (config: FakeConfig, ...paths: string[]): FakeConfig => ({
   files: Object.fromEntries(Object.entries(config.files).filter(([p]) => !paths.includes(p))),
@@ -52,8 +52,8 @@ describe("ownership", () => {
   it("a hand-edited generated file stops synth, naming it, and nothing is written; --force overwrites", async () => {
     const dir = cwd();
     await runCli([], { cwd: dir, config: base });
-    writeFileSync(join(dir, "server/host.nix"), "{ host; edited }\n");
-    const changed = { files: { ...base.files, "host.nix": "{ host 2 }\n", "flake.nix": "{ flake 2 }\n" } };
+    writeFileSync(join(dir, "server/host.nix"), gen("{ host; edited }\n"));
+    const changed = { files: { ...base.files, "host.nix": gen("{ host 2 }\n"), "flake.nix": gen("{ flake 2 }\n") } };
     const before = readTree(join(dir, "server"));
     const refused = await runCli([], { cwd: dir, config: changed });
     expect(refused.code).toBe(2);
@@ -63,7 +63,7 @@ describe("ownership", () => {
     const forced = await runCli(["--force"], { cwd: dir, config: changed });
     expect(forced.code).toBe(0);
     expect(forced.stdout).toContain("updated server/host.nix (edited by hand; overwritten because of --force)");
-    expect(readFileSync(join(dir, "server/host.nix"), "utf8")).toBe("{ host 2 }\n");
+    expect(readFileSync(join(dir, "server/host.nix"), "utf8")).toBe(gen("{ host 2 }\n"));
     expect((await runCli(["--check"], { cwd: dir, config: changed })).code).toBe(0);
   });
 
@@ -78,7 +78,7 @@ describe("ownership", () => {
 
     const d2 = cwd();
     await runCli([], { cwd: d2, config: base });
-    writeFileSync(join(d2, "server/containers/immich.nix"), "{ immich; tuned }\n");
+    writeFileSync(join(d2, "server/containers/immich.nix"), gen("{ immich; tuned }\n"));
     const del = await runCli([], { cwd: d2, config: without(base, "containers/immich.nix") });
     expect(del.code).toBe(2);
     expect(del.stderr).toContain("refused[edited-removed] server/containers/immich.nix");
@@ -113,7 +113,7 @@ describe("validation", () => {
     expect(existsSync(join(dir, "server"))).toBe(false);
     await runCli([], { cwd: dir, config: base });
     const before = readTree(join(dir, "server"));
-    const r = await runCli([], { cwd: dir, config: { files: { ...base.files, "flake.nix": "{ changed }\n" }, diagnostics: [warning, error] } });
+    const r = await runCli([], { cwd: dir, config: { files: { ...base.files, "flake.nix": gen("{ changed }\n") }, diagnostics: [warning, error] } });
     expect(r.code).toBe(1);
     expect(readTree(join(dir, "server"))).toEqual(before);
     expect(r.stdout).toBe("");
@@ -136,7 +136,7 @@ describe("validation", () => {
   it("warnings do not stop synth; --strict makes them errors", async () => {
     const dir = cwd();
     expect((await runCli([], { cwd: dir, config: { ...base, diagnostics: [warning] } })).code).toBe(0);
-    const strict = await runCli(["--strict", "--force"], { cwd: dir, config: { files: { "x.nix": "x\n" }, diagnostics: [warning] } });
+    const strict = await runCli(["--strict", "--force"], { cwd: dir, config: { files: { "x.nix": gen("x\n") }, diagnostics: [warning] } });
     expect(strict.code).toBe(1);
     expect(strict.stderr).toContain("error[image-tag]");
     expect(existsSync(join(dir, "server/x.nix"))).toBe(false);

@@ -5,7 +5,7 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readTree, runCli, tempDirsPerTest, type FakeConfig } from "../../test-support/fixtures.ts";
+import { genFiles, readTree, runCli, tempDirsPerTest, type FakeConfig } from "../../test-support/fixtures.ts";
 import { spawn } from "node:child_process";
 import { FIXTURE_CLI, FROM_SOURCES, ROOT_SYNTH, runAndKillAt, runScript } from "../../test-support/spawn.ts";
 
@@ -82,8 +82,8 @@ describe("loading the config", () => {
 });
 
 describe("two synths at once", () => {
-  const config: FakeConfig = { files: { "flake.nix": "{ v1 }\n", "containers/a.nix": "{ a }\n" } };
-  const next: FakeConfig = { files: { "flake.nix": "{ v2 }\n", "containers/b.nix": "{ b }\n" } };
+  const config: FakeConfig = { files: genFiles({ "flake.nix": "{ v1 }\n", "containers/a.nix": "{ a }\n" }) };
+  const next: FakeConfig = { files: genFiles({ "flake.nix": "{ v2 }\n", "containers/b.nix": "{ b }\n" }) };
 
   it("a synth SIGKILLed while holding the lock leaves it stale; the next synth takes it over and says so", async () => {
     const dir = cwd();
@@ -101,7 +101,7 @@ describe("two synths at once", () => {
     const after = await runCli([], { cwd: dir, config: next });
     expect(after.code).toBe(0);
     expect(after.stderr).toContain(`note: took over the lock of a synth that is no longer running (pid ${holderPid} on `);
-    expect(readTree(join(dir, "server")).get("flake.nix")).toBe("{ v2 }\n");
+    expect(readTree(join(dir, "server")).get("flake.nix")).toBe(next.files["flake.nix"]);
     expect(existsSync(join(dir, "server/.nixjs.lock"))).toBe(false);
   });
 
@@ -124,7 +124,7 @@ describe("two synths at once", () => {
         });
       });
       const before = readTree(join(dir, "server"));
-      const second = await runCli([], { cwd: dir, config: { files: { "flake.nix": "{ third }\n" } } });
+      const second = await runCli([], { cwd: dir, config: { files: genFiles({ "flake.nix": "{ third }\n" }) } });
       expect(second.code).toBe(2);
       expect(readTree(join(dir, "server"))).toEqual(before);
       expect(second.stderr).toMatch(new RegExp(`^error: server/\\.nixjs\\.lock is held by another synth \\(pid ${pid} on .+\\); wait for it to finish`, "m"));

@@ -53,6 +53,17 @@ describe("compileConfig", () => {
     expect(map.sources).toEqual(expect.arrayContaining([pathToFileURL(join(dir, "homelab.config.ts")).href, pathToFileURL(join(dir, "lib/apps.ts")).href]));
   });
 
+  it("an import of a file: URL stays that import, as Node reads it", async () => {
+    const dir = project({ "lib/names.mjs": 'export const names = ["immich"];\n' });
+    const url = pathToFileURL(join(dir, "lib/names.mjs")).href;
+    writeFileSync(join(dir, "homelab.config.ts"), `import { names } from ${JSON.stringify(url)};\nexport default names;\n`);
+    const compiled = await compileConfig(join(dir, "homelab.config.ts"), { cwd: dir });
+    if (compiled.kind !== "compiled") throw new Error(compiled.message);
+    expect(compiled.code).toContain(`from ${JSON.stringify(url)}`);
+    expect(compiled.inputs).toEqual([join(dir, "homelab.config.ts")]);
+    expect((await run(compiled.code, dir))["default"]).toEqual(["immich"]);
+  });
+
   it("every bundled file keeps its own import.meta.url, filename and dirname", async () => {
     const dir = project({
       "homelab.config.ts": 'import { where } from "./lib/where.ts";\nexport const config = import.meta.url;\nexport const lib = where;\n',

@@ -129,7 +129,7 @@ function defaultConditions(): string[] {
 
 /**
  * A bare import (`@nixjs/homelab`, `zod`) stays an import, to the absolute URL of the file it
- * resolves to; a bare import that resolves into the user's own files (a `paths` alias) is
+ * resolves to (a `file:` URL stays as written); a bare import that resolves into the user's own files (a `paths` alias) is
  * bundled like a relative one. A package that cannot be found is an error at its line.
  */
 function packagesStayImports(): Plugin {
@@ -138,6 +138,8 @@ function packagesStayImports(): Plugin {
     setup(b: PluginBuild) {
       b.onResolve({ filter: /^[^./]/ }, async (args) => {
         if (args.pluginData === RESOLVING || isBuiltin(args.path) || isAbsolute(args.path)) return undefined;
+        // A `file:` URL is what Node imports as it is (esbuild does not read URLs): stays one.
+        if (args.path.startsWith("file:")) return { path: args.path, external: true };
         const found = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: RESOLVING });
         if (found.errors.length > 0 || found.path === "") {
           const name = packageName(args.path);

@@ -2,13 +2,14 @@
  * End to end on real configs: the real builders, `validate`, `render` and `print`, run by the
  * real command in a child process (as `npx tsx synth`), into temporary directories.
  */
-import { writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseAll } from "@nixjs/testkit";
 import { afterEach, describe, expect, it } from "vitest";
-import { generatedConfig, type GeneratedContainer } from "../../test-support/configs.ts";
+import { generatedConfig, HARDWARE_MODULE, type GeneratedContainer } from "../../test-support/configs.ts";
 import { readTree, tempDir } from "../../test-support/fixtures.ts";
-import { ROOT_SYNTH, runScript } from "../../test-support/spawn.ts";
+import { NIXJS_BIN, ROOT_SYNTH, runScript } from "../../test-support/spawn.ts";
 
 let cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -21,10 +22,12 @@ function project(source: string): string {
   cleanups.push(t.cleanup);
   writeFileSync(join(t.dir, "package.json"), '{ "type": "module" }\n');
   writeFileSync(join(t.dir, "homelab.config.ts"), source);
+  mkdirSync(join(t.dir, "server"));
+  writeFileSync(join(t.dir, "server", "hardware-configuration.nix"), HARDWARE_MODULE);
   return t.dir;
 }
 const synthIn = (dir: string, args: string[] = [], env: Record<string, string> = {}) => runScript(ROOT_SYNTH, args, { cwd: dir, env });
-const generated = (dir: string) => readTree(join(dir, "server"), (p) => p === ".nixjs-manifest.json");
+const generated = (dir: string) => readTree(join(dir, "server"), (p) => p === ".nixjs-manifest.json" || p === "hardware-configuration.nix");
 
 /** Deterministic shuffle (a fixed-seed LCG): the same "random" order on every run. */
 function shuffled(xs: GeneratedContainer[]): GeneratedContainer[] {

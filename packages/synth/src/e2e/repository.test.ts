@@ -10,6 +10,7 @@ import { pathToFileURL } from "node:url";
 import { parseAll } from "@nixjs/testkit";
 import type { Homelab } from "@nixjs/homelab";
 import { afterEach, describe, expect, it } from "vitest";
+import { openRoot } from "../contain/root.ts";
 import { readDisk } from "../plan/disk.ts";
 import { hasDrift, planTree } from "../plan/plan.ts";
 import { synthesizeLab } from "../pipeline/synthesize.ts";
@@ -73,7 +74,7 @@ describe("committed trees (the root golden and examples/*/server/)", () => {
     const module = (await import(pathToFileURL(join(REPO_ROOT, config)).href)) as { default: Homelab | Promise<Homelab> };
     const result = synthesizeLab(await module.default, renderOptionsFor(config, out));
     expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-    const disk = await readDisk(join(REPO_ROOT, dir), result.files.keys());
+    const disk = await readDisk(openRoot(join(REPO_ROOT, dir), dir), result.files.keys());
     const plan = planTree(result.files, disk, { force: true });
     const drift = plan.changes.filter((c) => c.kind !== "unchanged").map((c) => `${c.kind} ${c.path}`);
     const regenerate = config === "homelab.config.ts" ? `npx tsx synth && rm -rf ${dir} && cp -r server ${dir}` : `npx tsx synth --config ${config} --out ${out}`;

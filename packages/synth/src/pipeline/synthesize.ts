@@ -1,4 +1,4 @@
-import { NixValueError, print } from "@nixjs/expr-printer";
+import { NixParseError, NixValueError, parse, print } from "@nixjs/expr-printer";
 import {
   compareCodeUnits,
   formatDiagnostic,
@@ -11,6 +11,7 @@ import {
   type Homelab,
   type NeededSecretFile,
   type RenderOptions,
+  type SourceSite,
 } from "@nixjs/homelab";
 
 /** An encrypted file the deployed system needs (path relative to the output directory). */
@@ -30,6 +31,17 @@ export interface Synthesized {
   /** Relative path → file text, sorted by path; empty when a diagnostic is an error. */
   readonly files: ReadonlyMap<string, string>;
   readonly secrets: readonly SecretFile[];
+  /** Hand-written modules the flake imports (relative to the output directory), to check they exist. */
+  readonly modules: readonly HandWrittenModule[];
+}
+
+/** A hand-written module a host lists in `modules`. */
+export interface HandWrittenModule {
+  /** Relative to the output directory, as the flake imports it: `./hardware-configuration.nix`. */
+  readonly path: string;
+  readonly host: string;
+  /** `file:line:column` of the `homelab()` call. */
+  readonly site: string;
 }
 
 /** The header's command when none is given: the installed `nixjs` command. */
@@ -43,18 +55,50 @@ const DEFAULT_RENDER_OPTIONS: RenderOptions = { command: "nixjs synth" };
 export function synthesizeLab(lab: Homelab, options: RenderOptions = DEFAULT_RENDER_OPTIONS): Synthesized {
   const diagnostics: Diagnostic[] = [...validate(lab)];
   const secrets = neededSecretFiles(lab).map(secretFile);
-  if (diagnostics.some((d) => d.severity === "error")) return { diagnostics, files: new Map(), secrets };
+  const modules = lab.hosts.flatMap((h) => h.modules.map((path) => ({ path, host: h.name, get site() { return formatSite(h.site); } })));
+  if (diagnostics.some((d) => d.severity === "error")) return { diagnostics, files: new Map(), secrets, modules };
   try {
     // Validated just above, without errors: render need not validate again.
     const rendered = render(lab, { ...options, assumeValid: true });
     const paths = [...rendered.keys()].sort(compareCodeUnits);
     const files = new Map<string, string>();
     for (const path of paths) files.set(path, print(rendered.get(path)!));
-    return { diagnostics, files, secrets };
+    // Self-check, as nixfmt does: every file parses back. Only raw text (`n.raw`) can break it.
+    const unparsable = [...files].flatMap(([path, text]) => unparsableFile(lab, path, text));
+    if (unparsable.length > 0) return { diagnostics: [...diagnostics, ...unparsable], files: new Map(), secrets, modules };
+    return { diagnostics, files, secrets, modules };
   } catch (error) {
     if (!(error instanceof NixValueError)) throw error;
     diagnostics.push(renderErrorDiagnostic(lab, error));
-    return { diagnostics, files: new Map(), secrets };
+    return { diagnostics, files: new Map(), secrets, modules };
+  }
+}
+
+/**
+ * An error for a generated file that does not parse, naming the file, the place and the part
+ * of the config it comes from (its container or service; the homelab otherwise). The printer
+ * writes only valid Nix, so the cause is raw text the user wrote (`n.raw`).
+ */
+function unparsableFile(lab: Homelab, path: string, text: string): Diagnostic[] {
+  try {
+    parse(text);
+    return [];
+  } catch (error) {
+    if (!(error instanceof NixParseError)) throw error;
+    const m = /^(containers|services)\/([^/.]+)/.exec(path);
+    const kind = m?.[1] === "containers" ? ("container" as const) : m?.[1] === "services" ? ("service" as const) : undefined;
+    const parts: readonly { readonly name: string; readonly site: SourceSite }[] =
+      kind === undefined ? [] : lab.hosts.flatMap((h): readonly { readonly name: string; readonly site: SourceSite }[] => (kind === "container" ? h.containers : h.services));
+    const owner = parts.find((x) => x.name === m?.[2]);
+    const site = owner?.site ?? lab.site;
+    return [{
+      severity: "error",
+      code: "unparsable-output",
+      subject: owner === undefined || kind === undefined ? { kind: "homelab" } : { kind, name: owner.name },
+      path: [],
+      message: `${path} would not parse (${error.message}): raw Nix text in the config (n.raw) is not valid Nix there; fix it, or build the expression with n.* instead. Nothing was written`,
+      site: formatSite(site),
+    }];
   }
 }
 
@@ -94,7 +138,7 @@ function secretFile(needed: NeededSecretFile): SecretFile {
     name: needed.secret.name,
     file: needed.secret.file,
     get site() {
-      return formatSite(needed.at.site);
+      return formatSite(needed.secret.site);
     },
     createHint: needed.createHint,
   };

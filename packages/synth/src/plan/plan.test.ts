@@ -1,17 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { sha256 } from "../hash.ts";
 import { serializeManifest } from "../manifest.ts";
+import { gen } from "../../test-support/fixtures.ts";
 import { countPlan, hasDrift, InvalidTreeError, planTree } from "./plan.ts";
 import type { DiskEntry, DiskSnapshot, FileChange } from "./types.ts";
 
-const file = (text: string): DiskEntry => ({ kind: "file", bytes: Buffer.from(text) });
-const hashOf = (text: string) => sha256(Buffer.from(text));
+/** A generated file on disk: it starts with the header (see `gen`). */
+const file = (text: string): DiskEntry => ({ kind: "file", bytes: Buffer.from(gen(text)) });
+/** A file a person wrote: no header. */
+const handWritten = (text: string): DiskEntry => ({ kind: "file", bytes: Buffer.from(text) });
+const hashOf = (text: string) => sha256(Buffer.from(gen(text)));
 const manifestOf = (files: Record<string, string>) => serializeManifest(new Map(Object.entries(files).map(([p, t]) => [p, hashOf(t)])));
 const disk = (entries: Record<string, DiskEntry>, owned?: Record<string, string>): DiskSnapshot => ({
   entries: new Map(Object.entries(entries)),
   manifestText: owned === undefined ? undefined : manifestOf(owned),
 });
-const desired = (files: Record<string, string>) => new Map(Object.entries(files));
+const desired = (files: Record<string, string>) => new Map(Object.entries(files).map(([p, t]) => [p, gen(t)]));
 const kinds = (changes: readonly FileChange[]) => changes.map((c) => [c.path, c.kind]);
 
 describe("planTree", () => {
@@ -33,7 +37,7 @@ describe("planTree", () => {
 
   it("updates a generated file that still holds what synth wrote", () => {
     const plan = planTree(desired({ "flake.nix": "new\n" }), disk({ "flake.nix": file("old\n") }, { "flake.nix": "old\n" }));
-    expect(plan.changes).toMatchObject([{ kind: "update", path: "flake.nix", previous: Buffer.from("old\n") }]);
+    expect(plan.changes).toMatchObject([{ kind: "update", path: "flake.nix", previous: Buffer.from(gen("old\n")) }]);
     expect(plan.changes[0]).not.toHaveProperty("forced");
   });
 
@@ -49,7 +53,7 @@ describe("planTree", () => {
   });
 
   it("refuses to overwrite an existing file it did not write; --force overrides", () => {
-    const d = disk({ "flake.nix": file("mine\n") }, {});
+    const d = disk({ "flake.nix": handWritten("mine\n") }, {});
     expect(planTree(desired({ "flake.nix": "gen\n" }), d).refusals).toMatchObject([{ kind: "unowned", path: "flake.nix" }]);
     expect(planTree(desired({ "flake.nix": "gen\n" }), d, { force: true }).changes).toMatchObject([{ kind: "update", forced: "unowned" }]);
   });
@@ -83,10 +87,13 @@ describe("planTree", () => {
     expect(plan.manifest.text).toBe(manifestOf({}));
   });
 
-  it("never deletes a .age file, even one the manifest lists", () => {
-    const text = JSON.stringify({ format: "nixjs-manifest", version: 1, files: {} });
-    const d: DiskSnapshot = { entries: new Map([["secrets/x.age", file("enc")]]), manifestText: text };
-    expect(planTree(desired({}), d).changes).toEqual([]);
+  it("never deletes a file the config names as the user's, even one the manifest lists with its true hash and the header", () => {
+    const d = disk({ "secrets/x.age": file("enc\n"), "old.nix": file("o\n") }, { "secrets/x.age": "enc\n", "old.nix": "o\n" });
+    const userFiles = new Set(["secrets/x.age"]);
+    expect(kinds(planTree(desired({}), d, { userFiles }).changes)).toEqual([["old.nix", "delete"]]);
+    expect(kinds(planTree(desired({}), d, { userFiles, force: true }).changes)).toEqual([["old.nix", "delete"]]);
+    // Without the config's word, the header and hash make it synth's own (what the header rule is for).
+    expect(kinds(planTree(desired({}), d).changes)).toEqual([["old.nix", "delete"], ["secrets/x.age", "delete"]]);
   });
 
   it("refuses when the manifest is unreadable; --force treats every file as foreign", () => {
@@ -95,13 +102,16 @@ describe("planTree", () => {
     expect(planTree(desired({ "flake.nix": "y\n" }), d, { force: true }).changes).toMatchObject([{ kind: "update", forced: "unowned" }]);
   });
 
-  it("never overwrites a directory, even with --force", () => {
-    const d = disk({ "flake.nix": { kind: "directory" } });
-    expect(planTree(desired({ "flake.nix": "f\n" }), d, { force: true }).refusals).toMatchObject([{ kind: "blocked", path: "flake.nix" }]);
+  it("never overwrites a directory or a special file, even with --force", () => {
+    const d = disk({ "flake.nix": { kind: "directory" }, "host.nix": { kind: "other", what: "a FIFO (named pipe)" } });
+    expect(planTree(desired({ "flake.nix": "f\n", "host.nix": "h\n" }), d, { force: true }).refusals).toEqual([
+      { kind: "blocked", path: "flake.nix", message: "flake.nix is a directory where nixjs generates a file; move it away" },
+      { kind: "blocked", path: "host.nix", message: "host.nix is a FIFO (named pipe) where nixjs generates a file; move it away" },
+    ]);
   });
 
   it("refuses when a parent of a generated file is a foreign file, but not when it is one of its own being deleted", () => {
-    const blocked = disk({ containers: file("x"), "containers/a.nix": { kind: "missing" } });
+    const blocked = disk({ containers: handWritten("x"), "containers/a.nix": { kind: "missing" } });
     expect(planTree(desired({ "containers/a.nix": "a\n" }), blocked).refusals).toMatchObject([{ kind: "blocked", path: "containers/a.nix" }]);
     const own = disk({ containers: file("c\n") }, { containers: "c\n" });
     const plan = planTree(desired({ "containers/a.nix": "a\n" }), own);
@@ -112,15 +122,122 @@ describe("planTree", () => {
   it("rejects a generated tree no file system can hold", () => {
     expect(() => planTree(desired({ "../x": "" }), disk({}))).toThrow(InvalidTreeError);
     expect(() => planTree(desired({ a: "", "a/b": "" }), disk({}))).toThrow(/both a file and the directory/);
-    expect(() => planTree(desired({ "secrets/x.age": "" }), disk({}))).toThrow(/never writes/);
+    expect(() => planTree(desired({ "secrets/x.age": "" }), disk({}), { userFiles: new Set(["secrets/x.age"]) })).toThrow(
+      'generated path "secrets/x.age" is the user\'s file (an encrypted secret or a hand-written module), which synth never writes',
+    );
+    expect(() => planTree(desired({ "secrets/x.age": "" }), disk({}), { userFiles: new Set(["secrets/y.age"]) })).not.toThrow();
+    expect(() => planTree(new Map([["flake.nix", "{ }\n"]]), disk({}))).toThrow('generated file "flake.nix" does not start with `# Generated by nixjs`');
   });
 
   it("gives the same plan whatever the order of the generated map", () => {
     const files = { "b.nix": "b\n", "a/c.nix": "c\n", "A.nix": "A\n" };
     const one = planTree(desired(files), disk({}));
-    const two = planTree(new Map(Object.entries(files).reverse()), disk({}));
+    const two = planTree(new Map([...desired(files)].reverse()), disk({}));
     expect(kinds(two.changes)).toEqual(kinds(one.changes));
     expect(two.manifest.text).toBe(one.manifest.text);
     expect(kinds(one.changes).map(([p]) => p)).toEqual(["A.nix", "a/c.nix", "b.nix"]);
+  });
+});
+
+describe("planTree: the manifest is only a claim", () => {
+  it("never deletes a listed file without nixjs's header; --force keeps it and drops it from the manifest", () => {
+    const precious = "{ hand-written }\n";
+    const manifestText = serializeManifest(new Map([["hardware.nix", sha256(Buffer.from(precious))]]));
+    const d: DiskSnapshot = { entries: new Map([["hardware.nix", handWritten(precious)]]), manifestText };
+    const plan = planTree(desired({}), d);
+    expect(plan.refusals).toEqual([
+      {
+        kind: "not-generated",
+        path: "hardware.nix",
+        message:
+          "hardware.nix is listed in .nixjs-manifest.json as generated, but it does not start with `# Generated by nixjs`, so nixjs treats it as hand-written and never deletes it (a manifest is only a claim); delete it yourself if it is no longer needed, or run with --force to keep it and drop it from the manifest",
+      },
+    ]);
+    const forced = planTree(desired({}), d, { force: true });
+    expect(forced.refusals).toEqual([]);
+    expect(forced.changes).toEqual([{ kind: "disown", path: "hardware.nix", forced: "not-generated" }]);
+    expect(forced.manifest.text).toBe(serializeManifest(new Map()));
+    expect(forced.pruneDirs).toEqual([]);
+    expect(countPlan(forced)).toEqual({ written: 0, unchanged: 0, removed: 0 });
+    expect(hasDrift(forced)).toBe(true);
+  });
+
+  it("treats a file without the header at a generated path as not nixjs's, whatever the manifest says", () => {
+    const mine = "{ my flake }\n";
+    const manifestText = serializeManifest(new Map([["flake.nix", sha256(Buffer.from(mine))]]));
+    const d: DiskSnapshot = { entries: new Map([["flake.nix", handWritten(mine)]]), manifestText };
+    expect(planTree(desired({ "flake.nix": "gen\n" }), d).refusals).toEqual([
+      {
+        kind: "unowned",
+        path: "flake.nix",
+        message: "flake.nix exists but was not written by nixjs: it does not start with `# Generated by nixjs`, whatever .nixjs-manifest.json says; move it away, or run with --force to overwrite it",
+      },
+    ]);
+    // The config names the path: with --force, the user's choice is to let nixjs take it over.
+    expect(planTree(desired({ "flake.nix": "gen\n" }), d, { force: true }).changes).toMatchObject([{ kind: "update", path: "flake.nix", forced: "unowned", previous: Buffer.from(mine) }]);
+  });
+
+  it("records the hash of the manifest it replaces", () => {
+    const d = disk({}, { "flake.nix": "f\n" });
+    expect(planTree(desired({}), d).manifest.previousSha256).toBe(sha256(Buffer.from(d.manifestText!)));
+    expect(planTree(desired({}), { ...d, manifestSha256: "ab".repeat(32) }).manifest.previousSha256).toBe("ab".repeat(32));
+    expect(planTree(desired({}), disk({})).manifest.previousSha256).toBeUndefined();
+  });
+});
+
+describe("planTree: containment", () => {
+  const link = (name: string, target = "/elsewhere"): DiskEntry => ({ kind: "symlink", link: name, target });
+
+  it("refuses to write through a symbolic link, naming the link once, even with --force", () => {
+    const d = disk({ "containers/a.nix": link("containers"), "containers/b.nix": link("containers"), containers: link("containers"), "flake.nix": { kind: "missing" } });
+    for (const force of [false, true]) {
+      const plan = planTree(desired({ "containers/a.nix": "a\n", "containers/b.nix": "b\n", "flake.nix": "f\n" }), d, { force });
+      expect(plan.refusals).toEqual([
+        {
+          kind: "symlink",
+          path: "containers",
+          message:
+            "containers is a symbolic link (to /elsewhere); nixjs never writes or deletes through a symbolic link inside its output directory, even with --force: it would write containers/a.nix, containers/b.nix. To go on, replace the link with a real directory, or move it out of the output directory",
+        },
+      ]);
+      expect(kinds(plan.changes)).toEqual([["flake.nix", "create"]]);
+    }
+  });
+
+  it("refuses to delete through a symbolic link a manifest entry names, whatever its hash says", () => {
+    const paths = ["link/a.txt", "link/b.txt", "link/c.txt", "link/d.txt"];
+    const d = disk(Object.fromEntries(paths.map((p) => [p, link("link", "/some/dir")])), Object.fromEntries(paths.map((p) => [p, "x"])));
+    const plan = planTree(desired({}), d, { force: true });
+    expect(plan.refusals).toEqual([
+      {
+        kind: "symlink",
+        path: "link",
+        message:
+          "link is a symbolic link (to /some/dir); nixjs never writes or deletes through a symbolic link inside its output directory, even with --force: .nixjs-manifest.json lists link/a.txt, link/b.txt, link/c.txt and 1 more as generated, to delete. To go on, replace the link with a real directory, or remove the entries below it from .nixjs-manifest.json if they are not nixjs's",
+      },
+    ]);
+    expect(plan.changes).toEqual([]);
+  });
+
+  it("refuses a generated or listed path that is itself a symbolic link, and a manifest that is one", () => {
+    const d = disk({ "flake.nix": link("flake.nix"), "old.nix": link("old.nix"), ".nixjs-manifest.json": link(".nixjs-manifest.json", "/etc/m") }, { "old.nix": "o\n" });
+    const plan = planTree(desired({ "flake.nix": "f\n" }), { ...d, manifestText: undefined });
+    expect(plan.refusals.map((r) => [r.kind, r.path, r.message.split(". To go on, ")[1]])).toEqual([
+      ["symlink", ".nixjs-manifest.json", "remove the link (nixjs then writes the file in its place)"],
+      ["symlink", "flake.nix", "remove the link (nixjs then writes the file in its place)"],
+    ]);
+    const listed = planTree(desired({}), d);
+    expect(listed.refusals.map((r) => [r.path, r.message.split(". To go on, ")[1]])).toEqual([
+      [".nixjs-manifest.json", "remove the link (nixjs then writes the file in its place)"],
+      ["old.nix", "remove the link, or its entry in .nixjs-manifest.json if the link is yours"],
+    ]);
+    expect(listed.refusals[1]!.message).toContain("lists a file there as generated, to delete");
+  });
+
+  it("refuses a manifest that is a directory or a special file", () => {
+    const plan = planTree(desired({}), disk({ ".nixjs-manifest.json": { kind: "directory" } }));
+    expect(plan.refusals).toEqual([{ kind: "blocked", path: ".nixjs-manifest.json", message: ".nixjs-manifest.json is a directory where nixjs keeps its manifest; move it away" }]);
+    const fifo = planTree(desired({}), disk({ ".nixjs-manifest.json": { kind: "other", what: "a socket" } }));
+    expect(fifo.refusals[0]!.message).toBe(".nixjs-manifest.json is a socket where nixjs keeps its manifest; move it away");
   });
 });

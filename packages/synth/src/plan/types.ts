@@ -1,19 +1,25 @@
-/** What is at a path inside the output directory (lstat: a symlink is `other`). */
+/**
+ * What is at a path inside the output directory, found without following a symbolic link:
+ * `symlink` names the first link on the way (the path itself, or a directory above it);
+ * `other` is a FIFO, socket or device.
+ */
 export type DiskEntry =
   | { readonly kind: "file"; readonly bytes: Buffer }
   | { readonly kind: "missing" }
   | { readonly kind: "directory" }
-  | { readonly kind: "other" };
+  | { readonly kind: "symlink"; readonly link: string; readonly target: string }
+  | { readonly kind: "other"; readonly what: string };
 
 /**
- * The part of the output directory a plan depends on: every generated or manifest path
- * (lstat) and every parent directory of a generated path (stat, so a symlinked directory
- * counts as a directory).
+ * The part of the output directory a plan depends on: every generated or manifest path, every
+ * parent directory of one, and the manifest's own entry when it is not a regular file.
  */
 export interface DiskSnapshot {
   readonly entries: ReadonlyMap<string, DiskEntry>;
   /** The manifest's text, `undefined` when there is none. */
   readonly manifestText: string | undefined;
+  /** SHA-256 of the manifest's bytes (default: of its text), what the new one replaces. */
+  readonly manifestSha256?: string;
 }
 
 /** One generated path and what synth will do with it. Bytes are UTF-8. */
@@ -41,17 +47,27 @@ export type FileChange =
       readonly previous: Buffer;
       readonly previousHash: string;
       readonly forced?: RefusalKind;
+    }
+  | {
+      /**
+       * Listed in the manifest but without nixjs's header: left where it is and dropped from
+       * the manifest (only with `--force`; never deleted).
+       */
+      readonly kind: "disown";
+      readonly path: string;
+      readonly forced: "not-generated";
     };
 
 /** The kinds of change synth makes. */
 export type FileChangeKind = FileChange["kind"];
 
 /**
- * Why synth will not go on. `edited`, `unowned`, `edited-removed` and `manifest-unreadable`
- * give way to `--force`; `blocked` (a directory or special file where a generated file
- * goes) never does.
+ * Why synth will not go on. `edited`, `unowned`, `edited-removed`, `manifest-unreadable` and
+ * `not-generated` give way to `--force` (which keeps a `not-generated` file and only drops it
+ * from the manifest); `blocked` (a directory or special file where a generated file goes) and
+ * `symlink` (a symbolic link where synth would write or delete: containment) never do.
  */
-export type RefusalKind = "edited" | "unowned" | "edited-removed" | "manifest-unreadable" | "blocked";
+export type RefusalKind = "edited" | "unowned" | "edited-removed" | "manifest-unreadable" | "not-generated" | "blocked" | "symlink";
 
 /** One refusal, naming the file and how to resolve it. */
 export interface Refusal {
@@ -62,7 +78,7 @@ export interface Refusal {
 
 /** Everything a synth would do, computed before anything is written. */
 export interface Plan {
-  /** Every generated or removed path, sorted by code units. */
+  /** Every generated, removed or disowned path, sorted by code units. */
   readonly changes: readonly FileChange[];
   /** Non-empty: nothing may be written. */
   readonly refusals: readonly Refusal[];
@@ -71,6 +87,8 @@ export interface Plan {
     readonly text: string;
     /** The manifest on disk now, if any. */
     readonly previousText: string | undefined;
+    /** SHA-256 of the manifest on disk now, if any. */
+    readonly previousSha256: string | undefined;
     readonly changed: boolean;
   };
   /** Directories that may be left empty by deletions, deepest first (removed if empty). */

@@ -9,7 +9,8 @@ import type { Paint } from "./color.ts";
  * @example process.stdout.write(await formatDiffs(plan, "server", paint(false)))
  */
 export async function formatDiffs(plan: Plan, out: string, p: Paint): Promise<string> {
-  const changed = plan.changes.filter((c) => c.kind !== "unchanged");
+  // A disowned file keeps its bytes: nothing to show.
+  const changed = plan.changes.filter((c) => c.kind !== "unchanged" && c.kind !== "disown");
   if (changed.length === 0) return "";
   const { createTwoFilesPatch, FILE_HEADERS_ONLY } = await import("diff");
   const prefix = out === "." ? "" : `${out}/`;

@@ -50,6 +50,16 @@ export async function reportHuman(result: SynthResult, ms: number, ctx: HumanRep
   } else if (!quiet && result.recovery?.kind === "discarded") {
     err.write(`${pErr.yellow("note:")} discarded an interrupted synth's staging area in ${result.out}/ (it had not committed; nothing of it was applied)\n`);
   }
+  const pending = result.pending;
+  const readOnly = `--${args.mode} changed nothing`;
+  if (pending?.kind === "committed") {
+    const left = pending.files === 0 ? "its files are in place, only its clean-up is left" : `${pending.files} file${pending.files === 1 ? "" : "s"} to finish`;
+    err.write(`${pErr.yellow("note:")} an interrupted synth is pending in ${result.out}/: ${left}; run synth to complete it (${readOnly})\n`);
+  } else if (pending?.kind === "unusable") {
+    err.write(`${pErr.red("error:")} ${pending.problem}\n`);
+  } else if (!quiet && pending?.kind === "uncommitted") {
+    err.write(`${pErr.yellow("note:")} an interrupted synth left a staging area in ${result.out}/ that it never committed (nothing of it was applied); the next synth discards it (${readOnly})\n`);
+  }
 
   if (result.status === "error" && result.error) {
     err.write(`${pErr.red("error:")} ${result.error.message}\n`);

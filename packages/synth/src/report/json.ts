@@ -23,13 +23,14 @@ export function jsonReport(result: SynthResult, durationMs: number): object {
     files: plan?.changes.map((c) => ({
       path: c.path,
       action: c.kind,
-      ...(c.kind === "delete" ? {} : { sha256: c.hash }),
+      ...(c.kind === "delete" || c.kind === "disown" ? {} : { sha256: c.hash }),
       ...(c.kind !== "create" && c.kind !== "unchanged" && c.forced ? { forced: c.forced } : {}),
     })) ?? [],
     manifest: plan ? { path: MANIFEST_FILE, changed: plan.manifest.changed } : null,
     refusals: plan?.refusals ?? [],
     summary: result.counts ? { ...result.counts, durationMs: Math.round(durationMs) } : null,
     recovery: result.recovery?.kind ?? null,
+    pending: result.pending === undefined || result.pending.kind === "none" ? null : result.pending,
     lock: result.status === "locked" ? { path: result.lockPath, holder: result.lockHolder ?? null } : null,
     error: result.error ?? null,
   };

@@ -8,12 +8,14 @@ const FORCED: Record<RefusalKind, string> = {
   unowned: "not written by nixjs; overwritten because of --force",
   "edited-removed": "edited by hand; deleted because of --force",
   "manifest-unreadable": "manifest unreadable; --force",
+  "not-generated": "no nixjs header: kept, and dropped from the manifest because of --force",
   blocked: "blocked",
+  symlink: "symbolic link",
 };
 
 /**
- * One line per file that changes (`create`, `update`, `delete`), prefixed with the output
- * directory; unchanged files are not listed. The manifest is listed when it alone changes.
+ * One line per file that changes (`create`, `update`, `delete`, `disown`), prefixed with the
+ * output directory; unchanged files are not listed. The manifest is listed when it alone changes.
  * @example formatChanges(plan, "server", paint(false), "write")
  */
 export function formatChanges(plan: Plan, out: string, p: Paint, mode: SynthMode): string {
@@ -21,6 +23,7 @@ export function formatChanges(plan: Plan, out: string, p: Paint, mode: SynthMode
     const future = mode !== "write";
     if (c.kind === "create") return p.green(future ? "would create" : "created");
     if (c.kind === "update") return p.yellow(future ? "would update" : "updated");
+    if (c.kind === "disown") return p.yellow(future ? "would keep" : "kept");
     return p.red(future ? "would delete" : "deleted");
   };
   const lines: string[] = [];
@@ -53,7 +56,7 @@ export function formatDrift(plan: Plan, out: string, p: Paint): string {
   const lines: string[] = [];
   for (const c of plan.changes) {
     if (c.kind === "unchanged") continue;
-    const what = c.kind === "create" ? "missing" : c.kind === "delete" ? "no longer generated" : c.forced === "edited" ? "edited by hand" : c.forced === "unowned" ? "not written by nixjs" : "out of date";
+    const what = c.kind === "create" ? "missing" : c.kind === "delete" ? "no longer generated" : c.kind === "disown" ? "listed in the manifest, but has no nixjs header" : c.forced === "edited" ? "edited by hand" : c.forced === "unowned" ? "not written by nixjs" : "out of date";
     lines.push(`  ${p.red("differs")} ${join(out, c.path)} ${p.dim(`(${what})`)}`);
   }
   for (const r of plan.refusals) lines.push(`  ${p.red("differs")} ${join(out, r.path)} ${p.dim(`(${r.kind})`)}`);

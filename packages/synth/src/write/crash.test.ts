@@ -2,15 +2,19 @@
  * The crash test: a real synth (the production command, with a stand-in config stage) runs in
  * a child process and is SIGKILLed before each of its disk changes in turn — every point, not
  * a sample. After every kill each file must be entirely old or entirely new (never torn, never
- * a staging name in the tree), and after the recovery that the next synth runs first, the
- * whole tree must be the old tree or the new tree, exactly.
+ * a staging name in the tree); a `--check` then changes nothing (not even the lock) and reports
+ * a committed synth as pending; and after the recovery that the next writing synth runs first,
+ * the whole tree must be the old tree or the new tree, exactly.
  */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { openRoot } from "../contain/root.ts";
 import { JOURNAL_FILE, STAGING_DIR } from "../paths.ts";
-import { readTree, runCli, tempDir, type FakeConfig } from "../../test-support/fixtures.ts";
+import { genFiles, readTree, runCli, tempDir, type FakeConfig } from "../../test-support/fixtures.ts";
 import { FIXTURE_CLI, runAndKillAt, runScript } from "../../test-support/spawn.ts";
+import { recover } from "./journal.ts";
+import { acquireLock, releaseLock } from "./lock.ts";
 
 const temps: (() => void)[] = [];
 afterAll(() => temps.forEach((c) => c()));
@@ -21,19 +25,19 @@ function scratch(): string {
 }
 
 const oldConfig: FakeConfig = {
-  files: {
+  files: genFiles({
     "flake.nix": "{ old flake }\n",
     "host.nix": "{ old host }\n",
     "containers/immich.nix": "{ immich }\n",
     "containers/gone/index.nix": "{ gone }\n",
     "containers/gone/options.nix": "{ gone options }\n",
     "secrets/secrets.nix": "{ rules }\n",
-  },
+  }),
 };
 /** More than `syncFiles`' threshold of staged files, so the one-`syncfs` path is swept too. */
 const extra = Object.fromEntries(Array.from({ length: 14 }, (_, i) => [`containers/extra/e${i}.nix`, `{ extra ${i} }\n`]));
 const newConfig: FakeConfig = {
-  files: {
+  files: genFiles({
     ...extra,
     "flake.nix": "{ new flake, a longer text than before so that a torn write would show }\n",
     "host.nix": "{ old host }\n",
@@ -41,7 +45,7 @@ const newConfig: FakeConfig = {
     "containers/caddy/routes/n8n.nix": "{ new route }\n",
     "containers/vaultwarden.nix": "{ vaultwarden }\n",
     "secrets/secrets.nix": "{ rules }\n",
-  },
+  }),
 };
 /** The transient files synth keeps while it runs: never part of either tree. */
 const transient = (p: string) => p === ".nixjs.lock" || p.startsWith(".nixjs.lock.stale-") || p === ".nixjs-staging";
@@ -89,13 +93,29 @@ describe("a synth killed at any point", () => {
       const label = `killed before disk change ${pauseAt} (${operation.replaceAll(dir, "")})`;
       assertEachFileOldOrNew(readTree(join(dir, "server"), transient), oldTree, newTree, label);
 
-      // The next synth recovers first (here a --check, which writes no generated file itself).
+      // --check only reads: it neither recovers nor takes the lock, and says what is pending.
+      const server = join(dir, "server");
+      const leftAsKilled = readTree(server);
+      const pending = existsSync(join(server, STAGING_DIR, JOURNAL_FILE));
+      const staged = existsSync(join(server, STAGING_DIR));
       const check = await runCli(["--check"], { cwd: dir, config: newConfig });
-      const recovered = readTree(join(dir, "server"), transient);
+      expect(readTree(server), label).toEqual(leftAsKilled);
+      if (pending) {
+        expect(check.code, label).toBe(1);
+        expect(check.stderr, label).toMatch(/^note: an interrupted synth is pending in server\/: .*; run synth to complete it \(--check changed nothing\)$/m);
+      }
+
+      // The recovery the next writing synth runs first (the same code, in this process).
+      const root = openRoot(server, "server");
+      const lock = await acquireLock(root);
+      if (lock.kind !== "acquired") throw new Error(`${label}: the lock is held`);
+      const recovery = await recover(root);
+      await releaseLock(root, lock.lock);
+      const recovered = readTree(server, transient);
       const which = recovered.size === newTree.size && [...newTree].every(([p, t]) => recovered.get(p) === t) ? "new" : "old";
       expect(recovered, label).toEqual(which === "new" ? newTree : oldTree);
-      expect(check.code, label).toBe(which === "new" ? 0 : 1);
-      expect(readdirSync(join(dir, "server")).filter(transient), label).toEqual([]);
+      expect(recovery.kind, label).toBe(pending ? "rolled-forward" : staged ? "discarded" : "clean");
+      expect(readdirSync(server).filter(transient), label).toEqual([]);
       outcomes.push(which);
 
       expect((await runCli([], { cwd: dir, config: newConfig })).code, label).toBe(0);
@@ -119,16 +139,20 @@ describe("a synth killed at any point", () => {
       const env = { NIXJS_TEST_FIXTURE: join(dir, "fixture.json") };
       // Killed just after its commit point: the journal is there, nothing applied yet.
       expect((await runAndKillAt(FIXTURE_CLI, [], { cwd: dir, pauseAt: firstCommitted, env })).killed).toBe(true);
-      const recovery = await runAndKillAt(FIXTURE_CLI, ["--check"], { cwd: dir, pauseAt, env });
+      // The next synth recovers first; with the same config it has nothing else to write.
+      const recovery = await runAndKillAt(FIXTURE_CLI, [], { cwd: dir, pauseAt, env });
       if (!recovery.killed) {
         expect(recovery.run.code).toBe(0);
+        expect(recovery.run.stderr).toContain("note: finished an interrupted synth in server/");
+        expect(readTree(join(dir, "server"), transient)).toEqual(newTree);
         break;
       }
       kills++;
       const label = `recovery killed before disk change ${pauseAt} (${recovery.operation.replaceAll(dir, "")})`;
       assertEachFileOldOrNew(readTree(join(dir, "server"), transient), oldTree, newTree, label);
-      expect((await runCli(["--check"], { cwd: dir, config: newConfig })).code, label).toBe(0);
+      expect((await runCli([], { cwd: dir, config: newConfig })).code, label).toBe(0);
       expect(readTree(join(dir, "server"), transient), label).toEqual(newTree);
+      expect((await runCli(["--check"], { cwd: dir, config: newConfig })).code, label).toBe(0);
     }
     expect(kills).toBeGreaterThan(5);
   });

@@ -1,28 +1,20 @@
 /**
- * The journal: what one synth does to the output directory, written atomically once every
- * new file is staged and flushed. Its appearance is the commit point: before it, the old
- * tree stands and the staging area is garbage; after it, rolling forward (idempotent, any
- * number of times, from any interruption) yields the new tree.
+ * Recovery: what the next synth does with a synth that was interrupted. The journal's
+ * appearance is the commit point: before it, the old tree stands and the staging area is
+ * garbage; after it, rolling forward (see `roll-forward.ts`) yields the new tree. Only a
+ * writing synth recovers, under the lock; `--check` and `--dry-run` only look
+ * ({@link inspectPending}).
  */
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { isMissing } from "../plan/disk.ts";
+import { ContainmentError, shownPath } from "../contain/errors.ts";
+import { look, readRegular, type OutRoot } from "../contain/root.ts";
 import { sha256 } from "../hash.ts";
-import { JOURNAL_FILE, MANIFEST_FILE, relativePathProblem, STAGING_DIR } from "../paths.ts";
-import { makeDir, removeDirIfEmpty, removeFile, removeTree, renameFile, syncDir } from "./fs-ops.ts";
+import { JOURNAL_FILE, STAGING_DIR } from "../paths.ts";
+import { removeTree, syncDir } from "./fs-ops.ts";
+import { JournalError, parseJournal, type Journal } from "./journal-format.ts";
+import { checkJournal, checkStaged, rollForward } from "./roll-forward.ts";
 
-const FORMAT = "nixjs-journal";
-const VERSION = 1;
-
-/** One synth's changes, in the order they are applied. */
-export interface Journal {
-  /** Files synth wrote before and no longer generates: deleted only while they still hash to `sha256`. */
-  readonly deletions: readonly { readonly path: string; readonly sha256: string }[];
-  /** Directories removed if the deletions left them empty, deepest first. */
-  readonly pruneDirs: readonly string[];
-  /** Staged file (a name inside the staging directory) → its place in the tree; the manifest last. */
-  readonly renames: readonly { readonly from: string; readonly to: string }[];
-}
+export { JournalError, parseJournal, serializeJournal, type Journal, type JournalRename } from "./journal-format.ts";
+export { checkJournal, checkStaged, rollForward, RollForwardError } from "./roll-forward.ts";
 
 /** What recovery found and did at the start of a synth. */
 export type Recovery =
@@ -30,115 +22,87 @@ export type Recovery =
   | { readonly kind: "rolled-forward"; readonly files: number }
   | { readonly kind: "discarded" };
 
-/** The journal's text (deterministic, for humans who look). */
-export function serializeJournal(journal: Journal): string {
-  return `${JSON.stringify({ format: FORMAT, version: VERSION, ...journal }, null, 2)}\n`;
-}
-
-/** A journal that cannot be read: the commit happened but what it said is lost. */
-export class JournalError extends Error {
-  override readonly name = "JournalError";
-}
-
-/**
- * Reads and checks a journal's text; throws {@link JournalError} when it is not one.
- * @example parseJournal(readFileSync(".nixjs-staging/journal.json", "utf8"))
- */
-export function parseJournal(text: string): Journal {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch {
-    throw new JournalError("is not valid JSON");
-  }
-  const d = doc as Partial<Journal> & { format?: unknown; version?: unknown };
-  if (d.format !== FORMAT || d.version !== VERSION) throw new JournalError(`is not a version ${VERSION} nixjs journal`);
-  const safe = (p: unknown): p is string => typeof p === "string" && (p === MANIFEST_FILE || relativePathProblem(p) === undefined);
-  const staged = (p: unknown): p is string => typeof p === "string" && /^[a-z0-9]+$/.test(p);
-  const ok =
-    Array.isArray(d.deletions) && d.deletions.every((x) => safe(x?.path) && typeof x.sha256 === "string") &&
-    Array.isArray(d.pruneDirs) && d.pruneDirs.every(safe) &&
-    Array.isArray(d.renames) && d.renames.every((x) => staged(x?.from) && safe(x.to));
-  if (!ok) throw new JournalError("has malformed entries");
-  return { deletions: d.deletions!, pruneDirs: d.pruneDirs!, renames: d.renames! };
-}
+/** What an interrupted synth left, seen without changing anything. */
+export type Pending =
+  | { readonly kind: "none" }
+  /** Killed before its commit point: the next synth discards its staging area; the tree is the old one. */
+  | { readonly kind: "uncommitted" }
+  /** Committed: `files` files still to move into place or delete. */
+  | { readonly kind: "committed"; readonly files: number }
+  /** A journal that cannot be read or must not be applied; `problem` says why. */
+  | { readonly kind: "unusable"; readonly problem: string };
 
 /**
- * Applies a committed journal. Idempotent: a rename whose staged file is gone was done, a
- * deletion whose file is gone (or no longer holds what synth wrote) is skipped, so running it
- * again after an interruption at any point finishes the same tree. Removes the journal and
- * the staging directory last.
- * @example await rollForward("/repo/server", journal)
+ * Run at the start of every writing synth, under the lock: finishes a synth that was
+ * interrupted after its commit point (roll forward) and throws away one interrupted before it.
+ * A journal that cannot be read, or whose check finds a problem (see `checkJournal`), is not
+ * applied at all: {@link JournalError} says what to do.
+ * @example const recovery = await recover(root) // { kind: "clean" }
  */
-export async function rollForward(outDir: string, journal: Journal): Promise<void> {
-  const staging = join(outDir, STAGING_DIR);
-  const touched = new Set<string>([outDir]);
-  for (const { path, sha256: hash } of journal.deletions) {
-    const target = join(outDir, path);
-    const bytes = readIfFile(target);
-    if (bytes === undefined || sha256(bytes) !== hash) continue;
-    removeFile(target);
-    touched.add(dirname(target));
-  }
-  for (const dir of journal.pruneDirs) {
-    if (removeDirIfEmpty(join(outDir, dir))) touched.add(dirname(join(outDir, dir)));
-  }
-  // Directories seen to exist: nothing removes one while the renames run, so each is checked once.
-  const present = new Set<string>();
-  for (const { from, to } of journal.renames) {
-    const source = join(staging, from);
-    if (!existsSync(source)) continue;
-    const target = join(outDir, to);
-    const dir = dirname(target);
-    if (!present.has(dir)) {
-      if (!existsSync(dir)) makeDir(dir);
-      present.add(dir);
-    }
-    renameFile(source, target);
-    touched.add(dir);
-  }
-  // Deepest first, so that a new directory's own entry is flushed after its contents.
-  for (const dir of [...touched].sort((a, b) => b.length - a.length)) syncDir(dir);
-  removeFile(join(staging, JOURNAL_FILE));
-  removeTree(staging);
-  syncDir(outDir);
-}
-
-/**
- * Run at the start of every synth, under the lock: finishes a synth that was interrupted
- * after its commit point (roll forward) and throws away one interrupted before it.
- * @example const recovery = await recover("/repo/server") // { kind: "clean" }
- */
-export async function recover(outDir: string): Promise<Recovery> {
-  const staging = join(outDir, STAGING_DIR);
-  if (!existsSync(staging)) return { kind: "clean" };
-  let text: string | undefined;
-  try {
-    text = readFileSync(join(staging, JOURNAL_FILE), "utf8");
-  } catch (error) {
-    if (!isMissing(error)) throw error;
-  }
-  if (text === undefined) {
-    removeTree(staging);
-    syncDir(outDir);
+export async function recover(root: OutRoot): Promise<Recovery> {
+  const found = readStaged(root);
+  if (found.kind === "clean") return found;
+  if (found.kind === "uncommitted") {
+    removeTree(root, STAGING_DIR);
+    syncDir(root, "");
     return { kind: "discarded" };
   }
-  let journal: Journal;
-  try {
-    journal = parseJournal(text);
-  } catch (error) {
-    const where = join(STAGING_DIR, JOURNAL_FILE);
-    throw new JournalError(`an interrupted synth left ${where}, which ${(error as Error).message}; inspect the output directory, then delete ${STAGING_DIR}`);
-  }
-  await rollForward(outDir, journal);
-  return { kind: "rolled-forward", files: journal.renames.length + journal.deletions.length };
+  const problems = [...checkStaged(root, found.journal), ...checkJournal(root, found.journal)];
+  if (problems.length > 0) throw new JournalError(refusedMessage(root, problems));
+  await rollForward(root, found.journal);
+  return { kind: "rolled-forward", files: found.journal.renames.length + found.journal.deletions.length };
 }
 
-function readIfFile(path: string): Buffer | undefined {
+/**
+ * What an interrupted synth left in the output directory, for `--check` and `--dry-run`:
+ * reads only (no lock, no recovery).
+ * @example inspectPending(root) // { kind: "committed", files: 3 }
+ */
+export function inspectPending(root: OutRoot): Pending {
+  let found: ReturnType<typeof readStaged>;
   try {
-    return readFileSync(path);
+    found = readStaged(root);
   } catch (error) {
-    if (isMissing(error) || (error as NodeJS.ErrnoException).code === "EISDIR") return undefined;
-    throw error;
+    // Whatever stops a recovery (a bad journal, a link, an unreadable file): reported, not thrown.
+    return { kind: "unusable", problem: (error as Error).message };
   }
+  if (found.kind === "clean") return { kind: "none" };
+  if (found.kind === "uncommitted") return found;
+  const problems = checkJournal(root, found.journal);
+  if (problems.length > 0) return { kind: "unusable", problem: refusedMessage(root, problems) };
+  let files = 0;
+  for (const r of found.journal.renames) if (look(root, `${STAGING_DIR}/${r.from}`).kind === "file") files++;
+  for (const d of found.journal.deletions) {
+    if (look(root, d.path).kind === "file" && sha256(readRegular(root, d.path)) === d.sha256) files++;
+  }
+  return { kind: "committed", files };
+}
+
+/** The staging area, read: none, no journal (uncommitted), or a parsed journal. */
+function readStaged(root: OutRoot): { kind: "clean" } | { kind: "uncommitted" } | { kind: "committed"; journal: Journal } {
+  const staging = look(root, STAGING_DIR);
+  if (staging.kind === "missing") return { kind: "clean" };
+  if (staging.kind === "symlink") throw new ContainmentError({ kind: "symlink", link: staging.link, target: staging.target }, root.display);
+  if (staging.kind !== "directory") {
+    throw new JournalError(`${shownPath(root.display, STAGING_DIR)} is not a directory, though nixjs keeps its staging area there; move it away`);
+  }
+  const where = `${STAGING_DIR}/${JOURNAL_FILE}`;
+  if (look(root, where).kind === "missing") return { kind: "uncommitted" };
+  // A link there is refused by readRegular, like any other.
+  const text = readRegular(root, where).toString();
+  try {
+    return { kind: "committed", journal: parseJournal(text) };
+  } catch (error) {
+    throw new JournalError(
+      `an interrupted synth left ${shownPath(root.display, where)}, which ${(error as Error).message}; inspect the output directory, then delete ${shownPath(root.display, STAGING_DIR)}/ and run synth again`,
+    );
+  }
+}
+
+function refusedMessage(root: OutRoot, problems: readonly string[]): string {
+  return [
+    `an interrupted synth is pending in ${root.display}/, but nixjs will not finish it:`,
+    ...problems.map((p) => `  ${p}`),
+    `Inspect those files; then either put them back as they were and run synth again (it finishes the interrupted synth), or delete ${shownPath(root.display, STAGING_DIR)}/ to abandon it and run synth again (files it had already moved into place count as edited: check them, then use --force).`,
+  ].join("\n");
 }

@@ -10,7 +10,7 @@
  * documentation. Replace the example values (domain, keys, e-mail) with yours.
  */
 import { n } from "@nixjs/expr-printer";
-import { container, homelab, secret, traefik, traefikRoute } from "@nixjs/homelab";
+import { container, homelab, secret, service, traefik, traefikRoute } from "@nixjs/homelab";
 
 /** The flake's `domain` argument: generated files refer to it instead of repeating it. */
 const domain = n.id("domain");
@@ -88,4 +88,7 @@ export default homelab({
       config: { services: { immich: { enable: true, host: "0.0.0.0", port: 2283 } } },
     }),
   ],
+  // SSH on the host: how you reach the server, and what creates the host key agenix
+  // decrypts with (OpenSSH generates it on first start).
+  services: [service("openssh", { config: { services: { openssh: { enable: true } } } })],
 });

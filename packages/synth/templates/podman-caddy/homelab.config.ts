@@ -9,7 +9,7 @@
  * Every builder takes NixOS's own option names: hover one in your editor for its
  * documentation. Replace the example values (domain, keys, e-mail) with yours.
  */
-import { caddy, caddyRoute, container, homelab, secret } from "@nixjs/homelab";
+import { caddy, caddyRoute, container, homelab, secret, service } from "@nixjs/homelab";
 
 // Secrets never have a value here: each is an age-encrypted file in server/secrets/
 // (`npm run synth` warns about each missing one, with the command that creates it).
@@ -61,4 +61,7 @@ export default homelab({
       route: caddyRoute({ subdomain: "n8n", port: 5678, public: true }),
     }),
   ],
+  // SSH on the host: how you reach the server, and what creates the host key agenix
+  // decrypts with (OpenSSH generates it on first start).
+  services: [service("openssh", { config: { services: { openssh: { enable: true } } } })],
 });

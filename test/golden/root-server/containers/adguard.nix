@@ -27,6 +27,10 @@
         port = 8080;
         settings.dns = {
           bind_hosts = [ "0.0.0.0" ];
+          bootstrap_dns = [
+            "9.9.9.9"
+            "149.112.112.112"
+          ];
           port = 53;
           upstream_dns = [ "https://dns.quad9.net/dns-query" ];
         };

@@ -167,9 +167,11 @@ export class DirectEmitter implements Emitter {
             value = item;
           }
           i++;
-          if (!itemLine(this, st, value, level)) {
+          // A commented `{ }` is no token for nixfmt (see collections.ts): the engine's job.
+          const commentedEmptySet = value !== item && value.kind === "attrs" && value.bindings.length === 0 && !value.rec;
+          if (commentedEmptySet || !itemLine(this, st, value, level)) {
             this.next[f] = i;
-            this.handBack(st, itemDoc(value, this.table, this.env), level, base);
+            this.handBack(st, itemDoc(item, value, this.table, this.env), level, base);
             return;
           }
           if (this.depth !== f + 1) break;

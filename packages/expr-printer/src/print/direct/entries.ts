@@ -1,10 +1,11 @@
 import type { NixAttrs, NixBinding, NixExpr, NixIndentedString, NixInherit, NixList, NixString } from "../../ast/index.ts";
-import { newline, putText, type LayoutState } from "../../doc/index.ts";
-import { encodeIndented, escapeDoubleQuotedText, isVerbatimIndented, type IndentedEncoding } from "../../lexical/index.ts";
+import { newline, putText, textWidth, type LayoutState } from "../../doc/index.ts";
+import { escapeDoubleQuotedText } from "../../lexical/index.ts";
 import { staticNameDoc } from "../names.ts";
 import { stringPartProblem } from "../strings.ts";
 import type { DirectEmitter } from "./emitter.ts";
-import { flatCollection, flatWidth, formatPath, isMultiLineText, pathNames, pathQuoted, UNKNOWN } from "./flat.ts";
+import { indentedBody } from "./indented.ts";
+import { flatCollection, flatWidth, formatPath, isMultiLineText, pathNames, pathQuoted, pathSimple, UNKNOWN } from "./flat.ts";
 import { breaksAfterEquals, needsParens, scalarText, scalarWidth } from "./scalars.ts";
 
 /*
@@ -19,13 +20,19 @@ export function bindingLine(em: DirectEmitter, st: LayoutState, b: NixBinding, l
   if (b.kind === "inherit") return inheritLine(em, st, b, level);
   const pathWidth = formatPath(b, em.env);
   if (pathWidth < 0) return false;
+  // After a path that is not simple (a quoted name, five names or more), nixfmt breaks after
+  // `=` when the binding does not fit: such bindings are written here only when they fit.
+  const simple = pathSimple;
+  const { width } = em.env;
   const v = b.value;
   switch (v.kind) {
     case "string": {
-      // The bulk of a configuration: a one-line literal, which stays after `=` however long.
+      // The bulk of a configuration: a one-line literal, which stays after `=` however long
+      // (after a simple path).
       const { parts } = v;
       const text = parts[0];
       if (parts.length !== 1 || typeof text !== "string") break;
+      if (!simple && !stringFits(v, text, pathWidth, width)) return false;
       putPath(st, level, b.path.length, pathWidth);
       const { out } = st;
       out.writeAscii(" = ");
@@ -48,7 +55,7 @@ export function bindingLine(em: DirectEmitter, st: LayoutState, b: NixBinding, l
       return true;
     }
     case "indentedString":
-      if (!isMultiLineText(v)) return false;
+      if (!isMultiLineText(v) || (!simple && !closingFits(v, pathWidth, width))) return false;
       putPath(st, level, b.path.length, pathWidth);
       write(st, " = ''");
       indentedBody(st, v, level);
@@ -59,6 +66,8 @@ export function bindingLine(em: DirectEmitter, st: LayoutState, b: NixBinding, l
       const n = v.kind === "attrs" ? v.bindings.length : v.items.length;
       if (n === 0) break;
       if (v.kind === "attrs" && (v.rec || (n === 1 && v.bindings[0]?.kind === "inherit"))) return false;
+      // (`};` must fit too, after a path that is not simple: it does from width 2.)
+      if (!simple && (pathWidth + 4 > width || width < 2)) return false;
       // A set after `=` always expands; a list of one item stays on the line if it fits.
       if (v.kind === "list" && n === 1) {
         const flat = flatCollection(v, true, em.env, em.env.width - pathWidth - 4);
@@ -84,21 +93,39 @@ export function bindingLine(em: DirectEmitter, st: LayoutState, b: NixBinding, l
   }
   const text = scalarText(v, em.env);
   if (text === undefined) return false;
-  const width = scalarWidth;
+  const valueWidth = scalarWidth;
+  const fits = pathWidth + valueWidth + 4 <= width;
+  if (!fits && !simple) return false;
   putPath(st, level, b.path.length, pathWidth);
-  if (pathWidth + width + 4 <= em.env.width || !breaksAfterEquals(v)) {
+  if (fits || !breaksAfterEquals(v)) {
     write(st, " = ");
     st.out.write(text);
-    st.cc += width;
+    st.cc += valueWidth;
     write(st, ";");
     return true;
   }
   // Too wide: the value goes below, one level deeper (the engine's steps, level by level).
   putText(st, level + 1, 0, " =", 2);
   newline(st, 1);
-  putText(st, level + 2, 0, text, width);
+  putText(st, level + 2, 0, text, valueWidth);
   putText(st, level, 0, ";", 1);
   return true;
+}
+
+/** Whether `path = "text";` fits in `width` (a multi-line string: left to the engine). */
+function stringFits(v: NixString, text: string, pathWidth: number, width: number): boolean {
+  if (text.includes("\n") && isMultiLineText(v)) return closingFits(v, pathWidth, width);
+  return pathWidth + textWidth(escape(v, text)) + 6 <= width;
+}
+
+/**
+ * After a path that is not simple, whether `path = ''` fits and `'';` after the string's
+ * last line (nixfmt tries the string expanded after `=`, then checks what follows it):
+ * known here for text that ends with a line break (`'';` alone on its line).
+ */
+function closingFits(v: NixString | NixIndentedString, pathWidth: number, width: number): boolean {
+  const text = v.parts[0];
+  return v.parts.length === 1 && typeof text === "string" && text.endsWith("\n") && pathWidth + 5 <= width && width >= 3;
 }
 
 /** Writes the path {@link formatPath} formatted (`n` names, `width` wide), starting the line. */
@@ -206,68 +233,6 @@ function inheritLine(em: DirectEmitter, st: LayoutState, b: NixInherit, level: n
 function openLine(em: DirectEmitter, st: LayoutState, v: NixAttrs | NixList, level: number): void {
   putText(st, level, 0, v.kind === "attrs" ? "{" : "[", 1);
   em.push(v, level, false);
-}
-
-/**
- * The lines of a `''` string after its opening `''` (written at `level`) and its closing
- * `''`: content one level deeper, blank lines bare, as `strings.ts` lays them out.
- */
-function indentedBody(st: LayoutState, e: NixString | NixIndentedString, level: number): void {
-  const text = e.parts[0];
-  if (e.parts.length === 1 && typeof text === "string" && isVerbatimIndented(text)) {
-    verbatimBody(st, text, level);
-    return;
-  }
-  let encoding: IndentedEncoding;
-  try {
-    encoding = encodeIndented(e.parts);
-  } catch (error) {
-    return stringPartProblem(e, error);
-  }
-  let breaks = 1;
-  const { lines } = encoding;
-  for (let i = 0; i < lines.length; i++) {
-    if (i > 0) breaks++;
-    const chunks = lines[i] as IndentedEncoding["lines"][number];
-    if (chunks.length === 0) continue;
-    newline(st, breaks);
-    breaks = 0;
-    let text = "";
-    for (const chunk of chunks) text += (chunk as { readonly text: string }).text;
-    // The column after a content line only matters until the next line break, which
-    // always follows (or the closing `''`, then `;` and a line break): no need to measure.
-    if (text !== "") putText(st, level + 1, 0, text, text.length);
-  }
-  if (encoding.closeOnOwnLine) breaks++;
-  if (breaks > 0) newline(st, breaks);
-  putText(st, level, 0, "''", 2);
-}
-
-/**
- * {@link indentedBody} for text whose encoding is its own lines (`isVerbatimIndented`): the
- * lines are written straight from the text, with the same line breaks.
- */
-function verbatimBody(st: LayoutState, text: string, level: number): void {
-  const { out } = st;
-  let breaks = 1;
-  let start = 0;
-  for (;;) {
-    const end = text.indexOf("\n", start);
-    const stop = end === -1 ? text.length : end;
-    if (stop > start) {
-      newline(st, breaks);
-      breaks = 0;
-      putText(st, level + 1, 0, "", 0);
-      out.writeRange(text, start, stop);
-      st.cc = stop - start;
-    }
-    if (end === -1) break;
-    breaks++;
-    start = end + 1;
-  }
-  // A text ending in a line break closes on its own line: that break is already counted.
-  if (breaks > 0) newline(st, breaks);
-  putText(st, level, 0, "''", 2);
 }
 
 /** The escaped body of a one-line `"…"` literal (the part's problem if it cannot be written). */

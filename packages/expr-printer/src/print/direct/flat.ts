@@ -1,5 +1,6 @@
 import type { NixBinding, NixExpr, NixListItem } from "../../ast/index.ts";
-import { isIdentifier, preferIndented } from "../../lexical/index.ts";
+import { isIdentifier } from "../../lexical/index.ts";
+import { printsIndented } from "../shape.ts";
 import type { PrintEnv } from "../driver.ts";
 import { staticNameDoc } from "../names.ts";
 import { needsParens, scalarText, scalarWidth } from "./scalars.ts";
@@ -81,7 +82,7 @@ export function isMultiLineText(e: NixExpr): boolean {
   if (e.kind !== "string" && e.kind !== "indentedString") return false;
   const { parts } = e;
   for (let i = 0; i < parts.length; i++) if (typeof parts[i] !== "string") return false;
-  return e.kind === "indentedString" || (parts.length === 1 && preferIndented(parts));
+  return printsIndented(e);
 }
 
 /** The value of a list entry, or `null` when comments above it force a line break. */
@@ -113,6 +114,11 @@ export function pathText(b: NixBinding & { kind: "binding" }, env: PrintEnv): st
  */
 export const pathNames: string[] = [];
 export const pathQuoted: boolean[] = [];
+/**
+ * Whether the last path {@link formatPath} formatted is at most four bare names (nixfmt then
+ * never breaks after its `=`, see `bindingLine` in `bindings.ts`).
+ */
+export let pathSimple = true;
 
 /**
  * Formats the names of a binding's path into {@link pathNames} and returns the width of the
@@ -122,6 +128,7 @@ export function formatPath(b: NixBinding & { kind: "binding" }, env: PrintEnv): 
   const { path } = b;
   const n = path.length;
   let width = n - 1;
+  pathSimple = n <= 4;
   for (let k = 0; k < n; k++) {
     const name = path[k];
     if (typeof name !== "string") return -1;
@@ -131,6 +138,7 @@ export function formatPath(b: NixBinding & { kind: "binding" }, env: PrintEnv): 
       width += name.length;
       continue;
     }
+    pathSimple = false;
     if (isPlainQuotable(name)) {
       // `"a.b"`, `"/var/lib/x"`: quoted as is. (The common non-identifiers, written without
       // building the quoted string.)

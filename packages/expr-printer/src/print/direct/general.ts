@@ -1,10 +1,10 @@
-import type { NixBinding, NixExpr } from "../../ast/index.ts";
+import type { NixBinding, NixExpr, NixListItem } from "../../ast/index.ts";
 import { group, type Doc } from "../../doc/index.ts";
 import { bindingDocs, rhsCtx } from "../bindings.ts";
 import { Ctx } from "../context.ts";
 import { childDoc, type HandlerTable, type PrintEnv } from "../driver.ts";
 import { leafDoc } from "../leaves.ts";
-import { parenAsArgument } from "../precedence.ts";
+import { itemCtx } from "../collections.ts";
 
 /**
  * The docs the general printer makes for one entry of an expanded set or list: what the
@@ -32,9 +32,9 @@ export function bindingDoc(b: NixBinding, table: HandlerTable, env: PrintEnv): D
   return bindingDocs([b], docs, { i: 0 }, env)[0] as Doc;
 }
 
-/** The doc of list element `value` as a line of an expanded list. */
-export function itemDoc(value: NixExpr, table: HandlerTable, env: PrintEnv): Doc {
+/** The doc of list element `item` (its value `value`) as a line of an expanded list. */
+export function itemDoc(item: NixListItem, value: NixExpr, table: HandlerTable, env: PrintEnv): Doc {
   const leaf = leafDoc(value, env);
   if (leaf !== undefined) return group(leaf);
-  return group(childDoc(value, parenAsArgument(value) ? Ctx.Paren : Ctx.None, table, env));
+  return group(childDoc(value, itemCtx(item, value), table, env));
 }

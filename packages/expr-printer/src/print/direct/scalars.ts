@@ -33,6 +33,8 @@ export function scalarText(e: NixExpr, env: PrintEnv): string | undefined {
   let text: string;
   switch (e.kind) {
     case "int":
+      // The smallest int is an operation in parentheses, not one token.
+      if (e.value === INT64_MIN) return undefined;
       text = intHandler.build(e, 0, NO_DOCS, 0, env) as string;
       break;
     case "float":

@@ -6,6 +6,7 @@ import { n, type NixBinding, type NixTrivia } from "@nixjs/expr-printer";
 import type { Container } from "../../model/containers.ts";
 import type { Traefik } from "../../model/proxies.ts";
 import type { TraefikRoute } from "../../model/routes.ts";
+import type { ReleaseFacts } from "../../releases/table.ts";
 import { hostNameParts, type RenderContext } from "../../render/core/context.ts";
 import { targetParts } from "../../render/core/targets.ts";
 import { AttrTree } from "../../render/core/tree.ts";
@@ -14,9 +15,9 @@ import type { MainOptions } from "../provider.ts";
 /** Traefik's plain-HTTP entry point (`:80`), always declared next to the TLS one. */
 export const WEB = "web";
 
-/** Where routes land: the Traefik container's guest config, or the host service. */
-export function dynamicHttpPath(traefik: Traefik): string[] {
-  const service = ["services", "traefik", "dynamicConfigOptions", "http"];
+/** Where routes land: the Traefik container's guest config, or the host service (named as the release names it). */
+export function dynamicHttpPath(traefik: Traefik, release: ReleaseFacts): string[] {
+  const service = ["services", "traefik", release.traefik.dynamic, "http"];
   return traefik.mode === "container" ? ["containers", "traefik", "config", ...service] : service;
 }
 
@@ -82,5 +83,5 @@ export function traefikHttp(ctx: RenderContext, traefik: Traefik, c: Container, 
 /** The bindings that route to a container through Traefik (none when it has no Traefik route). */
 export function traefikRouteBindings(ctx: RenderContext, traefik: Traefik, c: Container, main?: MainOptions, trivia: NixTrivia = {}): NixBinding[] {
   const http = traefikHttp(ctx, traefik, c, main);
-  return http === undefined ? [] : [n.bind(dynamicHttpPath(traefik), http.toAttrs(), trivia)];
+  return http === undefined ? [] : [n.bind(dynamicHttpPath(traefik, ctx.facts.release), http.toAttrs(), trivia)];
 }

@@ -40,7 +40,7 @@ export const traefikProvider: ProxyProvider<Traefik> = {
   },
 
   renderFile(ctx, t, file) {
-    return t.mode === "service" ? traefikServiceFile(t) : traefikContainerFile(ctx, t, file.path);
+    return t.mode === "service" ? traefikServiceFile(t, ctx.facts.release) : traefikContainerFile(ctx, t, file.path);
   },
 
   routeBindings(ctx, t, c, main) {
@@ -52,6 +52,13 @@ export const traefikProvider: ProxyProvider<Traefik> = {
   },
 
   check(ctx, t) {
+    if (t.acme?.dnsProvider !== undefined && t.environmentFiles.length === 0) {
+      ctx.report.warning(
+        "acme-dns-credentials",
+        atProxy(t, "acme", "dnsProvider"),
+        `the DNS-01 challenge with "${t.acme.dnsProvider}" needs the provider's API credentials (for Cloudflare CF_DNS_API_TOKEN=…): put them in a secret and pass it in environmentFiles`,
+      );
+    }
     for (const r of ctx.facts.routes) {
       if (r.route.kind !== "traefikRoute" || r.route.entryPoint === undefined) continue;
       const known = [WEB, t.entryPoint];

@@ -2,6 +2,7 @@
 import { n } from "@nixjs/expr-printer";
 import type { NixConfig, NspawnContainer } from "../../model/containers.ts";
 import type { Traefik } from "../../model/proxies.ts";
+import type { ReleaseFacts } from "../../releases/table.ts";
 import type { RenderContext } from "../../render/core/context.ts";
 import { dataToTree } from "../../render/core/data.ts";
 import { sortKeysDeep } from "../../render/core/merge.ts";
@@ -12,13 +13,13 @@ import { WEB } from "./dynamic.ts";
 
 /**
  * `services.traefik` itself: enabled, environment files (DNS API tokens, from agenix), and
- * `staticConfigOptions`, which REPLACES the module's default (`entryPoints.http`) as soon as
+ * the static configuration (`staticConfigOptions` in both supported releases), which REPLACES the module's default (`entryPoints.http`) as soon as
  * it is defined, so every entry point is declared: `web` on :80 (redirecting to the TLS entry
  * point), the TLS entry point on :443; the ACME resolver stores its account and certificates
  * under `/var/lib/traefik` (Traefik's only writable directory). Never a `null`: the TOML
  * option type rejects it.
  */
-export function traefikService(traefik: Traefik): NixConfig {
+export function traefikService(traefik: Traefik, release: ReleaseFacts): NixConfig {
   const entryPoints: Record<string, unknown> = {};
   const tls = traefik.entryPoint;
   entryPoints[WEB] = {
@@ -49,7 +50,7 @@ export function traefikService(traefik: Traefik): NixConfig {
       traefik: {
         enable: true,
         ...(traefik.environmentFiles.length > 0 ? { environmentFiles: [...traefik.environmentFiles] } : {}),
-        staticConfigOptions: staticConfig,
+        [release.traefik.static]: staticConfig,
       },
     },
   };
@@ -89,18 +90,18 @@ export function traefikAsContainer(traefik: Traefik): NspawnContainer {
  * host's network, its DNS-challenge environment files decrypted inside the guest with the host key.
  */
 export function traefikContainerFile(ctx: RenderContext, traefik: Traefik, file: string): FileBody {
-  const value = nspawnValue(ctx, traefikAsContainer(traefik), file, traefikService(traefik));
+  const value = nspawnValue(ctx, traefikAsContainer(traefik), file, traefikService(traefik, ctx.facts.release));
   const s = new Sections().add(CONTAINER_COMMENT, [n.bind(["containers", "traefik"], value.expr)]);
   return { body: s.toAttrs(), usesHostConfig: value.usesHostConfig };
 }
 
 /** `services/traefik.nix`: Traefik as a host service; its environment files are host secrets. */
-export function traefikServiceFile(traefik: Traefik): FileBody {
+export function traefikServiceFile(traefik: Traefik, release: ReleaseFacts): FileBody {
   const comment = [
     "Traefik, the reverse proxy, as a host service (80 and 443).",
     "Each container's file adds its routes to dynamicConfigOptions.",
   ];
-  const tree = dataToTree(sortKeysDeep(traefikService(traefik)) as { readonly [key: string]: unknown }, {
+  const tree = dataToTree(sortKeysDeep(traefikService(traefik, release)) as { readonly [key: string]: unknown }, {
     hostConfig: "config",
     path: "traefik",
   });

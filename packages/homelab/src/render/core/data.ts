@@ -1,5 +1,5 @@
 import { isNixExpr, mapExpr, n, NixValueError, toNix, type NixExpr } from "@nixjs/expr-printer";
-import { isHostRef, isSecret } from "../../model/brand.ts";
+import { isHostRef, isPublicValue, isSecret } from "../../model/brand.ts";
 import type { HostRef } from "../../model/index.ts";
 import { isPlainObject } from "../../config/plain.ts";
 import { AttrTree } from "./tree.ts";
@@ -68,6 +68,7 @@ function convert(value: unknown, path: string, ctx: DataContext): NixExpr {
   if (isNixExpr(value)) return withHostRefs(value, ctx.hostConfig);
   if (value instanceof AttrTree) return value.toAttrs();
   if (isSecret(value)) return value.path;
+  if (isPublicValue(value)) return toNix(value.value);
   if (Array.isArray(value)) return n.list(value.map((v, i) => convert(v, `${path}[${i}]`, ctx)));
   if (isPlainObject(value)) return toTree(value, path, ctx).toAttrs();
   if (typeof value === "object" && value !== null) {

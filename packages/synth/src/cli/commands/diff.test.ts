@@ -5,12 +5,14 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readTree, runCli, tempDirsPerTest, type FakeConfig } from "../../../test-support/fixtures.ts";
+import { gen, genFiles, readTree, runCli, tempDirsPerTest, TEST_HEADER, type FakeConfig } from "../../../test-support/fixtures.ts";
 
 const cwd = tempDirsPerTest();
 const ESC = "\u001b[";
-const v1: FakeConfig = { files: { "flake.nix": "{ flake = 1; }\n", "host.nix": "{ host = 1; }\n" } };
-const v2: FakeConfig = { files: { "flake.nix": "{ flake = 1; }\n", "containers/a.nix": "{ a = 1; }\n" } };
+const v1: FakeConfig = { files: genFiles({ "flake.nix": "{ flake = 1; }\n", "host.nix": "{ host = 1; }\n" }) };
+const v2: FakeConfig = { files: genFiles({ "flake.nix": "{ flake = 1; }\n", "containers/a.nix": "{ a = 1; }\n" }) };
+/** The header line every generated file starts with, as a diff line with its `prefix`. */
+const header = (prefix: string): string => `${prefix}${TEST_HEADER.trimEnd()}`;
 
 describe("nixjs diff", () => {
   it("before any synth: every file as created, exit 0, nothing written", async () => {
@@ -19,8 +21,8 @@ describe("nixjs diff", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
       [
-        "--- /dev/null", "+++ b/server/flake.nix", "@@ -0,0 +1,1 @@", "+{ flake = 1; }",
-        "--- /dev/null", "+++ b/server/host.nix", "@@ -0,0 +1,1 @@", "+{ host = 1; }", "",
+        "--- /dev/null", "+++ b/server/flake.nix", "@@ -0,0 +1,2 @@", header("+"), "+{ flake = 1; }",
+        "--- /dev/null", "+++ b/server/host.nix", "@@ -0,0 +1,2 @@", header("+"), "+{ host = 1; }", "",
       ].join("\n"),
     );
     expect(r.stderr).toMatch(/^diff: 2 files differ in server\/ \(2 to write, 0 to remove\) \(\d+\.\d\d s\)\n$/);
@@ -40,8 +42,8 @@ describe("nixjs diff", () => {
     expect(changed.code).toBe(0);
     expect(changed.stdout).toBe(
       [
-        "--- /dev/null", "+++ b/server/containers/a.nix", "@@ -0,0 +1,1 @@", "+{ a = 1; }",
-        "--- a/server/host.nix", "+++ /dev/null", "@@ -1,1 +0,0 @@", "-{ host = 1; }", "",
+        "--- /dev/null", "+++ b/server/containers/a.nix", "@@ -0,0 +1,2 @@", header("+"), "+{ a = 1; }",
+        "--- a/server/host.nix", "+++ /dev/null", "@@ -1,2 +0,0 @@", header("-"), "-{ host = 1; }", "",
       ].join("\n"),
     );
     expect(changed.stderr).toMatch(/^diff: 2 files differ in server\/ \(1 to write, 1 to remove\)/);
@@ -53,10 +55,10 @@ describe("nixjs diff", () => {
   it("a file edited by hand: its diff, and a note that synth refuses to overwrite it", async () => {
     const dir = cwd();
     await runCli([], { cwd: dir, config: v1 });
-    writeFileSync(join(dir, "server/host.nix"), "{ host = 1; } # mine\n");
+    writeFileSync(join(dir, "server/host.nix"), gen("{ host = 1; } # mine\n"));
     const r = await runCli(["diff"], { cwd: dir, config: v1 });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(["--- a/server/host.nix", "+++ b/server/host.nix", "@@ -1,1 +1,1 @@", "-{ host = 1; } # mine", "+{ host = 1; }"].join("\n"));
+    expect(r.stdout).toContain(["--- a/server/host.nix", "+++ b/server/host.nix", "@@ -1,2 +1,2 @@", header(" "), "-{ host = 1; } # mine", "+{ host = 1; }"].join("\n"));
     expect(r.stderr).toContain("note: server/host.nix was edited by hand; synth refuses to touch it unless given --force\n");
     expect((await runCli(["diff", "-q"], { cwd: dir, config: v1 })).stderr).not.toContain("note:");
   });

@@ -80,7 +80,12 @@ export async function runWatch(args: WatchArgs, io: CommandIo): Promise<number> 
   await stopped;
   process.off("SIGINT", stop);
   process.off("SIGTERM", stop);
-  await leaveNoTrace(outDir);
+  try {
+    await leaveNoTrace(outDir, show(outDir) || ".");
+  } catch (error) {
+    // A journal that cannot be trusted, a link in the way: the next synth says what to do.
+    say(`could not finish what the last synth left: ${error instanceof Error ? error.message : String(error)}; run \`nixjs synth\``);
+  }
   // esbuild's service process (the module graph) must not keep this one alive.
   (await import("../../config/compile-config.ts")).warmCompiler().stop();
   say("stopped");

@@ -58,18 +58,22 @@ export function startSynth(args: WatchArgs, cwd: string, env: NodeJS.ProcessEnv,
 /**
  * After a synth was killed: finishes or discards what it left (its journal decides), under
  * the lock it held, which is taken over since its process is dead, then releases it. A lock
- * held by a live process (another synth) is left alone.
- * @example await leaveNoTrace("/repo/server")
+ * held by a live process (another synth) is left alone. Goes through the contained root, as
+ * synth itself does: nothing is touched through a symbolic link below the output directory.
+ * @example await leaveNoTrace("/repo/server", "server")
  */
-export async function leaveNoTrace(outDir: string): Promise<void> {
+export async function leaveNoTrace(outDir: string, display: string): Promise<void> {
   if (!existsSync(join(outDir, LOCK_FILE)) && !existsSync(join(outDir, STAGING_DIR))) return;
+  const { locateOutDir } = await import("../../contain/out-dir.ts");
   const { acquireLock, releaseLock } = await import("../../write/lock.ts");
   const { recover } = await import("../../write/journal.ts");
-  const attempt = await acquireLock(outDir);
+  const located = locateOutDir(outDir, display);
+  if (located.kind === "missing") return;
+  const attempt = await acquireLock(located.root);
   if (attempt.kind !== "acquired") return;
   try {
-    await recover(outDir);
+    await recover(located.root);
   } finally {
-    await releaseLock(attempt.lock);
+    await releaseLock(located.root, attempt.lock);
   }
 }
