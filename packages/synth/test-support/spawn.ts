@@ -16,6 +16,13 @@ export const TSX_LOADER = pathToFileURL(require.resolve("tsx")).href;
  * and `@nixjs/*` resolved to their sources (the `@nixjs/source` export condition), not `dist/`.
  */
 export const FROM_SOURCES = ["--conditions=@nixjs/source", "--import", TSX_LOADER] as const;
+/**
+ * How node runs `script`: a bundled `.mjs` (see bundled.ts) as it is, TypeScript from the
+ * sources.
+ */
+function nodeArgs(script: string): string[] {
+  return script.endsWith(".mjs") ? [script] : [...FROM_SOURCES, script];
+}
 /** The repository's root `synth.ts`. */
 export const ROOT_SYNTH = fileURLToPath(new URL("../../../synth.ts", import.meta.url));
 /** The `nixjs` bin of `@nixjs/synth`: it runs the build (`dist/`), so `pnpm build` first. */
@@ -32,9 +39,9 @@ export interface ChildRun {
   readonly stderr: string;
 }
 
-/** Runs `script` with `args` under tsx, synchronously. `env` adds to a clean environment. */
+/** Runs `script` with `args` under tsx (a bundled `.mjs`: plain node), synchronously. `env` adds to a clean environment. */
 export function runScript(script: string, args: readonly string[], options: { cwd: string; env?: Record<string, string> }): ChildRun {
-  const r = spawnSync(process.execPath, [...FROM_SOURCES, script, ...args], {
+  const r = spawnSync(process.execPath, [...nodeArgs(script), ...args], {
     cwd: options.cwd,
     encoding: "utf8",
     env: childEnv(options.env),
@@ -52,7 +59,7 @@ export function runAndKillAt(
   options: { cwd: string; env?: Record<string, string>; pauseAt: number },
 ): Promise<{ killed: boolean; operation: string; run: ChildRun }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...FROM_SOURCES, script, ...args], {
+    const child = spawn(process.execPath, [...nodeArgs(script), ...args], {
       cwd: options.cwd,
       env: childEnv({ ...options.env, NIXJS_INTERNAL_PAUSE_AT: String(options.pauseAt) }),
     });
@@ -85,7 +92,7 @@ export function runPausedAt(
   atPause: (operation: string) => void,
 ): Promise<{ paused: boolean; operation: string; run: ChildRun }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", TSX_LOADER, script, ...args], {
+    const child = spawn(process.execPath, [...nodeArgs(script), ...args], {
       cwd: options.cwd,
       env: childEnv({ ...options.env, NIXJS_INTERNAL_PAUSE_AT: String(options.pauseAt), NIXJS_INTERNAL_RESUME_FILE: options.resumeFile }),
     });
