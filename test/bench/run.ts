@@ -25,7 +25,7 @@ for (const bench of benches) {
     continue;
   }
   console.log(`\n## ${bench}\n`);
-  const result = spawnSync(process.execPath, ["--import", "tsx", bench], {
+  const result = spawnSync(process.execPath, ["--conditions=@nixjs/source", "--import", "tsx", bench], {
     cwd: root,
     stdio: "inherit",
   });

@@ -1,42 +1,70 @@
 /**
- * Benchmark of the command (`npx tsx packages/synth/bench/synth.bench.ts`): wall time of
- * `npx tsx synth` on the root config and on a generated 1,000-container config, next to
- * `npx tsx` running an empty file (the floor: node, npx and tsx starting), all measured in
- * the same run, several times each; the table shows medians and ratios to the floor.
- * Targets (issue 4): root config within 1.5× the floor; 1,000 containers under 2 s. The
- * generated config sits in a scratch project that is an ES module package like the
- * repository; one more row times it in a CommonJS package (see `bigProject`).
+ * Benchmark of the command (`pnpm bench`, or `node --conditions=@nixjs/source --import tsx
+ * packages/synth/bench/synth.bench.ts`): wall time of `nixjs synth` as a user runs it — the
+ * packed packages installed with npm into a scratch project, the bin run as `npm run` runs it
+ * (`node_modules/.bin/nixjs`) — on the root config and on a generated 1,000-container config,
+ * against two baselines measured in the same run: `node -e 0` (Node starting) and `npx tsx`
+ * running an empty file (the floor of the repository's own `npx tsx synth`). Every case runs
+ * several times, round-robin; the table shows medians and ratios.
+ *
+ * Targets (issue 9): the installed `nixjs synth` on the root config within 0.5× of `npx tsx`
+ * running an empty file; reported too, its ratio to `node -e 0` (stretch: within 4×).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { generatedConfig, HARDWARE_MODULE } from "../src/test-support/configs.ts";
+import { packAndInstall } from "../test-support/packed-install.ts";
+import { generatedConfig, HARDWARE_MODULE } from "../test-support/configs.ts";
 
-const RUNS = Number(process.env["BENCH_RUNS"] ?? "7");
+const RUNS = Number(process.env["BENCH_RUNS"] ?? "9");
 const repo = fileURLToPath(new URL("../../../", import.meta.url));
 const here = fileURLToPath(new URL(".", import.meta.url));
-const scratch = mkdtempSync(join(tmpdir(), "nixjs-bench-"));
-const npx = process.platform === "win32" ? "npx.cmd" : "npx";
+
+console.error("synth benchmark: packing and installing the packages (npm)…");
+const install = packAndInstall();
+const scratch = install.root;
+const project = install.project;
+const nixjs = join(project, "node_modules/.bin/nixjs");
+copyFileSync(join(repo, "homelab.config.ts"), join(project, "homelab.config.ts"));
+mkdirSync(join(project, "server"));
+copyFileSync(join(repo, "test/golden/root-server/hardware-configuration.nix"), join(project, "server/hardware-configuration.nix"));
+writeFileSync(join(project, "package.json"), `${JSON.stringify({ private: true, type: "module" })}\n`);
+writeFileSync(join(scratch, "empty.ts"), "");
+
+/**
+ * A project beside the installed one (its node_modules are found above it) holding the
+ * generated 1,000-container config, as an ES module package or, without `"type"`, CommonJS.
+ */
+function bigProject(name: string, esm: boolean): string {
+  const dir = join(project, name);
+  mkdirSync(dir);
+  writeFileSync(join(dir, "package.json"), `${JSON.stringify(esm ? { private: true, type: "module" } : { private: true })}\n`);
+  // The generated config imports the workspace's sources by URL; here, the installed package.
+  writeFileSync(join(dir, "homelab.config.ts"), generatedConfig(1000).replace(/from "file:[^"]+"/, 'from "@nixjs/homelab"'));
+  // The machine's hardware module, which the config lists and users copy beside the tree.
+  mkdirSync(join(dir, "server"));
+  writeFileSync(join(dir, "server", "hardware-configuration.nix"), HARDWARE_MODULE);
+  return dir;
+}
+const big = bigProject("big", true);
+const bigCjs = bigProject("big-cjs", false);
 
 interface Case {
   readonly name: string;
   readonly cwd: string;
-  /** The arguments after `npx tsx`; called once per timed run. */
-  readonly args: () => readonly string[];
+  /** The command; called once per timed run. */
+  readonly argv: () => readonly string[];
 }
 
 /**
  * A first synth writes into a directory that never existed, a new one for every run; nothing
- * is deleted until the benchmark ends. Deleting the previous output right before (as this
- * benchmark once did) measures ext4 rather than synth: for about 30 s after a file is
- * deleted, ext4 skips its inode when allocating a new one (`recently_deleted()`), and every
- * allocation rescans all the skipped ones, so creating 1,003 files after deleting 1,003
- * costs ≈ 0.2–0.8 ms each instead of ≈ 0.03 ms (seen with `perf`). A fresh checkout has no
- * such inodes. Dirty data of earlier runs is flushed before each run (`sync`), untimed, so
- * that synth's own flush does not write it back.
+ * is deleted until the benchmark ends. Deleting the previous output right before measures ext4
+ * rather than synth: for about 30 s after a file is deleted, ext4 skips its inode when
+ * allocating a new one (`recently_deleted()`), and every allocation rescans all the skipped
+ * ones (seen with `perf`). Dirty data of earlier runs is flushed before each run (`sync`),
+ * untimed, so that synth's own flush does not write it back.
  */
 function freshDir(base: string): () => string {
   let n = 0;
@@ -48,9 +76,9 @@ function freshDir(base: string): () => string {
 
 /** One timed run of a case. */
 function timeOnce(c: Case): { ms: number; error?: string } {
-  const args = c.args();
+  const [command, ...args] = c.argv();
   const start = performance.now();
-  const r = spawnSync(npx, ["tsx", ...args], { cwd: c.cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  const r = spawnSync(command!, args, { cwd: c.cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
   const ms = performance.now() - start;
   if (r.status === 0) return { ms };
   return { ms, error: (r.stderr.split("\n").find((l) => l.startsWith("error")) ?? `exit ${r.status}`).slice(0, 80) };
@@ -58,8 +86,8 @@ function timeOnce(c: Case): { ms: number; error?: string } {
 
 /**
  * Round-robin: every round runs every case once, so that a burst of load on the machine
- * slows all cases alike instead of one; the first round is a warm-up (tsx's transform
- * cache, the page cache) and is not counted.
+ * slows all cases alike instead of one; the first round is a warm-up (the page cache, tsx's
+ * transform cache) and is not counted.
  */
 function measure(cases: readonly Case[]): { median: number; error?: string }[] {
   const times = cases.map(() => [] as number[]);
@@ -78,57 +106,32 @@ function measure(cases: readonly Case[]): { median: number; error?: string }[] {
   });
 }
 
-writeFileSync(join(scratch, "empty.ts"), "");
-/**
- * A scratch project holding the generated config. `esm: true` gives it a `package.json` with
- * `"type": "module"`, as the repository's own (so it runs like the root config); without it,
- * tsx compiles the config as CommonJS, which `require`s a second copy of `@nixjs/homelab` and
- * the printer (the config's) beside synth's ES modules.
- */
-function bigProject(name: string, esm: boolean): string {
-  const dir = join(scratch, name);
-  spawnSync("mkdir", ["-p", dir]);
-  if (esm) writeFileSync(join(dir, "package.json"), `${JSON.stringify({ private: true, type: "module" })}\n`);
-  writeFileSync(join(dir, "homelab.config.ts"), generatedConfig(1000));
-  spawnSync("mkdir", ["-p", join(dir, "server")]);
-  writeFileSync(join(dir, "server", "hardware-configuration.nix"), HARDWARE_MODULE);
-  return dir;
-}
-const big = bigProject("big", true);
-const bigCjs = bigProject("big-cjs", false);
-const rootOut = join(scratch, "root-server");
-const freshRoot = freshDir(join(scratch, "root-first"));
-// npx finds tsx from the repository, so every case runs there, with absolute paths.
-const synthArgs = (dir: string, out = join(dir, "server")): string[] => ["synth", "--config", join(dir, "homelab.config.ts"), "--out", out];
+const freshRoot = freshDir(join(project, "first"));
 const freshBig = freshDir(join(big, "first"));
 const freshBigCjs = freshDir(join(bigCjs, "first"));
+const npx = process.platform === "win32" ? "npx.cmd" : "npx";
+spawnSync(nixjs, ["synth", "-q"], { cwd: project });
+spawnSync(nixjs, ["synth", "-q"], { cwd: big });
+const fromSources = join(scratch, "from-sources");
+spawnSync(npx, ["tsx", "synth", "-q", "--out", fromSources], { cwd: repo });
+
 const cases: Case[] = [
-  { name: "`npx tsx` empty file (floor)", cwd: repo, args: () => [join(scratch, "empty.ts")] },
-  { name: "`npx tsx synth --help`", cwd: repo, args: () => ["synth", "--help"] },
-  ...(existsSync(join(repo, "homelab.config.ts"))
-    ? [
-        { name: "root config, first synth", cwd: repo, args: () => ["synth", "--out", freshRoot()] },
-        { name: "root config, re-synth (no change)", cwd: repo, args: () => ["synth", "--out", rootOut] },
-        { name: "root config, `--check`", cwd: repo, args: () => ["synth", "--check", "--out", rootOut] },
-      ]
-    : []),
-  { name: "1,000 containers, first synth", cwd: repo, args: () => synthArgs(big, freshBig()) },
-  { name: "1,000 containers, re-synth (no change)", cwd: repo, args: () => synthArgs(big) },
-  { name: "1,000 containers, `--check`", cwd: repo, args: () => [...synthArgs(big), "--check"] },
-  {
-    name: "1,000 containers, first synth, config compiled as CommonJS (no `\"type\": \"module\"`)",
-    cwd: repo,
-    args: () => synthArgs(bigCjs, freshBigCjs()),
-  },
+  { name: "`node -e 0` (baseline)", cwd: project, argv: () => [process.execPath, "-e", "0"] },
+  { name: "`npx tsx` empty file (baseline)", cwd: repo, argv: () => [npx, "tsx", join(scratch, "empty.ts")] },
+  { name: "`nixjs --help`", cwd: project, argv: () => [nixjs, "--help"] },
+  { name: "root config, first synth", cwd: project, argv: () => [nixjs, "synth", "--out", freshRoot()] },
+  { name: "root config, re-synth (nothing changes)", cwd: project, argv: () => [nixjs, "synth"] },
+  { name: "root config, `nixjs check`", cwd: project, argv: () => [nixjs, "check"] },
+  { name: "root config, `npx nixjs check` (npx's own start included)", cwd: project, argv: () => [npx, "nixjs", "check"] },
+  { name: "root config, re-synth from the repository's sources (`npx tsx synth`)", cwd: repo, argv: () => [npx, "tsx", "synth", "--out", fromSources] },
+  { name: "1,000 containers, first synth", cwd: big, argv: () => [nixjs, "synth", "--out", freshBig()] },
+  { name: "1,000 containers, re-synth (nothing changes)", cwd: big, argv: () => [nixjs, "synth"] },
+  { name: "1,000 containers, `nixjs check`", cwd: big, argv: () => [nixjs, "check"] },
+  { name: "1,000 containers, first synth, CommonJS package (no `\"type\"`)", cwd: bigCjs, argv: () => [nixjs, "synth", "--out", freshBigCjs()] },
 ];
 
 const results = measure(cases);
-const floor = results[0]!.median;
-const rows = cases.map((c, i) => {
-  const { median, error } = results[i]!;
-  return `| ${c.name} | ${median.toFixed(0)} | ${(median / floor).toFixed(2)}× | ${error ? `FAILED: ${error}` : "ok"} |`;
-});
-if (!existsSync(join(repo, "homelab.config.ts"))) rows.push("| root config | n/a | | no `homelab.config.ts` in the repository root yet |");
+const [nodeFloor, tsxFloor] = [results[0]!.median, results[1]!.median];
 
 /** Where the time of one synth goes, phase by phase, in fresh processes (median per phase). */
 function phases(config: string, tag: string): { files: number; rows: [string, number][] } {
@@ -137,7 +140,7 @@ function phases(config: string, tag: string): { files: number; rows: [string, nu
   for (let i = 0; i <= RUNS; i++) {
     const out = join(scratch, `phases-${tag}-${i}`); // new, as for a first synth above
     spawnSync("sync");
-    const r = spawnSync(process.execPath, ["--import", "tsx", join(here, "phases.ts"), config, out], { cwd: here, encoding: "utf8" });
+    const r = spawnSync(process.execPath, ["--conditions=@nixjs/source", "--import", "tsx", join(here, "phases.ts"), config, out], { cwd: here, encoding: "utf8" });
     if (r.status !== 0) throw new Error(r.stderr);
     const parsed = JSON.parse(r.stdout) as { files: number; times: Record<string, number> };
     files = parsed.files;
@@ -146,18 +149,25 @@ function phases(config: string, tag: string): { files: number; rows: [string, nu
   const names = Object.keys(runs[0]!);
   return { files, rows: names.map((n) => [n, runs.map((x) => x[n]!).sort((a, b) => a - b)[Math.floor(runs.length / 2)]!]) };
 }
+writeFileSync(join(big, "phases.config.ts"), generatedConfig(1000));
 const phaseTables = [
-  ...(existsSync(join(repo, "homelab.config.ts")) ? [["root config", join(repo, "homelab.config.ts"), "root"] as const] : []),
-  ["1,000 containers", join(big, "homelab.config.ts"), "big"] as const,
+  ["root config", join(repo, "homelab.config.ts"), "root"] as const,
+  // phases.ts runs the sources: the config imports them too (by URL), not the installed copy.
+  ["1,000 containers", join(big, "phases.config.ts"), "big"] as const,
 ].map(([name, config, tag]) => ({ name, ...phases(config, tag) }));
 rmSync(scratch, { recursive: true, force: true });
 
-console.log(`synth benchmark: median of ${RUNS} rounds (after one warm-up round), node ${process.version}\n`);
-console.log("| case | wall time (ms) | vs. floor | status |");
-console.log("| --- | ---: | ---: | --- |");
-for (const row of rows) console.log(row);
+console.log(`synth benchmark: median of ${RUNS} rounds (after one warm-up round), node ${process.version}; the installed packages (npm), bin run directly\n`);
+console.log("| case | wall time (ms) | vs `node -e 0` | vs `npx tsx` empty | status |");
+console.log("| --- | ---: | ---: | ---: | --- |");
+cases.forEach((c, i) => {
+  const { median, error } = results[i]!;
+  console.log(`| ${c.name} | ${median.toFixed(0)} | ${(median / nodeFloor).toFixed(2)}× | ${(median / tsxFloor).toFixed(2)}× | ${error ? `FAILED: ${error}` : "ok"} |`);
+});
+const rootCheck = results[5]!.median;
+console.log(`\nTarget: root config (\`nixjs check\`) within 0.5× of \`npx tsx\` empty: ${(rootCheck / tsxFloor).toFixed(2)}× (${rootCheck / tsxFloor <= 0.5 ? "met" : "NOT met"}); vs \`node -e 0\`: ${(rootCheck / nodeFloor).toFixed(2)}× (stretch 4×: ${rootCheck / nodeFloor <= 4 ? "met" : "not met"}).`);
 for (const table of phaseTables) {
-  console.log(`\nPhases of one synth, ${table.name} (${table.files} files; in-process, fresh process each run, median ms):\n`);
+  console.log(`\nPhases of one synth, ${table.name} (${table.files} files; in-process, from the sources, fresh process each run, median ms):\n`);
   console.log("| phase | ms |");
   console.log("| --- | ---: |");
   for (const [name, ms] of table.rows) console.log(`| ${name} | ${ms.toFixed(1)} |`);

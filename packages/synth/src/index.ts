@@ -6,6 +6,7 @@
 export { main, type CliIo } from "./cli/main.ts";
 export { parseCommand, type CliArgs, type Command } from "./cli/args.ts";
 export { loadConfig, type LoadedConfig } from "./config/load-config.ts";
+export { compileConfig, type CompiledConfig, type CompileOptions } from "./config/compile-config.ts";
 export {
   synth,
   exitCodeOf,

@@ -188,15 +188,17 @@ async function defaultSynthesize(request: SynthesizeRequest): Promise<Synthesize
 
 /**
  * What every generated file's header says: the config as the user names it (relative to the
- * working directory) and the command that regenerates the tree, with `--config`/`--out` only
- * when they are not the defaults. The same invocation gives the same header on any machine.
+ * working directory) and the command that regenerates the tree — `nixjs synth`, the command of
+ * the installed package, which works wherever the tree lives (in this repository, `npx tsx
+ * synth` takes the same arguments) — with `--config`/`--out` only when they are not the
+ * defaults. The same invocation gives the same header on any machine.
  * @example renderOptionsFor("examples/media/homelab.config.ts", "examples/media/server")
  * // { configFile: "examples/media/homelab.config.ts",
- * //   command: "npx tsx synth --config examples/media/homelab.config.ts --out examples/media/server" }
+ * //   command: "nixjs synth --config examples/media/homelab.config.ts --out examples/media/server" }
  */
 export function renderOptionsFor(config: string, out: string): RenderOptions {
   const flags = [config === "homelab.config.ts" ? "" : ` --config ${shellQuote(config)}`, out === "server" ? "" : ` --out ${shellQuote(out)}`];
-  return { configFile: config, command: `npx tsx synth${flags.join("")}` };
+  return { configFile: config, command: `nixjs synth${flags.join("")}` };
 }
 
 /** Relative to cwd with `/` (never an absolute path of this machine, when avoidable). */

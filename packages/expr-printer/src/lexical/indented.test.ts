@@ -3,9 +3,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { NixStringPart } from "../ast/index.ts";
 import { n } from "../build/index.ts";
-import { checkBatches } from "../testing/fc-options.ts";
-import { renderIndented } from "../testing/render-strings.ts";
-import { adversarialParts, INTERPOLATION, type TextParts } from "../testing/text.ts";
+import { checkBatches } from "../../test-support/fc-options.ts";
+import { renderIndented } from "../../test-support/render-strings.ts";
+import { adversarialParts, INTERPOLATION, type TextParts } from "../../test-support/text.ts";
 import { encodeIndented, isVerbatimIndented, preferIndented } from "./indented.ts";
 
 const x = n.id("x");

@@ -1,8 +1,8 @@
 import { evalAll, NixError, nixParse } from "@nixjs/testkit";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkBatches } from "../testing/fc-options.ts";
-import { TRICKY_PIECES } from "../testing/text.ts";
+import { checkBatches } from "../../test-support/fc-options.ts";
+import { TRICKY_PIECES } from "../../test-support/text.ts";
 import {
   attrNameProblem,
   binderProblem,

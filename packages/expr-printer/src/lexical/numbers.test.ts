@@ -1,7 +1,7 @@
 import { evalAll, NixError, nixParse } from "@nixjs/testkit";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkBatches } from "../testing/fc-options.ts";
+import { checkBatches } from "../../test-support/fc-options.ts";
 import { floatProblem, formatUnsignedFloat, INT64_MAX, INT64_MIN, intProblem, MIN_NORMAL } from "./numbers.ts";
 
 describe("intProblem", () => {

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { evalAll, NixError, nixParse } from "@nixjs/testkit";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { checkBatches } from "../testing/fc-options.ts";
+import { checkBatches } from "../../test-support/fc-options.ts";
 import { pathForm, pathProblem, searchPathProblem, type PathForm } from "./paths.ts";
 import { escapeDoubleQuotedText } from "./strings.ts";
 

@@ -3,9 +3,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { NixStringPart } from "../ast/index.ts";
 import { n } from "../build/index.ts";
-import { checkBatches } from "../testing/fc-options.ts";
-import { renderDoubleQuoted } from "../testing/render-strings.ts";
-import { adversarialParts, INTERPOLATION } from "../testing/text.ts";
+import { checkBatches } from "../../test-support/fc-options.ts";
+import { renderDoubleQuoted } from "../../test-support/render-strings.ts";
+import { adversarialParts, INTERPOLATION } from "../../test-support/text.ts";
 import {
   encodeDoubleQuoted,
   escapeDoubleQuotedText,

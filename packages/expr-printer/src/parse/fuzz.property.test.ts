@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fcOptions, nixFile, nixSource } from "../testing/index.ts";
+import { fcOptions, nixFile, nixSource } from "../../test-support/index.ts";
 
 import { print } from "../print/index.ts";
 import { NixValueError } from "../errors.ts";

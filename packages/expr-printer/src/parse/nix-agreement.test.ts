@@ -1,7 +1,7 @@
 import { evalAll, NixError, nixParse } from "@nixjs/testkit";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkBatches, nixSource, normalizeParse, parseEach, reference } from "../testing/index.ts";
+import { checkBatches, nixSource, normalizeParse, parseEach, reference } from "../../test-support/index.ts";
 
 import { NixParseError, parse } from "./index.ts";
 import { Lexer } from "./lexer.ts";

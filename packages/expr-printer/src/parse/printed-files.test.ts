@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it, vi } from "vitest";
-import type { Golden } from "../print/golden/check.ts";
+import type { Golden } from "../../test-support/golden/check.ts";
 import { print } from "../print/index.ts";
 import { parse } from "./index.ts";
 
@@ -20,7 +20,7 @@ const NOT_READ_BACK = new Set(["int64 min has no literal", "raw text is parenthe
 
 // The golden test files hand their goldens to `goldenTests`: instead of the printer's checks,
 // each golden becomes a test that its expected text reads back (under the file's own suite).
-vi.mock("../print/golden/check.ts", async () => {
+vi.mock("../../test-support/golden/check.ts", async () => {
   const vitest = await import("vitest");
   const printer = await import("../print/index.ts");
   const parser = await import("./index.ts");
@@ -55,7 +55,7 @@ const generated = [
     .filter((e) => e.isDirectory())
     .flatMap((e) => nixFiles(join(root, "examples", e.name, "server"))),
   ...nixFiles(join(root, "test/golden/root-server")),
-  join(root, "packages/expr-printer/src/print/golden/module.nix"),
+  join(root, "packages/expr-printer/test-support/golden/module.nix"),
 ];
 
 describe("print(parse(text)) is the text, for every file the printer wrote", () => {

@@ -4,7 +4,7 @@ import type { NixFile } from "../ast/index.ts";
 import { node } from "../build/node.ts";
 import { NixValueError } from "../errors.ts";
 import { print, type PrintOptions } from "../print/index.ts";
-import { data, fcOptions, nixFile, printedForm, typedExpr } from "../testing/index.ts";
+import { data, fcOptions, nixFile, printedForm, typedExpr } from "../../test-support/index.ts";
 
 import { toNix } from "../to-nix/index.ts";
 import { INT64_MIN, pathForm } from "../lexical/index.ts";

@@ -1,7 +1,7 @@
 import { describe } from "vitest";
 import { n } from "../build/index.ts";
 import { toNix } from "../to-nix/index.ts";
-import { goldenTests, type Golden } from "./golden/check.ts";
+import { goldenTests, type Golden } from "../../test-support/golden/check.ts";
 
 /** Sets, lists, bindings, inherit and comments: expected outputs written by hand. */
 const goldens: Golden[] = [

@@ -1,6 +1,6 @@
 import { describe } from "vitest";
 import { n } from "../build/index.ts";
-import { goldenTests, type Golden } from "./golden/check.ts";
+import { goldenTests, type Golden } from "../../test-support/golden/check.ts";
 
 /** `let`, `with`, `if` and `assert`: expected outputs written by hand. */
 const goldens: Golden[] = [

@@ -1,6 +1,6 @@
 import { describe } from "vitest";
 import { n } from "../build/index.ts";
-import { goldenTests, type Golden } from "./golden/check.ts";
+import { goldenTests, type Golden } from "../../test-support/golden/check.ts";
 
 const twoBindings = n.attrs({ a: n.id("x"), b: 1 });
 

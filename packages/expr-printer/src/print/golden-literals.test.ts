@@ -1,6 +1,6 @@
 import { describe } from "vitest";
 import { n } from "../build/index.ts";
-import { goldenTests, type Golden } from "./golden/check.ts";
+import { goldenTests, type Golden } from "../../test-support/golden/check.ts";
 
 /** Literals, strings, paths, variables and raw text: expected outputs written by hand. */
 const goldens: Golden[] = [

@@ -1,6 +1,6 @@
 import { describe } from "vitest";
 import { n } from "../build/index.ts";
-import { goldenTests, type Golden } from "./golden/check.ts";
+import { goldenTests, type Golden } from "../../test-support/golden/check.ts";
 
 /** The twelve examples of nix-language.md §6.2, each expected output copied from there. */
 const examples: Golden[] = [

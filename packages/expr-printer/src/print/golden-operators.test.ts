@@ -1,7 +1,7 @@
 import { describe } from "vitest";
 import type { NixBinaryOp } from "../ast/index.ts";
 import { n } from "../build/index.ts";
-import { goldenTests, type Golden } from "./golden/check.ts";
+import { goldenTests, type Golden } from "../../test-support/golden/check.ts";
 
 const a = n.id("a");
 const b = n.id("b");

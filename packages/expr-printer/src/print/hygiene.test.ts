@@ -4,10 +4,10 @@ import { describe, expect, it } from "vitest";
 import type { NixExpr } from "../ast/index.ts";
 import { n, node } from "../build/index.ts";
 import { toNix } from "../to-nix/index.ts";
-import { moduleTree } from "./golden/module.ts";
+import { moduleTree } from "../../test-support/golden/module.ts";
 import { print } from "./index.ts";
 
-const moduleNix = readFileSync(new URL("./golden/module.nix", import.meta.url), "utf8");
+const moduleNix = readFileSync(new URL("../../test-support/golden/module.nix", import.meta.url), "utf8");
 
 /** A configuration with the shapes of a homelab, built twice from scratch. */
 function config(): unknown {

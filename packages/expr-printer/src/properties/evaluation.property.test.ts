@@ -3,9 +3,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { NixExpr } from "../ast/index.ts";
 import { print } from "../print/index.ts";
-import { checkBatches } from "../testing/fc-options.ts";
-import { reference } from "../testing/reference.ts";
-import { typedExpr, type NixType } from "../testing/typed-arbitraries.ts";
+import { checkBatches } from "../../test-support/fc-options.ts";
+import { reference } from "../../test-support/reference.ts";
+import { typedExpr, type NixType } from "../../test-support/typed-arbitraries.ts";
 
 /**
  * Property (issue 2, item 4, "evaluate where evaluation is possible"): closed, well-typed

@@ -2,12 +2,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { NixNode } from "../ast/index.ts";
 import { print, type PrintOptions } from "../print/index.ts";
-import { nixExpr, nixFile } from "../testing/ast-arbitraries.ts";
-import { cloneTree } from "../testing/clone.ts";
-import { data, type Data } from "../testing/data-arbitraries.ts";
-import { checkBatches } from "../testing/fc-options.ts";
-import { reference } from "../testing/reference.ts";
-import { overlongLines } from "../testing/width.ts";
+import { nixExpr, nixFile } from "../../test-support/ast-arbitraries.ts";
+import { cloneTree } from "../../test-support/clone.ts";
+import { data, type Data } from "../../test-support/data-arbitraries.ts";
+import { checkBatches } from "../../test-support/fc-options.ts";
+import { reference } from "../../test-support/reference.ts";
+import { overlongLines } from "../../test-support/width.ts";
 import { toNix } from "../to-nix/index.ts";
 
 /**

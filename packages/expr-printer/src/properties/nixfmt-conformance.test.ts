@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { formatWithNixfmt, nixfmtFromEnv } from "../testing/nixfmt.ts";
-import { conformance, conformanceRate, describeMismatch, shrinkMismatch } from "../testing/nixfmt-conformance.ts";
+import { formatWithNixfmt, nixfmtFromEnv } from "../../test-support/nixfmt.ts";
+import { conformance, conformanceRate, describeMismatch, shrinkMismatch } from "../../test-support/nixfmt-conformance.ts";
 
 /**
  * The real nixfmt 1.4.0 judges the layout: printed trees must be nixfmt fixed points

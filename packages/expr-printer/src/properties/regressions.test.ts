@@ -1,6 +1,6 @@
 import { describe, it } from "vitest";
 import { n } from "../build/index.ts";
-import { expectSameStructure } from "../testing/structure.ts";
+import { expectSameStructure } from "../../test-support/structure.ts";
 
 /**
  * Hand-picked trees where tokens glue or precedence is easy to get wrong (nix-language.md

@@ -2,10 +2,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { NixNode } from "../ast/index.ts";
 import { print } from "../print/index.ts";
-import { reference } from "../testing/reference.ts";
-import { data, deep, type Data } from "../testing/data-arbitraries.ts";
-import { checkBatches } from "../testing/fc-options.ts";
-import { evaluateAgainst, expectedTags } from "../testing/value-check.ts";
+import { reference } from "../../test-support/reference.ts";
+import { data, deep, type Data } from "../../test-support/data-arbitraries.ts";
+import { checkBatches } from "../../test-support/fc-options.ts";
+import { evaluateAgainst, expectedTags } from "../../test-support/value-check.ts";
 import { toNix } from "../to-nix/index.ts";
 
 /**

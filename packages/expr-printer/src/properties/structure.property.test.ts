@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, it } from "vitest";
-import { nixExpr, nixFile } from "../testing/ast-arbitraries.ts";
-import { checkBatches } from "../testing/fc-options.ts";
-import { expectSameStructure } from "../testing/structure.ts";
+import { nixExpr, nixFile } from "../../test-support/ast-arbitraries.ts";
+import { checkBatches } from "../../test-support/fc-options.ts";
+import { expectSameStructure } from "../../test-support/structure.ts";
 
 /**
  * Property (issue 2, item 4): every printed tree parses, and Nix parses it to the same

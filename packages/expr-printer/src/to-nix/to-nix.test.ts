@@ -2,7 +2,7 @@ import { evalAll } from "@nixjs/testkit";
 import { describe, expect, it } from "vitest";
 import type { NixAttrs, NixExpr } from "../ast/index.ts";
 import { n } from "../build/index.ts";
-import { reference } from "../testing/reference.ts";
+import { reference } from "../../test-support/reference.ts";
 import { toNix } from "./index.ts";
 
 const ref = (value: unknown, options?: Parameters<typeof toNix>[1]): string => reference(toNix(value, options));

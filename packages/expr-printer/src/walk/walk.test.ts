@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { NixExpr } from "../ast/index.ts";
 import { n } from "../build/index.ts";
 import { print } from "../print/index.ts";
-import { expectSameStructure, fcOptions, nixExpr } from "../testing/index.ts";
+import { expectSameStructure, fcOptions, nixExpr } from "../../test-support/index.ts";
 import { mapExpr } from "./map-expr.ts";
 import { childExprs, visitExprs } from "./visit.ts";
 

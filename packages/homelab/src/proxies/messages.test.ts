@@ -5,7 +5,7 @@
 import { describe, expect, test } from "vitest";
 import { HomelabInputError } from "../errors/input-error.ts";
 import { caddy, caddyRoute, container, formatPath, homelab, secret, service, traefik, traefikRoute } from "../index.ts";
-import { findings, testLab } from "../validate/test-lab.ts";
+import { findings, testLab } from "../../test-support/validate/test-lab.ts";
 
 /** Runs `build`, expects one HomelabInputError, returns its `path: message` lines. */
 function problems(build: () => unknown): string[] {

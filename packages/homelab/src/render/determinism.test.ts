@@ -3,9 +3,9 @@ import { isPlainObject } from "../config/plain.ts";
 import { onlyHost, proxyOf, type Container, type Homelab, type HostService, type NixConfig } from "../model/index.ts";
 import { structuralKey } from "./core/structural-key.ts";
 import { render } from "./index.ts";
-import { printAll } from "./testing/files.ts";
-import { seed000, seed001 } from "./testing/labs.ts";
-import { homelab, nspawn, podman, service } from "./testing/model.ts";
+import { printAll } from "../../test-support/render/files.ts";
+import { seed000, seed001 } from "../../test-support/render/labs.ts";
+import { homelab, nspawn, podman, service } from "../../test-support/render/model.ts";
 
 /** Reverses the key order of every plain object (declaration order of the user's objects). */
 function reverseKeys(value: unknown): unknown {

@@ -4,9 +4,9 @@ import { n } from "@nixjs/expr-printer";
 import { parseAll } from "@nixjs/testkit";
 import { describe, expect, it } from "vitest";
 import { render, RenderError } from "./index.ts";
-import { printAll, suiteTree } from "./testing/files.ts";
-import { homelab, hostRef, nspawn, podman, secret, service, tcp, traefik, traefikRoute, udp } from "./testing/model.ts";
-import { stubCheck, stubEval } from "./testing/stub.ts";
+import { printAll, suiteTree } from "../../test-support/render/files.ts";
+import { homelab, hostRef, nspawn, podman, secret, service, tcp, traefik, traefikRoute, udp } from "../../test-support/render/model.ts";
+import { stubCheck, stubEval } from "../../test-support/render/stub.ts";
 
 /**
  * The lab's "multi" and "web" guests pass `services.nginx.tokenFile`, `.upstream` and

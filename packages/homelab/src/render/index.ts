@@ -18,7 +18,7 @@ export interface RenderOptions {
    */
   readonly configFile?: string;
   /**
-   * The command that regenerates the tree (header line). Default `"npx tsx synth"`.
+   * The command that regenerates the tree (header line). Default `"nixjs synth"`.
    * @example render(lab, { command: "nixjs synth --config lab.ts" })
    */
   readonly command?: string;

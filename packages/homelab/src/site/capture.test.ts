@@ -101,7 +101,7 @@ describe("the chain of calls (via)", () => {
     expect(builder().via).toEqual([]);
   });
 
-  test("the chain stops at node_modules, Node's internals and nixjs's own sources", () => {
+  test("the chain stops at node_modules, Node's internals and nixjs's own sources and build", () => {
     const at = (loc: string) => `    at f (${loc})`;
     const stack = (...frames: string[]) => ["Error", ...frames].join("\n");
     const pkgs = "/w/packages/";
@@ -109,6 +109,8 @@ describe("the chain of calls (via)", () => {
     expect(sites(stack(at("/w/lib.ts:1:1"), at("/w/homelab.config.ts:2:1"), at("/w/node_modules/tsx/x.js:3:1"), at("/w/more.ts:4:1")))).toEqual(["lib.ts:1", "homelab.config.ts:2"]);
     expect(sites(stack(at("/w/lib.ts:1:1"), at("node:internal/modules/x:9:9"), at("/w/more.ts:4:1")))).toEqual(["lib.ts:1"]);
     expect(sites(stack(at("/w/lib.ts:1:1"), at("/w/packages/homelab/src/builders/x.ts:5:5"), at("/w/more.ts:4:1")))).toEqual(["lib.ts:1"]);
+    // The build (`pnpm build`'s bundles in dist/) is nixjs's own too.
+    expect(sites(stack(at("/w/lib.ts:1:1"), at("/w/packages/homelab/dist/chunks/chunk-A1.js:5:5"), at("/w/more.ts:4:1")))).toEqual(["lib.ts:1"]);
     // A package's tests and benches are user code; file:// URLs are read too.
     expect(sites(stack(at("/w/packages/homelab/src/a.test.ts:1:1"), at("file:///w/packages/homelab/bench/b.ts:2:2")))).toEqual([
       "packages/homelab/src/a.test.ts:1",

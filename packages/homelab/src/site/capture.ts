@@ -1,4 +1,5 @@
-import { isAbsolute, relative, sep } from "node:path";
+import { existsSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { SourceSite } from "../model/index.ts";
 
@@ -16,10 +17,19 @@ const FRAMES = 12;
 
 /**
  * The folder holding nixjs's packages (`…/packages/` in the workspace; installed copies live
- * under `node_modules`, which ends a chain anyway). A frame in one of their sources is nixjs
- * itself, never the user's code; their tests are user code for this purpose.
+ * under `node_modules`, which ends a chain anyway): the parent of this package's folder, the
+ * nearest one with a `package.json` (this module is `src/site/capture.ts`, or part of a bundle
+ * in `dist/`). A frame in their sources or their build is nixjs itself, never the user's code;
+ * their tests are user code for this purpose.
  */
-const PACKAGES_DIR = fileURLToPath(new URL("../../../", import.meta.url));
+const PACKAGES_DIR = `${dirname(packageDir(fileURLToPath(import.meta.url)))}${sep}`;
+
+function packageDir(file: string): string {
+  for (let dir = dirname(file); dirname(dir) !== dir; dir = dirname(dir)) {
+    if (existsSync(join(dir, "package.json"))) return dir;
+  }
+  return dirname(file);
+}
 
 /**
  * The call site of `builder`: the first stack frame above it, as a path relative to the
@@ -120,12 +130,12 @@ export function parseFrames(stack: string, cwd: string, packagesDir: string = PA
   return sites;
 }
 
-/** A frame of the user's code: not in `node_modules`, not one of nixjs's package sources. */
+/** A frame of the user's code: not in `node_modules`, not nixjs's package sources or build. */
 function isUserFile(location: string, packagesDir: string): boolean {
   const file = location.startsWith("file://") ? safePath(location) : location;
   if (file.includes("/node_modules/") || file.includes(`${sep}node_modules${sep}`)) return false;
   if (!file.startsWith(packagesDir)) return true;
-  return /\.test\.[cm]?[jt]s$/.test(file) || !/[\\/]src[\\/]/.test(file.slice(packagesDir.length));
+  return /\.test\.[cm]?[jt]s$/.test(file) || !/[\\/](?:src|dist)[\\/]/.test(file.slice(packagesDir.length));
 }
 
 function safePath(url: string): string {

@@ -3,8 +3,8 @@ import { describe, expect, test } from "vitest";
 import { onlyHost, proxyOf, type Homelab } from "../model/index.ts";
 import { arbConflictFreeHomelab, arbHomelab, arbHomelabWithConflict } from "../testing/index.ts";
 import { hasErrors, validate } from "./index.ts";
-import { ORACLE_CODES, oracle, type Expected } from "./oracle.test-support.ts";
-import { printed, type PrintedDiagnostic } from "./test-lab.ts";
+import { ORACLE_CODES, oracle, type Expected } from "../../test-support/validate/oracle.ts";
+import { printed, type PrintedDiagnostic } from "../../test-support/validate/test-lab.ts";
 
 /** `validate` with paths printed, to compare with the oracle's. */
 const checked = (lab: Homelab): PrintedDiagnostic[] => validate(lab).map(printed);

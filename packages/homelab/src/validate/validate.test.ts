@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { caddy, container, formatPath, traefik } from "../index.ts";
 import { hasErrors, validate } from "./index.ts";
-import { testLab } from "./test-lab.ts";
+import { testLab } from "../../test-support/validate/test-lab.ts";
 
 describe("validate", () => {
   test("errors come first, then warnings; each grouped by what it is about, then by path", () => {

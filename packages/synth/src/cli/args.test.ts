@@ -1,14 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { parseCommand } from "./args.ts";
 
+const defaults = { config: "homelab.config.ts", out: "server", mode: "write", json: false, force: false, quiet: false, strict: false };
+
 describe("parseCommand", () => {
   it("has defaults, and takes the command word synth optionally", () => {
-    const defaults = { config: "homelab.config.ts", out: "server", mode: "write", json: false, force: false, quiet: false, strict: false };
     expect(parseCommand([])).toEqual({ kind: "synth", args: defaults });
     expect(parseCommand(["synth"])).toEqual({ kind: "synth", args: defaults });
+    // The command word may follow options, and an option's value is never a command word.
+    expect(parseCommand(["-q", "synth"])).toEqual({ kind: "synth", args: { ...defaults, quiet: true } });
+    expect(parseCommand(["--out", "watch"])).toEqual({ kind: "synth", args: { ...defaults, out: "watch" } });
   });
 
-  it("reads every option", () => {
+  it("reads every option of synth", () => {
     expect(parseCommand(["synth", "--config", "c.ts", "--out=o", "--check", "--json", "--force", "-q", "--strict"])).toEqual({
       kind: "synth",
       args: { config: "c.ts", out: "o", mode: "check", json: true, force: true, quiet: true, strict: true },
@@ -18,14 +22,41 @@ describe("parseCommand", () => {
     expect(parseCommand(["-v"])).toEqual({ kind: "version" });
   });
 
+  it("check is synth --check", () => {
+    expect(parseCommand(["check", "--out", "o", "--json"])).toEqual({ kind: "synth", args: { ...defaults, out: "o", mode: "check", json: true } });
+  });
+
+  it("reads diff, watch and init", () => {
+    expect(parseCommand(["diff", "--config", "c.ts", "--strict"])).toEqual({ kind: "diff", args: { config: "c.ts", out: "server", strict: true, quiet: false } });
+    expect(parseCommand(["watch", "--out", "o", "--force", "-q"])).toEqual({ kind: "watch", args: { config: "homelab.config.ts", out: "o", force: true, strict: false, quiet: true } });
+    expect(parseCommand(["init"])).toEqual({ kind: "init", args: { dir: ".", template: "nspawn-traefik" } });
+    expect(parseCommand(["init", "lab", "--template", "podman-caddy"])).toEqual({ kind: "init", args: { dir: "lab", template: "podman-caddy" } });
+    expect(parseCommand(["init", "-t", "podman-caddy", "lab"])).toEqual({ kind: "init", args: { dir: "lab", template: "podman-caddy" } });
+  });
+
+  it("help: --help of a command, `help <command>`, and the list of commands", () => {
+    expect(parseCommand(["diff", "--help"])).toEqual({ kind: "help", command: "diff" });
+    expect(parseCommand(["help", "watch"])).toEqual({ kind: "help", command: "watch" });
+    expect(parseCommand(["help"])).toEqual({ kind: "help" });
+    expect(parseCommand(["init", "-h"])).toEqual({ kind: "help", command: "init" });
+  });
+
   it.each([
     [["--bogus"], "Unknown option '--bogus'"],
-    [["deploy"], "unexpected argument 'deploy'"],
+    [["deploy"], "unknown command 'deploy' (the commands are init, synth, check, diff, watch)"],
+    [["help", "deploy"], "unknown command 'deploy'"],
     [["synth", "extra"], "unexpected argument 'extra'"],
+    [["diff", "extra"], "unexpected argument 'extra'"],
     [["--check", "--dry-run"], "cannot be combined"],
+    [["check", "--dry-run"], "Unknown option '--dry-run'"],
+    [["diff", "--json"], "Unknown option '--json'"],
+    [["watch", "--check"], "Unknown option '--check'"],
     [["--config"], "argument missing"],
     [["--out="], "--out needs a path"],
     [["--check=yes"], "does not take an argument"],
+    [["init", "a", "b"], "unexpected argument 'b'"],
+    [["init", "--template", "k8s"], "unknown template 'k8s' (the templates are nspawn-traefik, podman-caddy)"],
+    [["init", "--config", "x.ts"], "Unknown option '--config'"],
   ])("%j is a usage error", (argv, message) => {
     const command = parseCommand(argv);
     expect(command.kind).toBe("usage-error");

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import type { SynthMode } from "../synth.ts";
 
-/** The options of `nixjs synth` after parsing. */
+/** The options of `nixjs synth` (and `nixjs check`) after parsing. */
 export interface CliArgs {
   readonly config: string;
   readonly out: string;
@@ -12,59 +12,156 @@ export interface CliArgs {
   readonly strict: boolean;
 }
 
+/** The options of `nixjs diff`. */
+export interface DiffArgs {
+  readonly config: string;
+  readonly out: string;
+  readonly strict: boolean;
+  readonly quiet: boolean;
+}
+
+/** The options of `nixjs watch`: those of the synth it runs on every change. */
+export interface WatchArgs {
+  readonly config: string;
+  readonly out: string;
+  readonly force: boolean;
+  readonly strict: boolean;
+  readonly quiet: boolean;
+}
+
+/** The templates `nixjs init` can start from. */
+export const TEMPLATES = ["nspawn-traefik", "podman-caddy"] as const;
+/** One of {@link TEMPLATES}. */
+export type TemplateName = (typeof TEMPLATES)[number];
+
+/** The options of `nixjs init`. */
+export interface InitArgs {
+  /** Where the new repository goes (created when missing). Default `"."`. */
+  readonly dir: string;
+  readonly template: TemplateName;
+}
+
+/** The commands, in the order `--help` lists them. */
+export const COMMANDS = ["init", "synth", "check", "diff", "watch"] as const;
+/** One of {@link COMMANDS}. */
+export type CommandName = (typeof COMMANDS)[number];
+
 /** What the command line asks for. */
 export type Command =
   | { readonly kind: "synth"; readonly args: CliArgs }
-  | { readonly kind: "help" }
+  | { readonly kind: "diff"; readonly args: DiffArgs }
+  | { readonly kind: "watch"; readonly args: WatchArgs }
+  | { readonly kind: "init"; readonly args: InitArgs }
+  | { readonly kind: "help"; readonly command?: CommandName }
   | { readonly kind: "version" }
-  | { readonly kind: "usage-error"; readonly message: string; readonly json: boolean };
+  | { readonly kind: "usage-error"; readonly message: string; readonly json: boolean; readonly command?: CommandName };
 
-const OPTIONS = {
-  config: { type: "string" },
-  out: { type: "string" },
+const TARGET = { config: { type: "string" }, out: { type: "string" } } as const;
+const COMMON = { help: { type: "boolean", short: "h" }, version: { type: "boolean", short: "v" } } as const;
+const SYNTH_OPTIONS = {
+  ...TARGET,
+  ...COMMON,
   check: { type: "boolean" },
   "dry-run": { type: "boolean" },
   json: { type: "boolean" },
   force: { type: "boolean" },
   quiet: { type: "boolean", short: "q" },
   strict: { type: "boolean" },
-  help: { type: "boolean", short: "h" },
-  version: { type: "boolean", short: "v" },
+} as const;
+const OPTIONS = {
+  synth: SYNTH_OPTIONS,
+  // `check` is `synth --check`: the same options, bar the other modes.
+  check: { ...TARGET, ...COMMON, json: SYNTH_OPTIONS.json, quiet: SYNTH_OPTIONS.quiet, strict: SYNTH_OPTIONS.strict },
+  diff: { ...TARGET, ...COMMON, quiet: SYNTH_OPTIONS.quiet, strict: SYNTH_OPTIONS.strict },
+  watch: { ...TARGET, ...COMMON, force: SYNTH_OPTIONS.force, quiet: SYNTH_OPTIONS.quiet, strict: SYNTH_OPTIONS.strict },
+  init: { ...COMMON, template: { type: "string", short: "t" } },
 } as const;
 
 /**
- * Parses `[synth] [options]` with `node:util`'s `parseArgs` (strict: an unknown option or a
- * stray argument is a usage error). The command word `synth` is optional, so the root
- * `synth.ts` and the `nixjs synth` bin take the same arguments.
- * @example parseCommand(["--check", "--out", "server"])
+ * Parses `[command] [options]` with `node:util`'s `parseArgs`, strictly (an unknown option or
+ * a stray argument is a usage error). Without a command word the command is `synth`, so the
+ * root `synth.ts` (`npx tsx synth --check`) and the `nixjs` bin take the same arguments;
+ * `help <command>` is `<command> --help`.
+ * @example parseCommand(["--check", "--out", "server"]) // { kind: "synth", args: { mode: "check", … } }
+ * @example parseCommand(["init", "my-homelab", "--template", "podman-caddy"])
  */
 export function parseCommand(argv: readonly string[]): Command {
   const json = argv.includes("--json");
+  const first = firstPositional(argv);
+  const word = first === undefined ? undefined : argv[first];
+  const rest = first === undefined ? [...argv] : [...argv.slice(0, first), ...argv.slice(first + 1)];
+  if (word === "help") return helpFor(rest);
+  if (!isCommand(word)) return parseFor("synth", argv, json, false);
+  return parseFor(word, rest, json, true);
+}
+
+/** `rest` as the options of `command`; `named`: the command word was given (not the default). */
+function parseFor(command: CommandName, rest: readonly string[], json: boolean, named: boolean): Command {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: [...rest], options: OPTIONS[command], allowPositionals: true, strict: true });
   } catch (error) {
-    return { kind: "usage-error", message: (error as Error).message, json };
+    return { kind: "usage-error", message: (error as Error).message, json, command };
   }
-  const { values, positionals } = parsed;
-  const rest = positionals[0] === "synth" ? positionals.slice(1) : positionals;
-  if (rest.length > 0) return { kind: "usage-error", message: `unexpected argument '${rest[0]}' (the only command is synth)`, json };
-  if (values.help) return { kind: "help" };
-  if (values.version) return { kind: "version" };
-  if (values.check && values["dry-run"]) return { kind: "usage-error", message: "--check and --dry-run cannot be combined", json };
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  const { positionals } = parsed;
+  if (values["help"]) return named ? { kind: "help", command } : { kind: "help" };
+  if (values["version"]) return { kind: "version" };
+  if (command === "init") return initCommand(values, positionals);
+  if (positionals.length > 0) {
+    const what = named ? `unexpected argument '${positionals[0]}'` : `unknown command '${positionals[0]}' (the commands are ${COMMANDS.join(", ")})`;
+    return { kind: "usage-error", message: what, json, command };
+  }
   for (const name of ["config", "out"] as const) {
-    if (values[name] === "") return { kind: "usage-error", message: `--${name} needs a path`, json };
+    if (values[name] === "") return { kind: "usage-error", message: `--${name} needs a path`, json, command };
   }
-  return {
-    kind: "synth",
-    args: {
-      config: values.config ?? "homelab.config.ts",
-      out: values.out ?? "server",
-      mode: values.check ? "check" : values["dry-run"] ? "dry-run" : "write",
-      json: values.json ?? false,
-      force: values.force ?? false,
-      quiet: values.quiet ?? false,
-      strict: values.strict ?? false,
-    },
-  };
+  const target = { config: (values["config"] as string | undefined) ?? "homelab.config.ts", out: (values["out"] as string | undefined) ?? "server" };
+  const flag = (name: string): boolean => values[name] === true;
+  switch (command) {
+    case "diff":
+      return { kind: "diff", args: { ...target, strict: flag("strict"), quiet: flag("quiet") } };
+    case "watch":
+      return { kind: "watch", args: { ...target, force: flag("force"), strict: flag("strict"), quiet: flag("quiet") } };
+    case "check":
+    case "synth": {
+      if (flag("check") && flag("dry-run")) return { kind: "usage-error", message: "--check and --dry-run cannot be combined", json, command };
+      const mode: SynthMode = command === "check" || flag("check") ? "check" : flag("dry-run") ? "dry-run" : "write";
+      return { kind: "synth", args: { ...target, mode, json: flag("json"), force: flag("force"), quiet: flag("quiet"), strict: flag("strict") } };
+    }
+  }
+}
+
+function initCommand(values: Record<string, string | boolean | undefined>, positionals: readonly string[]): Command {
+  const usage = (message: string): Command => ({ kind: "usage-error", message, json: false, command: "init" });
+  if (positionals.length > 1) return usage(`unexpected argument '${positionals[1]}' (init takes one directory)`);
+  const template = (values["template"] as string | undefined) ?? "nspawn-traefik";
+  if (!(TEMPLATES as readonly string[]).includes(template)) {
+    return usage(`unknown template '${template}' (the templates are ${TEMPLATES.join(", ")})`);
+  }
+  const dir = positionals[0] ?? ".";
+  if (dir === "") return usage("the directory needs a name");
+  return { kind: "init", args: { dir, template: template as TemplateName } };
+}
+
+function helpFor(argv: readonly string[]): Command {
+  const at = firstPositional(argv);
+  const topic = at === undefined ? undefined : argv[at];
+  if (topic === undefined) return { kind: "help" };
+  if (isCommand(topic)) return { kind: "help", command: topic };
+  return { kind: "usage-error", message: `unknown command '${topic}' (the commands are ${COMMANDS.join(", ")})`, json: false };
+}
+
+function isCommand(word: string | undefined): word is CommandName {
+  return (COMMANDS as readonly (string | undefined)[]).includes(word);
+}
+
+/**
+ * Where the first positional argument is (the command word, which may follow options): a
+ * lenient parse with every command's options, so that an option's value (`--out watch`) is
+ * never taken for a command.
+ */
+function firstPositional(argv: readonly string[]): number | undefined {
+  const all = { ...SYNTH_OPTIONS, ...OPTIONS.init };
+  const { tokens } = parseArgs({ args: [...argv], options: all, allowPositionals: true, strict: false, tokens: true });
+  return tokens.find((t) => t.kind === "positional")?.index;
 }

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { gen, genFiles, readTree, runCli, TEST_HEADER, tempDirsPerTest, type FakeConfig } from "../test-support/fixtures.ts";
+import { gen, genFiles, readTree, runCli, tempDirsPerTest, TEST_HEADER, type FakeConfig } from "../../test-support/fixtures.ts";
 
 const cwd = tempDirsPerTest();
 

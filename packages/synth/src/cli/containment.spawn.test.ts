@@ -8,11 +8,17 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, realpathSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { fingerprint, lockDirectory } from "../test-support/fingerprint.ts";
-import { gen, genFiles, readTree, runCli, tempDirsPerTest, type FakeConfig } from "../test-support/fixtures.ts";
-import { FIXTURE_CLI, runAndKillAt, runPausedAt, TSX_LOADER, traceOps } from "../test-support/spawn.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { fingerprint, lockDirectory } from "../../test-support/fingerprint.ts";
+import { gen, genFiles, readTree, runCli, tempDirsPerTest, type FakeConfig } from "../../test-support/fixtures.ts";
+import { bundled } from "../../test-support/bundled.ts";
+import { FIXTURE_CLI, runAndKillAt, runPausedAt, traceOps } from "../../test-support/spawn.ts";
 
+/** The command with its stand-in config stage, bundled (started by plain node, see bundled.ts). */
+let cli = FIXTURE_CLI;
+beforeAll(async () => {
+  cli = await bundled(FIXTURE_CLI);
+});
 const scratch = tempDirsPerTest("nixjs-contain-spawn-");
 const oldConfig: FakeConfig = { files: genFiles({ "flake.nix": "{ v1 }\n", "containers/a.nix": "{ a }\n", "containers/b.nix": "{ b }\n" }) };
 const newConfig: FakeConfig = { files: genFiles({ "flake.nix": "{ v2 }\n", "containers/a.nix": "{ a v2 }\n", "containers/c.nix": "{ c }\n" }) };
@@ -35,7 +41,7 @@ async function project(): Promise<{ dir: string; server: string; outside: string
 /** The number of the first disk change matching `pattern` in a full run on a fresh copy of the project. */
 async function opNumber(pattern: RegExp): Promise<number> {
   const { dir, env } = await project();
-  const ops = traceOps(FIXTURE_CLI, [], { cwd: dir, env });
+  const ops = traceOps(cli, [], { cwd: dir, env });
   const found = ops.find((o) => pattern.test(o.op));
   if (found === undefined) throw new Error(`no disk change matches ${pattern} among:\n${ops.map((o) => `${o.n} ${o.op}`).join("\n")}`);
   return found.n;
@@ -57,7 +63,7 @@ describe("an output directory synth cannot use is refused at once", () => {
     writeFileSync(join(dir, "fixture.json"), JSON.stringify(newConfig));
     writeFileSync(join(dir, "a-file"), "");
     const env = { NIXJS_TEST_FIXTURE: join(dir, "fixture.json"), PATH: process.env["PATH"] ?? "/usr/bin:/bin", NO_COLOR: "1" };
-    const run = (args: string[]) => spawnSync(process.execPath, ["--import", TSX_LOADER, FIXTURE_CLI, ...args], { cwd: dir, env, encoding: "utf8", timeout: 60_000 });
+    const run = (args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: dir, env, encoding: "utf8", timeout: 60_000 });
     for (const mode of [[], ["--check"], ["--dry-run"]]) {
       const proc = run([...mode, "--out", "/proc/nixjs-test/server"]);
       expect(proc.signal, "killed by the time-out: it hung").toBeNull();
@@ -77,7 +83,7 @@ describe("a symbolic link swapped in while synth runs", () => {
     const { dir, server, outside, env } = await project();
     const before = readTree(server);
     const outsideBefore = fingerprint(outside);
-    const { paused, run } = await runPausedAt(FIXTURE_CLI, [], { cwd: dir, env, pauseAt, resumeFile: join(dir, "resume") }, () => swapForLink(server, outside));
+    const { paused, run } = await runPausedAt(cli, [], { cwd: dir, env, pauseAt, resumeFile: join(dir, "resume") }, () => swapForLink(server, outside));
     expect(paused).toBe(true);
     expect(run.code).toBe(2);
     expect(errors(run.stderr)).toBe(
@@ -101,7 +107,7 @@ describe("a symbolic link swapped in while synth runs", () => {
     const pauseAt = await opNumber(/^rename \.nixjs-staging\/f\d+ -> containers\/a\.nix$/);
     const { dir, server, outside, env } = await project();
     const outsideBefore = fingerprint(outside);
-    const { paused, run } = await runPausedAt(FIXTURE_CLI, [], { cwd: dir, env, pauseAt, resumeFile: join(dir, "resume") }, () => swapForLink(server, outside));
+    const { paused, run } = await runPausedAt(cli, [], { cwd: dir, env, pauseAt, resumeFile: join(dir, "resume") }, () => swapForLink(server, outside));
     expect(paused).toBe(true);
     expect(run.code).toBe(2);
     expect(errors(run.stderr)).toBe(
@@ -139,7 +145,7 @@ describe("a failure after the commit point", () => {
     const { dir, server, env } = await project();
     let locked: ReturnType<typeof lockDirectory> | undefined;
     try {
-      const { run } = await runPausedAt(FIXTURE_CLI, [], { cwd: dir, env, pauseAt, resumeFile: join(dir, "resume") }, () => {
+      const { run } = await runPausedAt(cli, [], { cwd: dir, env, pauseAt, resumeFile: join(dir, "resume") }, () => {
         locked = lockDirectory(join(server, "containers"));
       });
       expect(run.code).toBe(2);
@@ -162,7 +168,7 @@ describe("a failure before the commit point", () => {
     const before = readTree(server);
     let locked: ReturnType<typeof lockDirectory> | undefined;
     try {
-      const { run } = await runPausedAt(FIXTURE_CLI, [], { cwd: dir, env, pauseAt, resumeFile: join(dir, "resume") }, () => {
+      const { run } = await runPausedAt(cli, [], { cwd: dir, env, pauseAt, resumeFile: join(dir, "resume") }, () => {
         locked = lockDirectory(server);
       });
       expect(run.code).toBe(2);
@@ -182,13 +188,13 @@ describe("--check and --dry-run while an interrupted synth is pending", () => {
   it("read only (no lock, no recovery) and report it; the next synth completes it", async () => {
     const commit = (await opNumber(/-> \.nixjs-staging\/journal\.json$/)) + 1;
     const { dir, server, env } = await project();
-    expect((await runAndKillAt(FIXTURE_CLI, [], { cwd: dir, env, pauseAt: commit })).killed).toBe(true);
+    expect((await runAndKillAt(cli, [], { cwd: dir, env, pauseAt: commit })).killed).toBe(true);
     const left = fingerprint(server);
-    const check = await runAndKillAt(FIXTURE_CLI, ["--check"], { cwd: dir, env, pauseAt: 1 });
+    const check = await runAndKillAt(cli, ["--check"], { cwd: dir, env, pauseAt: 1 });
     expect(check.killed, "--check made a disk change").toBe(false);
     expect(check.run.code).toBe(1);
     expect(check.run.stderr).toContain("note: an interrupted synth is pending in server/: 5 files to finish; run synth to complete it (--check changed nothing)\n");
-    const dry = await runAndKillAt(FIXTURE_CLI, ["--dry-run", "--json"], { cwd: dir, env, pauseAt: 1 });
+    const dry = await runAndKillAt(cli, ["--dry-run", "--json"], { cwd: dir, env, pauseAt: 1 });
     expect(dry.killed).toBe(false);
     expect(JSON.parse(dry.run.stdout)).toMatchObject({ status: "ok", pending: { kind: "committed", files: 5 }, recovery: null });
     expect(fingerprint(server)).toEqual(left);

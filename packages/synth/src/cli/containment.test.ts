@@ -11,8 +11,8 @@ import { sha256 } from "../hash.ts";
 import { serializeManifest } from "../manifest.ts";
 import { JOURNAL_FILE, STAGING_DIR } from "../paths.ts";
 import { serializeJournal } from "../write/journal-format.ts";
-import { fingerprint } from "../test-support/fingerprint.ts";
-import { agenixSecretFile, gen, genFiles, readTree, runCli, tempDirsPerTest, type FakeConfig } from "../test-support/fixtures.ts";
+import { fingerprint } from "../../test-support/fingerprint.ts";
+import { agenixSecretFile, gen, genFiles, readTree, runCli, tempDirsPerTest, type FakeConfig } from "../../test-support/fixtures.ts";
 
 const scratch = tempDirsPerTest("nixjs-contain-");
 const config: FakeConfig = {

@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { openRoot } from "../contain/root.ts";
 import { acquireLock, releaseLock } from "../write/lock.ts";
 import { synth } from "../synth.ts";
-import { fakeSynthesize, gen, genFiles, readTree, runCli, tempDirsPerTest, type FakeConfig } from "../test-support/fixtures.ts";
-import { HELP } from "./help.ts";
+import { fakeSynthesize, gen, genFiles, readTree, runCli, tempDirsPerTest, type FakeConfig } from "../../test-support/fixtures.ts";
+import { HELP, helpText, SYNTH_HELP } from "./help.ts";
 
 const cwd = tempDirsPerTest();
 const config: FakeConfig = {
@@ -15,13 +15,24 @@ const config: FakeConfig = {
 const ESC = "\u001b[";
 
 describe("the command's output", () => {
-  it("--help documents every option and the exit codes; --version prints the version", async () => {
+  it("--help lists every command; <command> --help documents its options and exit codes; --version prints the version", async () => {
     const help = await runCli(["--help"], { cwd: cwd() });
     expect(help).toEqual({ code: 0, stdout: HELP, stderr: "" });
-    for (const option of ["--config <file>", "--out <dir>", "--check", "--dry-run", "--json", "--force", "--strict", "--quiet", "--help", "--version"]) {
-      expect(HELP).toContain(option);
-    }
+    for (const command of ["init [dir]", "synth", "check", "diff", "watch"]) expect(HELP).toMatch(new RegExp(`^  ${command.replace("[", "\\[").replace("]", "\\]")} `, "m"));
     expect(HELP).toMatch(/Exit codes:\n  0 .*\n  1 .*\n  2 /);
+    const synthHelp = await runCli(["synth", "--help"], { cwd: cwd() });
+    expect(synthHelp).toEqual({ code: 0, stdout: SYNTH_HELP, stderr: "" });
+    for (const option of ["--config <file>", "--out <dir>", "--check", "--dry-run", "--json", "--force", "--strict", "--quiet", "--help", "--version"]) {
+      expect(SYNTH_HELP).toContain(option);
+    }
+    expect(SYNTH_HELP).toMatch(/Exit codes:\n  0 .*\n  1 .*\n  2 /);
+    for (const command of ["init", "check", "diff", "watch"] as const) {
+      const r = await runCli([command, "--help"], { cwd: cwd() });
+      expect(r).toEqual({ code: 0, stdout: helpText(command), stderr: "" });
+      expect(r.stdout).toMatch(new RegExp(`^Usage: nixjs ${command} `));
+      expect(r.stdout).toMatch(/Exit codes:\n  0 /);
+      expect((await runCli(["help", command], { cwd: cwd() })).stdout).toBe(r.stdout);
+    }
     expect((await runCli(["--version"], { cwd: cwd() })).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 

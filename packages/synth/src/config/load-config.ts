@@ -1,7 +1,10 @@
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { collectInputErrors, type Diagnostic, type Homelab, type HomelabInputError } from "@nixjs/homelab";
 import { ExitCalled, interceptExit, markConfig } from "./exit-guard.ts";
+import { compileConfig } from "./compile-config.ts";
 import { describeThrown, siteInConfig } from "./thrown.ts";
 
 /** What loading the config gave. */
@@ -13,8 +16,8 @@ export type LoadedConfig =
   | { readonly kind: "failed"; readonly message: string; readonly site?: string };
 
 /**
- * Imports the user's `homelab.config.ts` (TypeScript runs through tsx) and takes its default
- * export. Never throws. Builders collect their input errors meanwhile, so every rejected call
+ * Compiles the user's `homelab.config.ts` (see `compileConfig`: esbuild, whatever the package's
+ * module type), imports it and takes its default export. Never throws. Builders collect their input errors meanwhile, so every rejected call
  * of the config is reported at once (each with its call site); anything else (a throw, a
  * `process.exit()`, a missing export) becomes one message naming the config file and, when it
  * can be found, the line of the config that caused it — never a raw stack.
@@ -22,20 +25,27 @@ export type LoadedConfig =
  */
 export async function loadConfig(absolutePath: string, displayName: string): Promise<LoadedConfig> {
   if (!existsSync(absolutePath)) {
-    return { kind: "failed", message: `config file not found: ${displayName} (pass another with --config <file>)` };
+    return { kind: "failed", message: `config file not found: ${displayName} (pass another with --config <file>, or start a new one with \`nixjs init\`)` };
   }
-  const url = pathToFileURL(absolutePath).href;
+  const compiled = await compileConfig(absolutePath);
+  if (compiled.kind === "failed") {
+    return { kind: "failed", message: `${displayName} could not be compiled: ${compiled.message}`, ...(compiled.site === undefined ? {} : { site: compiled.site }) };
+  }
+  // Line and column of the config in stacks (call sites, errors) are the TypeScript's own.
+  process.setSourceMapsEnabled(true);
+  const module = writeModule(compiled.code);
   const restore = interceptExit();
   markConfig({ absolutePath, displayName, loading: true });
   let collected: Awaited<ReturnType<typeof collectInputErrors<unknown>>>;
   try {
     collected = await collectInputErrors(async () => {
-      const module = (await import(url)) as { default?: unknown };
-      return await module.default;
+      const imported = (await import(module.url)) as { default?: unknown };
+      return await imported.default;
     });
   } finally {
     markConfig({ absolutePath, displayName, loading: false });
     restore();
+    module.remove();
   }
   const rejected = collected.errors.flatMap((e) => callDiagnostics(e));
   const { outcome } = collected;
@@ -54,6 +64,25 @@ export async function loadConfig(absolutePath: string, displayName: string): Pro
     return { kind: "failed", message: `${displayName} has ${got}; it must \`export default homelab({ … })\`` };
   }
   return { kind: "loaded", lab: value };
+}
+
+/**
+ * The compiled module, written where Node can import it (with its source map inline) and
+ * removed once imported: into a fresh directory of the system's temporary folder, never
+ * beside the config (a checkout may be read-only, and nothing is left in the user's tree).
+ * Its imports are absolute URLs, so where it lies does not change what it loads.
+ */
+function writeModule(code: string): { url: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), "nixjs-config-"));
+  const file = join(dir, "homelab.config.mjs");
+  writeFileSync(file, code);
+  const remove = (): void => {
+    rmSync(dir, { recursive: true, force: true });
+    process.off("exit", remove);
+  };
+  // A config that never finishes loading ends the process before `finally` runs.
+  process.on("exit", remove);
+  return { url: pathToFileURL(file).href, remove };
 }
 
 /** Structural, so that a second copy of `@nixjs/homelab` (or a stub in tests) is accepted. */

@@ -1,7 +1,7 @@
 import { existsSync, lstatSync, mkdirSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { tempDirsPerTest } from "../test-support/fixtures.ts";
+import { tempDirsPerTest } from "../../test-support/fixtures.ts";
 import { DiskError } from "./errors.ts";
 import { createOutDir, locateOutDir, OutDirError, removeIfEmpty } from "./out-dir.ts";
 

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { lstatSync, mkdirSync, realpathSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { tempDirsPerTest } from "../test-support/fixtures.ts";
+import { tempDirsPerTest } from "../../test-support/fixtures.ts";
 import { ContainmentError, DiskError } from "./errors.ts";
 import { inodeOf, listDir, look, openRoot, reach, readRegular } from "./root.ts";
 

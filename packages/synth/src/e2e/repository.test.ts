@@ -15,8 +15,8 @@ import { readDisk } from "../plan/disk.ts";
 import { hasDrift, planTree } from "../plan/plan.ts";
 import { synthesizeLab } from "../pipeline/synthesize.ts";
 import { renderOptionsFor } from "../synth.ts";
-import { readTree, tempDir } from "../test-support/fixtures.ts";
-import { REPO_ROOT, ROOT_SYNTH, runScript } from "../test-support/spawn.ts";
+import { readTree, tempDir } from "../../test-support/fixtures.ts";
+import { REPO_ROOT, ROOT_SYNTH, runScript } from "../../test-support/spawn.ts";
 
 const examples = readdirSync(join(REPO_ROOT, "examples"))
   .filter((name) => existsSync(join(REPO_ROOT, "examples", name, "homelab.config.ts")))

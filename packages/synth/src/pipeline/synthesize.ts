@@ -44,12 +44,15 @@ export interface HandWrittenModule {
   readonly site: string;
 }
 
+/** The header's command when none is given: the installed `nixjs` command. */
+const DEFAULT_RENDER_OPTIONS: RenderOptions = { command: "nixjs synth" };
+
 /**
  * Validates, renders and prints a homelab, in memory. Never throws for a bad config: a value
  * that cannot be written as Nix becomes an error diagnostic.
  * @example const { files, diagnostics } = synthesizeLab(lab)
  */
-export function synthesizeLab(lab: Homelab, options: RenderOptions = {}): Synthesized {
+export function synthesizeLab(lab: Homelab, options: RenderOptions = DEFAULT_RENDER_OPTIONS): Synthesized {
   const diagnostics: Diagnostic[] = [...validate(lab)];
   const secrets = neededSecretFiles(lab).map(secretFile);
   const modules = lab.hosts.flatMap((h) => h.modules.map((path) => ({ path, host: h.name, get site() { return formatSite(h.site); } })));
@@ -158,7 +161,7 @@ export class SynthValidationError extends Error {
  * validation reports errors.
  * @example synthInMemory(lab).get("flake.nix")?.startsWith("# Generated")
  */
-export function synthInMemory(lab: Homelab, options: RenderOptions = {}): ReadonlyMap<string, string> {
+export function synthInMemory(lab: Homelab, options: RenderOptions = DEFAULT_RENDER_OPTIONS): ReadonlyMap<string, string> {
   const result = synthesizeLab(lab, options);
   if (result.diagnostics.some((d) => d.severity === "error")) throw new SynthValidationError(result.diagnostics);
   return result.files;

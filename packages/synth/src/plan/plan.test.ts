@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { sha256 } from "../hash.ts";
 import { serializeManifest } from "../manifest.ts";
-import { gen } from "../test-support/fixtures.ts";
+import { gen } from "../../test-support/fixtures.ts";
 import { countPlan, hasDrift, InvalidTreeError, planTree } from "./plan.ts";
 import type { DiskEntry, DiskSnapshot, FileChange } from "./types.ts";
 

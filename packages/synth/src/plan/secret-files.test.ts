@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { agenixSecretFile } from "../test-support/fixtures.ts";
+import { agenixSecretFile } from "../../test-support/fixtures.ts";
 import { missingSecretWarnings } from "./secret-files.ts";
 
 const secrets = [

@@ -8,13 +8,20 @@
  */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openRoot } from "../contain/root.ts";
 import { JOURNAL_FILE, STAGING_DIR } from "../paths.ts";
-import { genFiles, readTree, runCli, tempDir, type FakeConfig } from "../test-support/fixtures.ts";
-import { FIXTURE_CLI, runAndKillAt, runScript } from "../test-support/spawn.ts";
+import { genFiles, readTree, runCli, tempDir, type FakeConfig } from "../../test-support/fixtures.ts";
+import { bundled } from "../../test-support/bundled.ts";
+import { FIXTURE_CLI, runAndKillAt, runScript } from "../../test-support/spawn.ts";
 import { recover } from "./journal.ts";
 import { acquireLock, releaseLock } from "./lock.ts";
+
+/** The command with its stand-in config stage, bundled: a few hundred starts, ≈ 0.15 s each. */
+let cli = FIXTURE_CLI;
+beforeAll(async () => {
+  cli = await bundled(FIXTURE_CLI);
+});
 
 const temps: (() => void)[] = [];
 afterAll(() => temps.forEach((c) => c()));
@@ -83,7 +90,7 @@ describe("a synth killed at any point", () => {
     const outcomes: string[] = [];
     for (let pauseAt = 1; pauseAt < 500; pauseAt++) {
       const dir = await oldProject();
-      const { killed, operation } = await runAndKillAt(FIXTURE_CLI, [], {
+      const { killed, operation } = await runAndKillAt(cli, [], {
         cwd: dir, pauseAt, env: { NIXJS_TEST_FIXTURE: join(dir, "fixture.json") },
       });
       if (!killed) {
@@ -138,9 +145,9 @@ describe("a synth killed at any point", () => {
       const dir = await oldProject();
       const env = { NIXJS_TEST_FIXTURE: join(dir, "fixture.json") };
       // Killed just after its commit point: the journal is there, nothing applied yet.
-      expect((await runAndKillAt(FIXTURE_CLI, [], { cwd: dir, pauseAt: firstCommitted, env })).killed).toBe(true);
+      expect((await runAndKillAt(cli, [], { cwd: dir, pauseAt: firstCommitted, env })).killed).toBe(true);
       // The next synth recovers first; with the same config it has nothing else to write.
-      const recovery = await runAndKillAt(FIXTURE_CLI, [], { cwd: dir, pauseAt, env });
+      const recovery = await runAndKillAt(cli, [], { cwd: dir, pauseAt, env });
       if (!recovery.killed) {
         expect(recovery.run.code).toBe(0);
         expect(recovery.run.stderr).toContain("note: finished an interrupted synth in server/");
@@ -165,14 +172,14 @@ describe("a synth killed at any point", () => {
 async function commitPoint(): Promise<number> {
   const dir = await oldProject();
   const env = { NIXJS_TEST_FIXTURE: join(dir, "fixture.json") };
-  const traced = runScript(FIXTURE_CLI, [], { cwd: dir, env: { ...env, NIXJS_INTERNAL_TRACE_OPS: "1" } });
+  const traced = runScript(cli, [], { cwd: dir, env: { ...env, NIXJS_INTERNAL_TRACE_OPS: "1" } });
   expect(traced.code).toBe(0);
   const ops = [...traced.stderr.matchAll(/^nixjs-op (\d+) (.*)$/gm)];
   const commit = ops.find((m) => / -> .*\/journal\.json @/.test(m[2]!));
   if (commit === undefined) throw new Error(`no journal rename among ${ops.length} disk changes`);
   const point = Number(commit[1]) + 1;
   const probe = await oldProject();
-  expect((await runAndKillAt(FIXTURE_CLI, [], { cwd: probe, pauseAt: point, env: { NIXJS_TEST_FIXTURE: join(probe, "fixture.json") } })).killed).toBe(true);
+  expect((await runAndKillAt(cli, [], { cwd: probe, pauseAt: point, env: { NIXJS_TEST_FIXTURE: join(probe, "fixture.json") } })).killed).toBe(true);
   expect(existsSync(join(probe, "server", STAGING_DIR, JOURNAL_FILE))).toBe(true);
   return point;
 }

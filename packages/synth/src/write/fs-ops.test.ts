@@ -7,8 +7,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ContainmentError, DiskError } from "../contain/errors.ts";
 import { openRoot, type OutRoot } from "../contain/root.ts";
-import { fingerprint, lockDirectory } from "../test-support/fingerprint.ts";
-import { readTree, tempDirsPerTest } from "../test-support/fixtures.ts";
+import { fingerprint, lockDirectory } from "../../test-support/fingerprint.ts";
+import { readTree, tempDirsPerTest } from "../../test-support/fixtures.ts";
 import { createExclusive, makeDirs, removeDirIfEmpty, removeFile, removeTree, renameFile, syncDir, syncFile, syncFiles, writeDurable, writeFile } from "./fs-ops.ts";
 
 const scratch = tempDirsPerTest("nixjs-ops-");

@@ -5,10 +5,10 @@ import { afterEach, describe, expect, it } from "vitest";
 import { openRoot, type OutRoot } from "../contain/root.ts";
 import { sha256 } from "../hash.ts";
 import { JOURNAL_FILE, MANIFEST_FILE, STAGING_DIR } from "../paths.ts";
-import { lockDirectory } from "../test-support/fingerprint.ts";
-import { gen, listDirs, readTree, tempDir } from "../test-support/fixtures.ts";
+import { gen, listDirs, readTree, tempDir } from "../../test-support/fixtures.ts";
+import { inspectPending, JournalError, recover, rollForward, RollForwardError, serializeJournal, type Journal } from "./journal.ts";
+import { lockDirectory } from "../../test-support/fingerprint.ts";
 import { listenToDiskChanges } from "./fs-ops.ts";
-import { inspectPending, JournalError, recover, RollForwardError, rollForward, serializeJournal, type Journal } from "./journal.ts";
 import { parseJournal } from "./journal-format.ts";
 
 let cleanups: (() => void)[] = [];

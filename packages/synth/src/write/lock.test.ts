@@ -4,8 +4,8 @@ import { hostname } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { LOCK_FILE } from "../paths.ts";
+import { tempDir } from "../../test-support/fixtures.ts";
 import { openRoot, type OutRoot } from "../contain/root.ts";
-import { tempDir } from "../test-support/fixtures.ts";
 import { acquireLock, releaseLock, stillHeld } from "./lock.ts";
 
 let cleanups: (() => void)[] = [];

@@ -3,10 +3,10 @@ import { describe, expect, it } from "vitest";
 import type { NixExpr, NixNode } from "../../ast/index.ts";
 import { n, node, type NixInput } from "../../build/index.ts";
 import { NixValueError } from "../../errors.ts";
-import { nixExpr, nixFile } from "../../testing/ast-arbitraries.ts";
-import { data } from "../../testing/data-arbitraries.ts";
-import { checkBatches } from "../../testing/fc-options.ts";
-import { adversarialText, linesText } from "../../testing/text.ts";
+import { nixExpr, nixFile } from "../../../test-support/ast-arbitraries.ts";
+import { data } from "../../../test-support/data-arbitraries.ts";
+import { checkBatches } from "../../../test-support/fc-options.ts";
+import { adversarialText, linesText } from "../../../test-support/text.ts";
 import { toNix } from "../../to-nix/index.ts";
 import { printWith, type PrintOptions } from "../index.ts";
 

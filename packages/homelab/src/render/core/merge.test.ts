@@ -1,6 +1,6 @@
 import { n } from "@nixjs/expr-printer";
 import { describe, expect, it } from "vitest";
-import { secret } from "../testing/model.ts";
+import { secret } from "../../../test-support/render/model.ts";
 import { byOptionName, mergeConfig, sortKeysDeep } from "./merge.ts";
 
 describe("mergeConfig (generated ⊕ user)", () => {

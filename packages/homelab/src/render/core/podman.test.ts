@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { podman } from "../testing/model.ts";
+import { podman } from "../../../test-support/render/model.ts";
 import { podmanStateRules, portSpec, volumes } from "./podman.ts";
 
 describe("Podman rendering details", () => {

@@ -3,10 +3,10 @@ import { join } from "node:path";
 import { nixEval, parseAll } from "@nixjs/testkit";
 import { describe, expect, it } from "vitest";
 import { render } from "../index.ts";
-import { nixString, printAll, suiteTree, writeTree } from "../testing/files.ts";
-import { HASH, seed000, seed001 } from "../testing/labs.ts";
-import { homelab } from "../testing/model.ts";
-import { stubCheck, stubEval } from "../testing/stub.ts";
+import { nixString, printAll, suiteTree, writeTree } from "../../../test-support/render/files.ts";
+import { HASH, seed000, seed001 } from "../../../test-support/render/labs.ts";
+import { homelab } from "../../../test-support/render/model.ts";
+import { stubCheck, stubEval } from "../../../test-support/render/stub.ts";
 
 describe("render, modules layout: seed 001 (Podman behind Caddy, options per container, a profile)", () => {
   const lab = seed001();

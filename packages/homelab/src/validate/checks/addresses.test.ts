@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { container } from "../../builders/container.ts";
-import { findings, summary, testLab } from "../test-lab.ts";
+import { findings, summary, testLab } from "../../../test-support/validate/test-lab.ts";
 
 describe("address-conflict", () => {
   test("two containers with one localAddress, each naming the other", () => {

@@ -3,7 +3,7 @@ import { container } from "../../builders/container.ts";
 import { traefik } from "../../proxies/traefik/builders.ts";
 import { secret } from "../../builders/secret.ts";
 import { service } from "../../builders/service.ts";
-import { findings, testLab } from "../test-lab.ts";
+import { findings, testLab } from "../../../test-support/validate/test-lab.ts";
 
 const withSecret = container("app", { secrets: [secret("app-key")] });
 const sshd = service("openssh", { config: { services: { openssh: { enable: true } } } });

@@ -3,7 +3,7 @@ import { container } from "../../builders/container.ts";
 import { traefik } from "../../proxies/traefik/builders.ts";
 import { service } from "../../builders/service.ts";
 import { render } from "../../render/index.ts";
-import { findings, summary, testLab } from "../test-lab.ts";
+import { findings, summary, testLab } from "../../../test-support/validate/test-lab.ts";
 
 describe("file-conflict", () => {
   test("a host service named like the file Traefik as a service writes: both call sites", () => {

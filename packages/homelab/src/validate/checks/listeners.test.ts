@@ -3,7 +3,7 @@ import { container } from "../../builders/container.ts";
 import { caddy } from "../../proxies/caddy/builders.ts";
 import { traefik } from "../../proxies/traefik/builders.ts";
 import { service } from "../../builders/service.ts";
-import { findings, summary, testLab } from "../test-lab.ts";
+import { findings, summary, testLab } from "../../../test-support/validate/test-lab.ts";
 
 const podman = (name: string, ports: string[], enable = true) =>
   container(name, { backend: "podman", image: "docker.io/library/nginx:1.27", user: "1000", ports, enable });

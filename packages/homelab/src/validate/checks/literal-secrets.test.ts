@@ -4,7 +4,7 @@ import { container } from "../../builders/container.ts";
 import { publicValue } from "../../builders/public-value.ts";
 import { secret } from "../../builders/secret.ts";
 import { service } from "../../builders/service.ts";
-import { findings, testLab } from "../test-lab.ts";
+import { findings, testLab } from "../../../test-support/validate/test-lab.ts";
 
 const pod = (options: Record<string, unknown>) =>
   container("app", { backend: "podman", image: "docker.io/library/nginx:1.27", user: "1000", ...options } as never);

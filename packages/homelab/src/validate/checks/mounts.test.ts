@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { container } from "../../builders/container.ts";
-import { findings, testLab } from "../test-lab.ts";
+import { findings, testLab } from "../../../test-support/validate/test-lab.ts";
 import { isSharedMediaPath } from "./mounts.ts";
 
 describe("media-mount-writable", () => {

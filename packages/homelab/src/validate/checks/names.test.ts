@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { container } from "../../builders/container.ts";
 import { service } from "../../builders/service.ts";
 import { traefik } from "../../proxies/traefik/builders.ts";
-import { findings, summary, testLab } from "../test-lab.ts";
+import { findings, summary, testLab } from "../../../test-support/validate/test-lab.ts";
 
 const podman = (name: string) => container(name, { backend: "podman", image: "docker.io/library/nginx:1.27", user: "1000" });
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { container } from "../../builders/container.ts";
 import type { PodmanContainerOptions } from "../../schema/podman.ts";
-import { findings, summary, testLab } from "../test-lab.ts";
+import { findings, summary, testLab } from "../../../test-support/validate/test-lab.ts";
 import { isDatabaseImage } from "./podman.ts";
 
 const podman = (name: string, o: Partial<PodmanContainerOptions> = {}) =>

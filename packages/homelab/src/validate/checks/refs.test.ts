@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { container } from "../../builders/container.ts";
 import { containerRef, hostRef } from "../../builders/refs.ts";
 import { service } from "../../builders/service.ts";
-import { summary, testLab } from "../test-lab.ts";
+import { summary, testLab } from "../../../test-support/validate/test-lab.ts";
 
 describe("ref-unknown", () => {
   test("references must reach an enabled private-network nspawn container", () => {

@@ -4,7 +4,7 @@ import { homelab } from "../../builders/homelab.ts";
 import { secret } from "../../builders/secret.ts";
 import { service } from "../../builders/service.ts";
 import { RELEASES } from "../../releases/table.ts";
-import { findings, summary, testLab } from "../test-lab.ts";
+import { findings, summary, testLab } from "../../../test-support/validate/test-lab.ts";
 
 const on = (nixos: "25.11" | "26.05", parts: Parameters<typeof testLab>[0]) => testLab({ nixos, ...parts });
 

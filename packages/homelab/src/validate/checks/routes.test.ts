@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { container } from "../../builders/container.ts";
 import { caddy, caddyRoute } from "../../proxies/caddy/builders.ts";
 import { traefik, traefikRoute } from "../../proxies/traefik/builders.ts";
-import { findings, summary, testLab } from "../test-lab.ts";
+import { findings, summary, testLab } from "../../../test-support/validate/test-lab.ts";
 
 const HASH = "$2a$14$Zkx19XLiW6VYouLHR5NmfOFU0z2GTNmpkT/5qqR7hx4IjWJPDhjvG";
 const authelia = () => container("authelia", { ports: [9091], forwardAuth: { port: 9091 }, route: traefikRoute({ subdomain: "auth", port: 9091, public: true }) });

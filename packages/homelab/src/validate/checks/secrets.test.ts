@@ -4,7 +4,7 @@ import { container } from "../../builders/container.ts";
 import { traefik } from "../../proxies/traefik/builders.ts";
 import { secret } from "../../builders/secret.ts";
 import { service } from "../../builders/service.ts";
-import { findings, summary, testLab } from "../test-lab.ts";
+import { findings, summary, testLab } from "../../../test-support/validate/test-lab.ts";
 
 const podman = (name: string, environmentFiles: ReturnType<typeof secret>[]) =>
   container(name, { backend: "podman", image: "docker.io/library/nginx:1.27", user: "1000", environmentFiles });

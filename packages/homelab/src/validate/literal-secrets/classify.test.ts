@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { classifyTemplate, classifyValue } from "./classify.ts";
-import { FAKE } from "./fixtures.test-support.ts";
-import { REF } from "./matrix.test-support.ts";
+import { FAKE } from "../../../test-support/validate/literal-secrets/fixtures.ts";
+import { REF } from "../../../test-support/validate/literal-secrets/matrix.ts";
 
 describe("classifyValue", () => {
   test("an error names the key and the word, and never the value", () => {

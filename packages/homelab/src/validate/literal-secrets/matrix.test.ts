@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { classifyCommandLine, classifyTemplate, classifyValue } from "./index.ts";
-import type { Case, Expect, Row } from "./matrix.test-support.ts";
-import { NEGATIVE } from "./matrix-negative.test-support.ts";
-import { POSITIVE } from "./matrix-positive.test-support.ts";
+import type { Case, Expect, Row } from "../../../test-support/validate/literal-secrets/matrix.ts";
+import { NEGATIVE } from "../../../test-support/validate/literal-secrets/matrix-negative.ts";
+import { POSITIVE } from "../../../test-support/validate/literal-secrets/matrix-positive.ts";
 import type { LiteralSecretFinding } from "./types.ts";
 
 /** What the detector says for one case: the severity, and for command lines the argument index. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { basicAuth, FAKE, filler } from "./fixtures.test-support.ts";
+import { basicAuth, FAKE, filler } from "../../../test-support/validate/literal-secrets/fixtures.ts";
 import { isPublicValue } from "./public-values.ts";
 import { TOKEN_FORMATS, tokenFormatIn } from "./token-prefixes.ts";
 import { credentialIn, hashIn } from "./value-shapes.ts";

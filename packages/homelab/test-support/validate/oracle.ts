@@ -1,0 +1,151 @@
+/**
+ * A brute-force oracle for the conflict checks, written independently of `validate` (it
+ * shares only the allocator, which has its own properties): every pair of parts is compared
+ * directly, O(n²). Test-only; `validate.property.test.ts` compares the two.
+ */
+import { allocateAddresses } from "../../src/allocate/index.ts";
+import { onlyHost, proxyOf, type Container, type Homelab, type Route } from "../../src/model/index.ts";
+
+/** The codes the oracle decides. */
+export const ORACLE_CODES = [
+  "duplicate-name",
+  "address-conflict",
+  "address-host-local",
+  "address-outside-pool",
+  "address-reserved",
+  "port-conflict",
+  "route-host-conflict",
+  "route-port-unserved",
+  "traefik-missing",
+  "caddy-missing",
+  "route-auth-unknown",
+  "route-auth-self",
+  "depends-on-unknown",
+] as const;
+
+/** What the oracle expects: for each finding, its code, path and the paths it conflicts with. */
+export interface Expected {
+  readonly code: string;
+  readonly path: string;
+  /** Paths of the other side(s) of a pairwise conflict; empty for single-part checks. */
+  readonly partners: readonly string[];
+}
+
+const quote = (name: string) => (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`);
+const cpath = (c: Container) => `containers${quote(c.name)}`;
+
+function ipToNumber(ip: string): number {
+  return ip.split(".").reduce((acc, part) => acc * 256 + Number(part), 0);
+}
+
+interface Item { path: string; key: string[] }
+
+/** Pairwise: `i` is flagged when some `j ≠ i` clashes with it. */
+function pairwise(code: string, items: readonly Item[], clash: (a: Item, b: Item) => boolean, out: Expected[]): void {
+  items.forEach((a, i) => {
+    const partners = items.filter((b, j) => j !== i && clash(a, b)).map((b) => b.path);
+    if (partners.length > 0) out.push({ code, path: a.path, partners });
+  });
+}
+
+export function oracle(lab: Homelab): Expected[] {
+  const out: Expected[] = [];
+  const host = onlyHost(lab);
+  const traefik = proxyOf(host, "traefik");
+  const caddy = proxyOf(host, "caddy");
+  const all = host.containers;
+  const on = all.filter((c) => c.enable);
+
+  // Names.
+  const named: Item[] = all.map((c) => ({ path: cpath(c), key: [c.name] }));
+  if (traefik?.mode === "container") named.push({ path: "traefik", key: ["traefik"] });
+  const nameItems = named.filter((n) => n.path !== "traefik");
+  nameItems.forEach((a) => {
+    const partners = named.filter((b) => b !== a && b.key[0] === a.key[0]).map((b) => b.path);
+    if (partners.length > 0) out.push({ code: "duplicate-name", path: a.path, partners });
+  });
+  pairwise("duplicate-name", host.services.map((s) => ({ path: `services${quote(s.name)}`, key: [s.name] })), (a, b) => a.key[0] === b.key[0], out);
+
+  // Addresses: given ones, or the allocator's for the first private container of a name.
+  const [base, prefix] = host.network.pool.split("/") as [string, string];
+  const lo = ipToNumber(base);
+  const hi = lo + 2 ** (32 - Number(prefix)) - 1;
+  const allocated = allocateAddresses(host);
+  const owner = new Set<string>();
+  const locals: Item[] = [];
+  const hosts: Item[] = [];
+  for (const c of all) {
+    if (c.backend !== "nspawn" || c.network !== "private") continue;
+    const first = !owner.has(c.name);
+    owner.add(c.name);
+    for (const field of ["hostAddress", "localAddress"] as const) {
+      const given = c[field];
+      if (given !== undefined) {
+        const v = ipToNumber(given);
+        if (v < lo || v > hi) out.push({ code: "address-outside-pool", path: `${cpath(c)}.${field}`, partners: [] });
+        else if (v === lo || v === hi) out.push({ code: "address-reserved", path: `${cpath(c)}.${field}`, partners: [] });
+      }
+      const effective = given ?? (first ? allocated.get(c.name)?.[field] : undefined);
+      if (effective !== undefined) (field === "localAddress" ? locals : hosts).push({ path: `${cpath(c)}.${field}`, key: [effective, cpath(c)] });
+    }
+  }
+  pairwise("address-conflict", locals, (a, b) => a.key[0] === b.key[0], out);
+  for (const l of locals) {
+    // Own hostAddress counts too: compare against every host side, including the same container's.
+    const partners = hosts.filter((h) => h.key[0] === l.key[0]).map((h) => h.path);
+    if (partners.length > 0) out.push({ code: "address-host-local", path: l.path, partners });
+  }
+
+  // Host listeners.
+  const listeners: Item[] = [];
+  const listen = (path: string, protocol: string, address: string, port: number) => listeners.push({ path, key: [protocol, address, String(port)] });
+  if (traefik) {
+    listen("traefik.entryPoints.web", "tcp", "0.0.0.0", 80);
+    listen(`traefik.entryPoints.${traefik.entryPoint}`, "tcp", "0.0.0.0", 443);
+  }
+  if (caddy) {
+    listen("caddy.httpPort", "tcp", "0.0.0.0", caddy.httpPort ?? 80);
+    listen("caddy.httpsPort", "tcp", "0.0.0.0", caddy.httpsPort ?? 443);
+    listen("caddy.http3", "udp", "0.0.0.0", caddy.httpsPort ?? 443);
+  }
+  for (const c of on) {
+    if (c.backend === "nspawn" && c.network === "host") c.ports.forEach((p, i) => listen(`${cpath(c)}.ports[${i}]`, p.protocol, p.address, p.port));
+    if (c.backend === "nspawn" && c.network === "private") c.forwardPorts.forEach((f, i) => listen(`${cpath(c)}.forwardPorts[${i}]`, f.protocol, "0.0.0.0", f.hostPort));
+    if (c.backend === "podman" && c.network !== "host") c.ports.forEach((p, i) => listen(`${cpath(c)}.ports[${i}]`, p.protocol, p.hostAddress, p.hostPort));
+  }
+  for (const s of host.services) if (s.enable) s.ports.forEach((p, i) => listen(`services${quote(s.name)}.ports[${i}]`, p.protocol, p.address, p.port));
+  pairwise("port-conflict", listeners, (a, b) => a.key[0] === b.key[0] && a.key[2] === b.key[2] && (a.key[1] === b.key[1] || a.key[1] === "0.0.0.0" || b.key[1] === "0.0.0.0"), out);
+
+  // Routes.
+  const routes: { c: Container; r: Route; item: Item }[] = [];
+  for (const c of on) {
+    c.routes.forEach((r, i) => {
+      const name = r.host.kind === "fqdn" ? r.host.name : `${r.host.name}.${lab.domain}`;
+      routes.push({ c, r, item: { path: `${cpath(c)}.routes[${i}]`, key: [name] } });
+    });
+  }
+  pairwise("route-host-conflict", routes.map((x) => x.item), (a, b) => a.key[0] === b.key[0], out);
+  for (const { c, r, item } of routes) {
+    if (r.kind === "traefikRoute" && !traefik) out.push({ code: "traefik-missing", path: item.path, partners: [] });
+    if (r.kind === "caddyRoute" && !caddy) out.push({ code: "caddy-missing", path: item.path, partners: [] });
+    const served =
+      c.backend === "nspawn" ? c.ports.some((p) => p.protocol === "tcp" && p.port === r.port)
+      : c.network === "host" ? true
+      : c.ports.some((p) => p.protocol === "tcp" && p.hostPort === r.port);
+    if (!served) out.push({ code: "route-port-unserved", path: item.path, partners: [] });
+    if (r.auth !== undefined) {
+      if (r.auth === c.name) out.push({ code: "route-auth-self", path: item.path, partners: [] });
+      else if (!on.some((p) => p.name === r.auth && p.backend === "nspawn" && p.forwardAuth !== undefined)) out.push({ code: "route-auth-unknown", path: item.path, partners: [] });
+    }
+  }
+
+  // dependsOn.
+  for (const c of on) {
+    if (c.backend !== "podman") continue;
+    c.dependsOn.forEach((d, i) => {
+      const ok = d !== c.name && on.some((o) => o.name === d && o.backend === "podman");
+      if (!ok) out.push({ code: "depends-on-unknown", path: `${cpath(c)}.dependsOn[${i}]`, partners: [] });
+    });
+  }
+  return out;
+}
