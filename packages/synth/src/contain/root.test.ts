@@ -88,6 +88,8 @@ describe("reach: a path checked for an operation right now", () => {
     const root = openRoot(out, "out");
     expect(reach(root, "a/b/c.txt")).toBe(join(out, "a/b/c.txt"));
     expect(reach(root, "a/new/deeper.txt")).toBe(join(out, "a/new/deeper.txt"));
+    // A file where a directory goes: the walk stops there, the operation gets ENOTDIR.
+    expect(reach(root, "a/b/c.txt/x/y")).toBe(join(out, "a/b/c.txt/x/y"));
     expect(reach(root, "")).toBe(out);
   });
 
