@@ -40,6 +40,21 @@ describe("DiskError", () => {
     const notErrno = Object.assign(new Error("odd"), { code: "ERR_INVALID_ARG_TYPE" });
     expect(asDiskError(notErrno, "create", "server/x")).toBe(notErrno);
     expect(asDiskError(undefined, "create", "server/x")).toBeUndefined();
+    // An errno name is a whole string: not one inside another code, nor a list that prints as one.
+    const embedded = Object.assign(new Error("odd"), { code: "XEIO" });
+    expect(asDiskError(embedded, "create", "server/x")).toBe(embedded);
+    const listed = Object.assign(new Error("odd"), { code: ["EIO"] });
+    expect(asDiskError(listed, "create", "server/x")).toBe(listed);
+  });
+});
+
+describe("ContainmentError", () => {
+  it("is named, and keeps the problem", () => {
+    const error = new ContainmentError({ kind: "replaced" }, "server");
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe("ContainmentError");
+    expect(error.problem).toEqual({ kind: "replaced" });
+    expect(String(error)).toBe("ContainmentError: server/ was moved or replaced while synth ran; run synth again");
   });
 });
 
@@ -48,5 +63,6 @@ describe("shownPath", () => {
     expect(shownPath("server", "a/b.nix")).toBe("server/a/b.nix");
     expect(shownPath(".", "a/b.nix")).toBe("a/b.nix");
     expect(shownPath("server", "")).toBe("server/");
+    expect(shownPath(".", "")).toBe("./");
   });
 });

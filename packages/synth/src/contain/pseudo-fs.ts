@@ -55,15 +55,33 @@ export function pseudoFileSystemOf(realPath: string): string | undefined {
   } catch {
     mountinfo = undefined;
   }
+  return pseudoFileSystemIn(mountinfo, realPath);
+}
+
+/**
+ * {@link pseudoFileSystemOf} given the text of `/proc/self/mountinfo` (`undefined`: it could
+ * not be read): the type of the mount `realPath` is on decides; when no mount matches (or
+ * without the text), the magic number `statfs(2)` gives for `realPath`.
+ * @example pseudoFileSystemIn("21 26 0:20 / /proc rw - proc proc rw", "/proc/1") // "proc"
+ */
+export function pseudoFileSystemIn(mountinfo: string | undefined, realPath: string): string | undefined {
   if (mountinfo !== undefined) {
     const type = fileSystemType(mountinfo, realPath);
     if (type !== undefined) return PSEUDO_TYPES.has(type) ? type : undefined;
   }
   try {
-    return PSEUDO_MAGIC.get(Number(statfsSync(realPath).type));
+    return pseudoFileSystemOfMagic(Number(statfsSync(realPath).type));
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The pseudo-file system a `statfs(2)` magic number (`f_type`, see `linux/magic.h`) names.
+ * @example pseudoFileSystemOfMagic(0x9fa0) // "proc"
+ */
+export function pseudoFileSystemOfMagic(magic: number): string | undefined {
+  return PSEUDO_MAGIC.get(magic);
 }
 
 /** True when `path` is `dir` or inside it (both absolute and normalised). */

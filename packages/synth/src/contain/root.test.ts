@@ -1,10 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { lstatSync, mkdirSync, realpathSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
+import { constants, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { tempDirsPerTest } from "../../test-support/fixtures.ts";
 import { ContainmentError, DiskError } from "./errors.ts";
-import { inodeOf, listDir, look, openRoot, reach, readRegular } from "./root.ts";
+import { inodeOf, listDir, look, O_NOFOLLOW, openRoot, reach, readRegular } from "./root.ts";
 
 const scratch = tempDirsPerTest("nixjs-root-");
 
@@ -87,6 +88,8 @@ describe("reach: a path checked for an operation right now", () => {
     const root = openRoot(out, "out");
     expect(reach(root, "a/b/c.txt")).toBe(join(out, "a/b/c.txt"));
     expect(reach(root, "a/new/deeper.txt")).toBe(join(out, "a/new/deeper.txt"));
+    // A file where a directory goes: the walk stops there, the operation gets ENOTDIR.
+    expect(reach(root, "a/b/c.txt/x/y")).toBe(join(out, "a/b/c.txt/x/y"));
     expect(reach(root, "")).toBe(out);
   });
 
@@ -159,5 +162,86 @@ describe("reading below the root", () => {
     expect(inodeOf(root, "a")).toBe(lstatSync(join(out, "a"), { bigint: true }).ino.toString());
     expect(inodeOf(root, "a/b/c.txt")).toBeUndefined();
     expect(inodeOf(root, "nope")).toBeUndefined();
+  });
+});
+
+describe("system errors on the walk name the component that failed", () => {
+  it("an over-long name in the middle of a path", () => {
+    const { out } = tree();
+    const root = openRoot(out, "out");
+    const long = "x".repeat(300);
+    const error = new DiskError("ENAMETOOLONG", "examine", `out/a/${long}`);
+    expect(() => look(root, `a/${long}/c.nix`)).toThrow(error);
+    expect(() => reach(root, `a/${long}/c.nix`)).toThrow(error);
+  });
+
+  it("listing a file, or examining below one", () => {
+    const { out } = tree();
+    const root = openRoot(out, "out");
+    expect(() => listDir(root, "a/b/c.txt")).toThrow(new DiskError("ENOTDIR", "list", "out/a/b/c.txt"));
+    expect(() => inodeOf(root, "a/b/c.txt/x")).toThrow(new DiskError("ENOTDIR", "examine", "out/a/b/c.txt/x"));
+  });
+
+  it("reading a file the device refuses, without leaking its descriptor", () => {
+    // /proc/self/mem reads as a regular file of size 0; reading its (unmapped) first page fails.
+    const root = openRoot("/proc/self", "self");
+    const before = readdirSync("/proc/self/fd").length;
+    expect(() => readRegular(root, "mem")).toThrow(new DiskError("EIO", "read", "self/mem"));
+    expect(readdirSync("/proc/self/fd").length).toBe(before);
+  });
+
+  it("a root whose directory is gone, or whose path now leads through a file", () => {
+    const { base, out } = tree();
+    const root = openRoot(out, "out");
+    rmSync(out, { recursive: true });
+    expect(containment(() => look(root, "a")).problem).toEqual({ kind: "replaced" });
+    renameSync(base, `${base}-moved`);
+    writeFileSync(base, "");
+    try {
+      expect(() => reach(root, "a")).toThrow(new DiskError("ENOTDIR", "open the output directory", "out/"));
+    } finally {
+      rmSync(base);
+      renameSync(`${base}-moved`, base);
+    }
+  });
+
+  it("a root of another device or inode than the directory opened", () => {
+    const { out } = tree();
+    const root = openRoot(out, "out");
+    expect(containment(() => reach({ ...root, dev: root.dev + 1n }, "a")).problem).toEqual({ kind: "replaced" });
+    expect(containment(() => reach({ ...root, ino: root.ino + 1n }, "a")).problem).toEqual({ kind: "replaced" });
+    expect(reach(root, "a")).toBe(join(out, "a"));
+  });
+});
+
+describe("special files and links", () => {
+  it("tells a socket and a device file apart from a FIFO", async () => {
+    const { out } = tree();
+    const root = openRoot(out, "out");
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(join(out, "a/socket"), resolve));
+    try {
+      expect(look(root, "a/socket")).toEqual({ kind: "special", what: "a socket" });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+    const dev = openRoot("/dev", "dev");
+    expect(look(dev, "null")).toEqual({ kind: "special", what: "a device file" });
+    expect(containment(() => readRegular(dev, "null")).message).toBe("dev/null is a device file where nixjs expects a regular file; move it away, then run synth again");
+  });
+
+  it("lists names by UTF-16 code units, not by the bytes the system sorts them by", () => {
+    const { out } = tree();
+    const root = openRoot(out, "out/a/b");
+    for (const name of ["\uff21", "\u{1f600}", "b"]) writeFileSync(join(out, "a/b", name), "");
+    // In UTF-8, U+FF21 sorts before U+1F600; in UTF-16, U+1F600 starts with a lower surrogate.
+    expect(listDir(root, "a/b")).toEqual(["b", "c.txt", "\u{1f600}", "\uff21"]);
+  });
+
+  it("O_NOFOLLOW refuses to open a symbolic link", () => {
+    const { out, outside } = tree();
+    symlinkSync(join(outside, "secret.txt"), join(out, "link"));
+    expect(O_NOFOLLOW).not.toBe(0);
+    expect(() => openSync(join(out, "link"), constants.O_RDONLY | O_NOFOLLOW)).toThrow(expect.objectContaining({ code: "ELOOP" }));
   });
 });
