@@ -18,7 +18,16 @@ const RULES = "secrets/secrets.nix";
 
 /** The `.age` file as the agenix CLI names it when run from the rules file's directory. */
 function ruleName(file: string): string {
-  return posix.relative(posix.dirname(RULES), posix.normalize(file));
+  return besideRules(RULES, file);
+}
+
+/**
+ * `file` (relative to the output directory) as named from the directory of the rules file:
+ * what `agenix -e` is given there. Never resolved against the working directory, so a file
+ * beside the output directory (`../keys/x.age`) is named alike from any directory.
+ */
+function besideRules(rulesPath: string, file: string): string {
+  return relativeFrom(rulesPath, file).replace(/^\.\//, "");
 }
 
 /**
@@ -93,7 +102,7 @@ export const agenix: SecretBackend = {
 
   createHint(secret, out, rulesPath) {
     const dir = posix.join(out, posix.dirname(rulesPath));
-    const file = posix.relative(posix.dirname(rulesPath), secret.file);
+    const file = besideRules(rulesPath, secret.file);
     return `cd ${shellQuote(dir)} && agenix -e ${shellQuote(file)}`;
   },
 };
