@@ -53,31 +53,14 @@ export function runScript(script: string, args: readonly string[], options: { cw
  * Runs `script` until it announces its pause before disk change number `pauseAt`, then
  * SIGKILLs it there. Resolves `killed: false` when the run ends before reaching that point.
  */
-export function runAndKillAt(
+export async function runAndKillAt(
   script: string,
   args: readonly string[],
   options: { cwd: string; env?: Record<string, string>; pauseAt: number },
 ): Promise<{ killed: boolean; operation: string; run: ChildRun }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeArgs(script), ...args], {
-      cwd: options.cwd,
-      env: childEnv({ ...options.env, NIXJS_INTERNAL_PAUSE_AT: String(options.pauseAt) }),
-    });
-    let stdout = "";
-    let stderr = "";
-    let operation = "";
-    child.stdout.setEncoding("utf8").on("data", (t: string) => (stdout += t));
-    child.stderr.setEncoding("utf8").on("data", (t: string) => {
-      stderr += t;
-      const m = /^nixjs-paused (\d+) (\d+) (.*)$/m.exec(stderr);
-      if (m && operation === "") {
-        operation = m[3]!;
-        process.kill(Number(m[2]), "SIGKILL");
-      }
-    });
-    child.on("error", reject);
-    child.on("close", (code, signal) => resolve({ killed: signal === "SIGKILL", operation, run: { code, stdout, stderr } }));
-  });
+  const env = { ...options.env, NIXJS_INTERNAL_PAUSE_AT: String(options.pauseAt) };
+  const r = await runUntilPause(script, args, options.cwd, env, (_operation, pid) => process.kill(pid, "SIGKILL"));
+  return { killed: r.signal === "SIGKILL", operation: r.operation, run: r.run };
 }
 
 /**
@@ -85,17 +68,36 @@ export function runAndKillAt(
  * `atPause` there (the process is blocked: the test may change the tree), then lets it go on
  * and waits for it to end. `paused` is false when the run ended before that point.
  */
-export function runPausedAt(
+export async function runPausedAt(
   script: string,
   args: readonly string[],
   options: { cwd: string; env?: Record<string, string>; pauseAt: number; resumeFile: string },
   atPause: (operation: string) => void,
 ): Promise<{ paused: boolean; operation: string; run: ChildRun }> {
+  const env = { ...options.env, NIXJS_INTERNAL_PAUSE_AT: String(options.pauseAt), NIXJS_INTERNAL_RESUME_FILE: options.resumeFile };
+  const r = await runUntilPause(script, args, options.cwd, env, (operation) => {
+    try {
+      atPause(operation);
+    } finally {
+      writeFileSync(options.resumeFile, "");
+    }
+  });
+  return { paused: r.operation !== "", operation: r.operation, run: r.run };
+}
+
+/**
+ * Runs `script` and calls `onPause` once, when it announces its pause (`nixjs-paused <n> <pid>
+ * <operation>` on stderr), with the operation and the pid to act on; resolves when it ends.
+ */
+function runUntilPause(
+  script: string,
+  args: readonly string[],
+  cwd: string,
+  env: Record<string, string>,
+  onPause: (operation: string, pid: number) => void,
+): Promise<{ operation: string; signal: NodeJS.Signals | null; run: ChildRun }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeArgs(script), ...args], {
-      cwd: options.cwd,
-      env: childEnv({ ...options.env, NIXJS_INTERNAL_PAUSE_AT: String(options.pauseAt), NIXJS_INTERNAL_RESUME_FILE: options.resumeFile }),
-    });
+    const child = spawn(process.execPath, [...nodeArgs(script), ...args], { cwd, env: childEnv(env) });
     let stdout = "";
     let stderr = "";
     let operation = "";
@@ -105,15 +107,11 @@ export function runPausedAt(
       const m = /^nixjs-paused (\d+) (\d+) (.*)$/m.exec(stderr);
       if (m && operation === "") {
         operation = m[3]!;
-        try {
-          atPause(operation);
-        } finally {
-          writeFileSync(options.resumeFile, "");
-        }
+        onPause(operation, Number(m[2]));
       }
     });
     child.on("error", reject);
-    child.on("close", (code) => resolve({ paused: operation !== "", operation, run: { code, stdout, stderr } }));
+    child.on("close", (code, signal) => resolve({ operation, signal, run: { code, stdout, stderr } }));
   });
 }
 
