@@ -1,4 +1,4 @@
-import { DIGIT, PATH_CHAR, is } from "./chars.ts";
+import { DIGIT, PATH_CHAR, SCHEME_CHAR, URI_CHAR, is } from "./chars.ts";
 
 /**
  * The path tokens that can start at `i`: `length`, that of PATH
@@ -58,4 +58,14 @@ export function scanNumber(s: string, i: number): { end: number; float: boolean 
     if (floatEnd > intEnd) return { end: floatEnd, float: true };
   }
   return intEnd > i ? { end: intEnd, float: false } : undefined;
+}
+
+/** End of a URI `[a-zA-Z][a-zA-Z0-9+.-]*:[URI_CHAR]+` starting at `i`, or `i`. */
+export function matchUri(s: string, i: number): number {
+  let j = i + 1;
+  while (is(s.charCodeAt(j), SCHEME_CHAR)) j++;
+  if (s.charCodeAt(j) !== 0x3a) return i;
+  let k = j + 1;
+  while (is(s.charCodeAt(k), URI_CHAR)) k++;
+  return k === j + 1 ? i : k;
 }

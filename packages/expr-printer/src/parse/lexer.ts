@@ -1,7 +1,8 @@
-import { ALPHA, DIGIT, ID_CHAR, PATH_CHAR, SCHEME_CHAR, URI_CHAR, charClass, is } from "./chars.ts";
+import { ALPHA, DIGIT, ID_CHAR, PATH_CHAR, charClass, is } from "./chars.ts";
 import { NixParseError } from "./errors.ts";
 import { lexIndented, lexInPath, lexString } from "./lex-modes.ts";
-import { matchPath, scanNumber } from "./lex-scan.ts";
+import { floatValue, intValue } from "./lex-numbers.ts";
+import { matchPath, matchUri, scanNumber } from "./lex-scan.ts";
 import { KEYWORD_TOKENS, T, type TokenKind } from "./tokens.ts";
 
 /** Lexer modes (flex start conditions). `INITIAL` is the bottom of the stack only. */
@@ -281,46 +282,5 @@ export class Lexer {
   }
 }
 
-const INT64_MAX = 2n ** 63n - 1n;
 /** Size of the identifier table of `Lexer.word` (a power of two). */
 const WORDS = 1024;
-const MIN_NORMAL = 2.2250738585072014e-308;
-
-/**
- * A float literal's value, with Nix's checks: `strtod` reports overflow and underflow
- * (a subnormal or a nonzero literal that reads as 0), and Nix rejects both.
- */
-function floatValue(lx: Lexer, start: number, text: string): number {
-  const value = Number(text);
-  const mantissa = text.replace(/[eE].*$/, "");
-  const underflow = (value === 0 && /[1-9]/.test(mantissa)) || (value !== 0 && value < MIN_NORMAL);
-  if (!Number.isFinite(value) || underflow) {
-    lx.fail(start, `invalid float ${text}: ${underflow ? "too close to zero (Nix rejects subnormal floats)" : "too large"}`);
-  }
-  return value;
-}
-
-/** An integer literal's value; Nix rejects one beyond int64 ("invalid integer"). */
-function intValue(lx: Lexer, start: number, end: number): bigint {
-  const s = lx.src;
-  if (end - start <= 15) {
-    // Up to 15 digits fit a double exactly: no text to cut out, no BigInt parsing.
-    let n = 0;
-    for (let i = start; i < end; i++) n = n * 10 + s.charCodeAt(i) - 0x30;
-    return BigInt(n);
-  }
-  const text = s.slice(start, end);
-  const value = BigInt(text);
-  if (value > INT64_MAX) lx.fail(start, `invalid integer ${text}: it does not fit in 64 bits`);
-  return value;
-}
-
-/** End of a URI `[a-zA-Z][a-zA-Z0-9+.-]*:[URI_CHAR]+` starting at `i`, or `i`. */
-function matchUri(s: string, i: number): number {
-  let j = i + 1;
-  while (is(s.charCodeAt(j), SCHEME_CHAR)) j++;
-  if (s.charCodeAt(j) !== 0x3a) return i;
-  let k = j + 1;
-  while (is(s.charCodeAt(k), URI_CHAR)) k++;
-  return k === j + 1 ? i : k;
-}
