@@ -142,7 +142,11 @@ function splitSum(items: readonly Item[]): Item[][] {
   return members;
 }
 
-function canon(path: string): string {
+/**
+ * Lexical canonicalisation of an absolute path (what Nix's canonPath does without touching the
+ * disk). @example canon("/a/./b/../c/") // "/a/c"
+ */
+export function canon(path: string): string {
   const out: string[] = [];
   for (const s of path.split("/")) {
     if (s === "" || s === ".") continue;

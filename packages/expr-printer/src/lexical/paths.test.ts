@@ -5,6 +5,7 @@ import { evalAll, NixError, nixParse } from "@nixjs/testkit";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkBatches } from "../../test-support/fc-options.ts";
+import { canon } from "../../test-support/parse-normal.ts";
 import { pathForm, pathProblem, searchPathProblem, type PathForm } from "./paths.ts";
 import { escapeDoubleQuotedText } from "./strings.ts";
 
@@ -69,17 +70,6 @@ describe("pathProblem / searchPathProblem", () => {
     }
   });
 });
-
-/** Lexical canonicalisation (what Nix's canonPath does without touching the disk). */
-function canon(path: string): string {
-  const out: string[] = [];
-  for (const s of path.split("/")) {
-    if (s === "" || s === ".") continue;
-    if (s === "..") out.pop();
-    else out.push(s);
-  }
-  return `/${out.join("/")}`;
-}
 
 function source(form: PathForm): string {
   return form.kind === "literal" ? form.text : `(${form.base} + "${escapeDoubleQuotedText(form.rest, false)}")`;
