@@ -5,15 +5,14 @@ import { locateOutDir, OutDirError, type OutDirState } from "./contain/out-dir.t
 import { look } from "./contain/root.ts";
 import { InvalidTreeError } from "./plan/plan.ts";
 import { missingModuleWarnings, missingSecretWarnings } from "./plan/secret-files.ts";
-import type { Plan, PlanCounts } from "./plan/types.ts";
 import type { Synthesized } from "./pipeline/synthesize.ts";
 import { shellQuote, sortDiagnostics } from "@nixjs/homelab";
 import { inspectStage } from "./stages/inspect.ts";
 import type { DiskOutcome, SynthStatus } from "./stages/result.ts";
 import { writeStage } from "./stages/write.ts";
 import { NotCommittedError } from "./write/commit.ts";
-import { JournalError, RollForwardError, type Pending, type Recovery } from "./write/journal.ts";
-import { LockLostError, type LockOwner } from "./write/lock.ts";
+import { JournalError, RollForwardError } from "./write/journal.ts";
+import { LockLostError } from "./write/lock.ts";
 
 export type { SynthStatus } from "./stages/result.ts";
 
@@ -59,25 +58,17 @@ export interface SynthOptions {
   readonly onDiagnostics?: (diagnostics: readonly Diagnostic[]) => void;
 }
 
-/** Everything a synth found and did (the CLI prints it; `--json` serialises it). */
-export interface SynthResult {
-  readonly status: SynthStatus;
+/**
+ * Everything a synth found and did (the CLI prints it; `--json` serialises it): what the disk
+ * stage found and did (plan, counts, recovery, pending, lock), and the rest.
+ */
+export interface SynthResult extends DiskOutcome {
   readonly mode: SynthMode;
   /** Display paths (relative to cwd, `/`-separated). */
   readonly config: string;
   readonly out: string;
   /** Sorted: errors first, then by group and path. */
   readonly diagnostics: readonly Diagnostic[];
-  readonly plan?: Plan;
-  readonly counts?: PlanCounts;
-  /** What a writing synth did first about an interrupted one. */
-  readonly recovery?: Recovery;
-  /** What `--check` and `--dry-run` saw of an interrupted synth (they never recover). */
-  readonly pending?: Pending;
-  readonly lockTakenOverFrom?: LockOwner;
-  /** Set for `locked`: who holds the lock (undefined when its file is unreadable). */
-  readonly lockHolder?: LockOwner;
-  readonly lockPath?: string;
   /** Set for `error`: what went wrong, for the user. */
   readonly error?: { readonly kind: "config" | "io" | "containment" | "internal"; readonly message: string; readonly site?: string };
 }

@@ -32,26 +32,19 @@ export async function readDisk(root: OutRoot | undefined, generated: Iterable<st
 }
 
 function readEntry(root: OutRoot, path: string): DiskEntry {
-  const found = look(root, path);
-  switch (found.kind) {
-    case "file":
-      return { kind: "file", bytes: readRegular(root, path) };
-    case "missing":
-    case "directory":
-      return { kind: found.kind };
-    case "symlink":
-      return { kind: "symlink", link: found.link, target: found.target };
-    case "special":
-      return { kind: "other", what: found.what };
-  }
+  return entryOf(root, path, true);
 }
 
 /** A parent directory: its kind only (a file there blocks the paths below it, unread). */
 function dirEntry(root: OutRoot, path: string): DiskEntry {
+  return entryOf(root, path, false);
+}
+
+function entryOf(root: OutRoot, path: string, readFile: boolean): DiskEntry {
   const found = look(root, path);
   switch (found.kind) {
     case "file":
-      return { kind: "file", bytes: Buffer.alloc(0) };
+      return { kind: "file", bytes: readFile ? readRegular(root, path) : Buffer.alloc(0) };
     case "missing":
     case "directory":
       return { kind: found.kind };
