@@ -1,7 +1,9 @@
 import type { Release } from "../releases/release.ts";
 import type { Container, NixConfig } from "./containers.ts";
 import type { ServicePort } from "./ports.ts";
+import type { AuthProvider, DnsRewrites, OidcClient } from "./auth.ts";
 import type { Proxy } from "./proxies.ts";
+import type { Route } from "./routing.ts";
 import type { Secret } from "./secret.ts";
 import type { SourceSite } from "./site.ts";
 
@@ -57,6 +59,17 @@ export interface Host {
   readonly proxies: readonly Proxy[];
   readonly containers: readonly Container[];
   readonly services: readonly HostService[];
+  /**
+   * Routes not given to a container: to a host service, a host port, a LAN device, Traefik's
+   * dashboard, a redirect (a container's own routes are its `routes`).
+   */
+  readonly routes: readonly Route[];
+  /** Forward-auth providers (Authelia, Authentik) routes refer to by name. */
+  readonly auth: readonly AuthProvider[];
+  /** OIDC clients of the auth providers, from the containers that use them. */
+  readonly oidcClients: readonly OidcClient[];
+  /** Local DNS records derived from the routes. */
+  readonly dns: readonly DnsRewrites[];
   /** Hand-written modules the flake imports too, relative to the output directory. */
   readonly modules: readonly string[];
   /** The host's private keys that decrypt its secrets (bind-mounted read-only into containers that need them). */
