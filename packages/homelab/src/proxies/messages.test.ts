@@ -82,7 +82,7 @@ describe("checks", () => {
   test("duplicate-name: a container named like the traefik container", () => {
     const lab = testLab({ traefik: traefik(), containers: [container("traefik", { network: "host" })] });
     expect(findings(lab, "duplicate-name").map((d) => d.message)).toEqual([
-      'traefik({ mode: "container" }) already defines the container "traefik": rename this container, or use traefik({ mode: "service" })',
+      'traefik() already defines the container "traefik" (its modes "container" and "podman" run Traefik as that container): rename this container, or use traefik({ mode: "service" })',
     ]);
   });
 

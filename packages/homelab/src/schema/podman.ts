@@ -1,22 +1,10 @@
 import { z, type Input } from "./zod.ts";
 import { commonShape, routeShape } from "./common.ts";
-import { parseImage } from "../oci/image.ts";
-import { parseVolume, VOLUME_OPTIONS } from "../oci/volume.ts";
+import { image, volume } from "./oci.ts";
 import { isPublicValue } from "../model/brand.ts";
 import { category, containerName, ipv4, orPublic, port, protocol, publicValueRef, secretRef } from "./primitives.ts";
 import { asRecord, type InputProblem } from "./problems.ts";
 import { parsePublish } from "./publish.ts";
-
-const IMAGE_MESSAGE = 'expected an image with a tag, e.g. "lscr.io/linuxserver/sonarr:4.0.9"';
-
-/** An OCI image reference with a tag or digest. */
-const image = z.string({ error: IMAGE_MESSAGE }).check((ctx) => {
-  const ref = parseImage(ctx.value);
-  if (ref === undefined) ctx.issues.push({ code: "custom", message: IMAGE_MESSAGE, input: ctx.value });
-  else if (ref.tag === undefined && ref.digest === undefined) {
-    ctx.issues.push({ code: "custom", message: `the image has no tag: pin a version, e.g. "${ctx.value}:1.2.3"`, input: ctx.value });
-  }
-});
 
 /** A published port: a Podman spec string or a typed object. */
 const published = z.union(
@@ -40,20 +28,6 @@ const published = z.union(
   ],
   { error: 'expected a port spec like "127.0.0.1:5432:5432" or { hostAddress, hostPort, containerPort, protocol }' },
 );
-
-const VOLUME_MESSAGE = 'expected "source:/container/path[:options]", e.g. "/opt/media/sonarr:/config" or "/mnt/media:/media:ro"';
-
-/** `"src:dst[:opts]"`: src a host path or a named volume, dst absolute, known options. */
-const volume = z.string({ error: VOLUME_MESSAGE }).check((ctx) => {
-  const parsed = parseVolume(ctx.value);
-  if (parsed === undefined) {
-    ctx.issues.push({ code: "custom", message: VOLUME_MESSAGE, input: ctx.value });
-    return;
-  }
-  for (const opt of parsed.options) {
-    if (!VOLUME_OPTIONS.has(opt)) ctx.issues.push({ code: "custom", message: `unknown volume option "${opt}" (expected ro, rw, z, Z, U, …)`, input: ctx.value });
-  }
-});
 
 const ENV_MESSAGE = "expected a string (numbers and booleans are written as strings; secrets go in environmentFiles)";
 

@@ -8,24 +8,29 @@ import { brandOf } from "../../model/brand.ts";
 import { routeProblems } from "../../schema/routes.ts";
 import { captureSite } from "../../site/capture.ts";
 import type { Traefik, TraefikRoute } from "./model.ts";
+import { DEFAULT_TRAEFIK_IMAGE } from "./podman-model.ts";
+import { traefikPodmanProblems } from "./podman-schema.ts";
 import { traefikRouteSchema, traefikSchema, type TraefikOptions, type TraefikRouteOptions } from "./schema.ts";
 
 /**
  * Traefik: by default the `traefik` nspawn container on the host network (seed 000),
- * listening on :80 and :443; `mode: "service"` runs it as a host service instead. Routes
+ * listening on :80 and :443; `mode: "service"` runs it as a host service instead, `mode:
+ * "podman"` as a Podman container that routes to Podman containers by their labels. Routes
  * (`traefikRoute`) use its entry point and certificate resolver unless they name their own.
  *
  * @example traefik({ entryPoint: "websecure", certResolver: "cloudflare" })
  * @example traefik({ mode: "service", certResolver: "le", acme: { email: "admin@example.org" } })
+ * @example traefik({ mode: "podman", image: "docker.io/library/traefik:v3.3.5" })
  */
 export function traefik(options: TraefikOptions = {}): Traefik {
   const site = captureSite(traefik);
   const standIn = () => ({ mode: "service", entryPoint: "websecure", environmentFiles: [], site });
   return guarded("traefik", standIn, () => {
-    const o = parseInput(traefikSchema, options, { label: callLabel("traefik"), site });
+    const o = parseInput(traefikSchema, options, { label: callLabel("traefik"), site }, traefikPodmanProblems);
     return branded("traefik", {
       kind: "traefik",
       mode: o.mode ?? "container",
+      ...optional("podman", o.mode === "podman" ? { image: o.image ?? DEFAULT_TRAEFIK_IMAGE, volumes: o.volumes ?? [] } : undefined),
       entryPoint: o.entryPoint ?? "websecure",
       ...optional("certResolver", o.certResolver),
       ...optional("acme", o.acme && { email: o.acme.email, ...optional("dnsProvider", o.acme.dnsProvider) }),

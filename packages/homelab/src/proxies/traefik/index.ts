@@ -1,6 +1,7 @@
 /**
- * The Traefik provider: the `traefik` NixOS container on the host network (seed 000), or a
- * host service; routes in its dynamic configuration, beside the container they route to.
+ * The Traefik provider: the `traefik` NixOS container on the host network (seed 000), a host
+ * service, or the `traefik` Podman container (routes to Podman containers as their labels);
+ * routes in its dynamic configuration, beside the container they route to.
  */
 import { atProxy } from "../../facts/located.ts";
 import type { Traefik } from "./model.ts";
@@ -10,6 +11,9 @@ import { HOST_SYSTEM } from "../../facts/systems.ts";
 import type { ProxyProvider } from "../provider.ts";
 import { traefikRouteBindings, WEB } from "./dynamic.ts";
 import { traefikContainerFile, traefikServiceFile } from "./static.ts";
+import { checkPodmanMode, PODMAN_MODE_CODES } from "./podman-checks.ts";
+import { traefikPodmanFile } from "./podman-mode.ts";
+import { traefikNetworks } from "./podman-routes.ts";
 
 export const traefikProvider: ProxyProvider<Traefik> = {
   kind: "traefik",
@@ -20,6 +24,7 @@ export const traefikProvider: ProxyProvider<Traefik> = {
   missingSummary: "a Traefik route without traefik()",
   codes: {
     "unknown-entry-point": { severity: "error", summary: "a route names an entry point Traefik does not define" },
+    ...PODMAN_MODE_CODES,
   },
   fileConflictHint: ' (or pick traefik({ mode: "container" }))',
   hostSecretsOption: "traefik's environmentFiles",
@@ -29,10 +34,12 @@ export const traefikProvider: ProxyProvider<Traefik> = {
   },
 
   listeners(t) {
-    const owner = t.mode === "container" ? "the traefik container" : "the Traefik service";
+    const owner = t.mode === "container" ? "the traefik container" : t.mode === "podman" ? "the traefik Podman container" : "the Traefik service";
+    // Published Podman ports come in through Podman's own rules, like any Podman container's.
+    const opens = t.mode !== "podman";
     return [
-      { ...atProxy(t, "entryPoints", WEB), protocol: "tcp", address: ANY_ADDRESS, port: 80, owner, name: "traefik", opens: true },
-      { ...atProxy(t, "entryPoints", t.entryPoint), protocol: "tcp", address: ANY_ADDRESS, port: 443, owner, name: "traefik", opens: true },
+      { ...atProxy(t, "entryPoints", WEB), protocol: "tcp", address: ANY_ADDRESS, port: 80, owner, name: "traefik", opens },
+      { ...atProxy(t, "entryPoints", t.entryPoint), protocol: "tcp", address: ANY_ADDRESS, port: 443, owner, name: "traefik", opens },
     ];
   },
 
@@ -42,20 +49,22 @@ export const traefikProvider: ProxyProvider<Traefik> = {
   },
 
   containerNames(t) {
-    return t.mode === "container" ? ["traefik"] : [];
+    return t.mode === "service" ? [] : ["traefik"];
   },
 
   containerClash(name) {
-    return `traefik({ mode: "container" }) already defines the container "${name}": rename this container, or use traefik({ mode: "service" })`;
+    return `traefik() already defines the container "${name}" (its modes "container" and "podman" run Traefik as that container): rename this container, or use traefik({ mode: "service" })`;
   },
 
   files(lab, t) {
     const owner = atProxy(t);
     if (t.mode === "service") return [{ path: "services/traefik.nix", owner }];
+    // The Podman mode's file has the same place as the nspawn container's: both are the container `traefik`.
     return [{ path: lab.layout.kind === "modules" ? "containers/traefik/index.nix" : "containers/traefik.nix", owner }];
   },
 
   renderFile(ctx, t, file) {
+    if (t.mode === "podman") return traefikPodmanFile(ctx, t, traefikNetworks(ctx.host));
     return t.mode === "service" ? traefikServiceFile(t, ctx.facts.release) : traefikContainerFile(ctx, t, file.path);
   },
 
@@ -68,6 +77,7 @@ export const traefikProvider: ProxyProvider<Traefik> = {
   },
 
   check(ctx, t) {
+    if (t.mode === "podman") checkPodmanMode(ctx, t);
     if (t.acme?.dnsProvider !== undefined && t.environmentFiles.length === 0) {
       ctx.report.warning(
         "acme-dns-credentials",

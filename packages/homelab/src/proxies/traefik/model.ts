@@ -2,11 +2,17 @@
 import type { RouteHost } from "../../model/routes.ts";
 import type { Secret } from "../../model/secret.ts";
 import type { SourceSite } from "../../model/site.ts";
+import type { TraefikPodman, TraefikPodmanCode } from "./podman-model.ts";
 
-/** Traefik: the `traefik` nspawn container on the host network (seed 000), or a host service. */
+/**
+ * Traefik: the `traefik` nspawn container on the host network (seed 000), a host service, or
+ * the `traefik` Podman container reading routes from its containers' labels.
+ */
 export interface Traefik {
   readonly kind: "traefik";
-  readonly mode: "container" | "service";
+  readonly mode: "container" | "service" | "podman";
+  /** `mode: "podman"` only: the Traefik OCI container's own options. */
+  readonly podman?: TraefikPodman;
   /** Entry point routes use by default, e.g. `"websecure"`. */
   readonly entryPoint: string;
   /** Certificate resolver routes use by default, e.g. `"cloudflare"`. */
@@ -48,4 +54,4 @@ export interface TraefikRoute {
 }
 
 /** The diagnostic codes of Traefik's own checks (besides `traefik-missing`). */
-export type TraefikCode = "unknown-entry-point";
+export type TraefikCode = "unknown-entry-point" | TraefikPodmanCode;

@@ -2,16 +2,19 @@
 import { bool, email, identifier, secretRef } from "../../schema/primitives.ts";
 import { ROUTE_OPTIONS_ERROR, routeShape } from "../../schema/routes.ts";
 import { z, type Input } from "../../schema/zod.ts";
+import { traefikPodmanShape } from "./podman-schema.ts";
 
 /** Options of `traefik()`. */
 export const traefikSchema = z.strictObject(
   {
     /**
      * `"container"`: the `traefik` nspawn container on the host network (seed 000);
-     * `"service"`: `services.traefik` on the host. Default `"container"`.
+     * `"service"`: `services.traefik` on the host; `"podman"`: the `traefik` Podman container,
+     * routing to Podman containers by the labels nixjs writes on them. Default `"container"`.
      * @example mode: "service"
      */
-    mode: z.enum(["container", "service"], { error: 'expected "container" or "service"' }).optional(),
+    mode: z.enum(["container", "service", "podman"], { error: 'expected "container", "service" or "podman"' }).optional(),
+    ...traefikPodmanShape,
     /**
      * The TLS entry point routes use by default (on :443). Default `"websecure"`.
      * @example entryPoint: "websecure"

@@ -20,6 +20,23 @@ import { WEB } from "./dynamic.ts";
  * option type rejects it.
  */
 function traefikService(traefik: Traefik, release: ReleaseFacts): NixConfig {
+  return {
+    services: {
+      traefik: {
+        enable: true,
+        ...(traefik.environmentFiles.length > 0 ? { environmentFiles: [...traefik.environmentFiles] } : {}),
+        [release.traefik.static]: traefikStaticConfig(traefik),
+      },
+    },
+  };
+}
+
+/**
+ * Traefik's static configuration as data, whichever way it runs (the NixOS option of the
+ * service and the nspawn container, the YAML file of the Podman container).
+ * @example traefikStaticConfig(traefik({})).entryPoints // { web: { address: ":80", … }, websecure: … }
+ */
+export function traefikStaticConfig(traefik: Traefik): Record<string, unknown> {
   const entryPoints: Record<string, unknown> = {};
   const tls = traefik.entryPoint;
   entryPoints[WEB] = {
@@ -45,15 +62,7 @@ function traefikService(traefik: Traefik, release: ReleaseFacts): NixConfig {
     };
   }
   if (traefik.dashboard) staticConfig["api"] = { dashboard: true };
-  return {
-    services: {
-      traefik: {
-        enable: true,
-        ...(traefik.environmentFiles.length > 0 ? { environmentFiles: [...traefik.environmentFiles] } : {}),
-        [release.traefik.static]: staticConfig,
-      },
-    },
-  };
+  return staticConfig;
 }
 
 const CONTAINER_COMMENT = [

@@ -1,0 +1,111 @@
+/**
+ * `traefik({ mode: "podman" })`: Traefik as the Podman container `traefik`, reading the routes
+ * to Podman containers from their labels (the Docker provider, through the Podman socket) and
+ * every other route from its file provider (the dynamic configuration nixjs writes, mounted).
+ *
+ * The static configuration is a YAML file generated with `pkgs.formats.yaml` and mounted
+ * read-only, rather than command-line flags: it is the same data the other two modes give
+ * `services.traefik.staticConfigOptions` (one builder, `traefikStaticConfig`), nested options
+ * such as entry-point redirections and certificate resolvers stay readable, and a change of it
+ * changes the store path, hence the unit, hence restarts Traefik. It holds no secret (the DNS
+ * API tokens come from `environmentFiles`).
+ */
+import { n, type NixBinding, type NixExpr } from "@nixjs/expr-printer";
+import type { RenderContext } from "../../render/core/context.ts";
+import { dataToNix } from "../../render/core/data.ts";
+import type { FileBody } from "../../render/core/module.ts";
+import { networkUnit } from "../../render/core/podman.ts";
+import { Sections } from "../../render/core/sections.ts";
+import { compareCodeUnits } from "../../util/order.ts";
+import type { Traefik } from "./model.ts";
+import { DEFAULT_TRAEFIK_IMAGE } from "./podman-model.ts";
+import { traefikStaticConfig } from "./static.ts";
+
+/** The rootful Podman API socket (`podman.socket`, enabled with Podman on NixOS). */
+export const PODMAN_SOCKET = "/run/podman/podman.sock";
+/** Where Traefik's Docker provider looks for the API by default. */
+export const DOCKER_SOCKET = "/var/run/docker.sock";
+/** Traefik's state (the ACME account and certificates, `acme.json`), on the host. */
+export const TRAEFIK_STATE = "/var/lib/traefik";
+/** Where Traefik reads its static configuration by default. */
+const STATIC_FILE = "/etc/traefik/traefik.yml";
+/** The file provider's file: routes that are not labels, and every middleware. */
+const DYNAMIC_FILE = "/etc/traefik/dynamic.yml";
+
+/**
+ * The static configuration of the Podman mode: the common one (entry points, resolvers, API)
+ * plus the two providers. The Docker provider exposes only containers labelled
+ * `traefik.enable=true`, and reaches them on `network` (each container's
+ * `traefik.docker.network` label says it again, which matters once it is on two networks).
+ * @example podmanStaticConfig(traefik({ mode: "podman" }), ["web"]).providers.docker.network // "web"
+ */
+export function podmanStaticConfig(traefik: Traefik, networks: readonly string[]): Record<string, unknown> {
+  const docker: Record<string, unknown> = { exposedByDefault: false };
+  if (networks[0] !== undefined) docker["network"] = networks[0];
+  return { ...traefikStaticConfig(traefik), providers: { docker, file: { filename: DYNAMIC_FILE } } };
+}
+
+/** `(pkgs.formats.yaml { }).generate "<name>" <value>` */
+function yamlFile(name: string, value: NixExpr): NixExpr {
+  return n.call(n.select(n.call(n.select("pkgs.formats.yaml"), n.attrs([])), ["generate"]), n.str(name), value);
+}
+
+/**
+ * The file of the `traefik` Podman container: the two generated configuration files (`let`),
+ * the container (published :80 and :443, the Podman socket read-only where the Docker provider
+ * expects it, the configuration files read-only, the ACME state from the host), the networks
+ * of the containers it routes to, and its state directory.
+ *
+ * The file provider's content is `services.traefik.dynamicConfigOptions`, where every
+ * container's file puts its routes in the other two modes too: NixOS declares that option
+ * whether or not the service is enabled, so it stays the one place routes and middlewares
+ * are merged, and this file only turns it into YAML.
+ */
+export function traefikPodmanFile(ctx: RenderContext, traefik: Traefik, networks: readonly string[]): FileBody {
+  const image = traefik.podman?.image ?? DEFAULT_TRAEFIK_IMAGE;
+  const nets = [...new Set(networks)].sort(compareCodeUnits);
+  const volumes: NixExpr[] = [
+    n.str(`${PODMAN_SOCKET}:${DOCKER_SOCKET}:ro`),
+    n.str([n.id("staticConfig"), `:${STATIC_FILE}:ro`]),
+    n.str([n.id("dynamicConfig"), `:${DYNAMIC_FILE}:ro`]),
+    n.str(`${TRAEFIK_STATE}:${TRAEFIK_STATE}`),
+    ...(traefik.podman?.volumes ?? []).map((v) => n.str(v)),
+  ];
+  const container = dataToNix(
+    {
+      image,
+      ports: ["80:80", "443:443"],
+      volumes,
+      environmentFiles: traefik.environmentFiles.length === 0 ? undefined : [...traefik.environmentFiles],
+      extraOptions: nets.length === 0 ? undefined : nets.map((net) => `--network=${net}`),
+    },
+    { hostConfig: "config", path: "containers.traefik" },
+  );
+  const units = [...nets.filter((net) => managedNetwork(ctx, net)).map((net) => `${networkUnit(net)}.service`), "podman.socket"];
+  const unit: NixBinding = n.bind(
+    ["systemd", "services", "podman-traefik"],
+    n.attrs([n.bind("requires", n.list(units.map((u) => n.str(u)))), n.bind("after", n.list(units.map((u) => n.str(u))))]),
+  );
+  const s = new Sections()
+    .add(
+      [
+        "Traefik, the reverse proxy, as a Podman container (80 and 443). Podman containers",
+        "are routed by their labels (traefik.*), everything else by the dynamic configuration.",
+      ],
+      [n.bind(["virtualisation", "oci-containers", "containers", "traefik"], container), unit],
+    )
+    .add("Its ACME account and certificates", [n.bind("systemd.tmpfiles.rules", n.list([n.str(`d ${TRAEFIK_STATE} 0700 root root -`)]))]);
+  const staticData = dataToNix(podmanStaticConfig(traefik, nets), { hostConfig: "config", path: "traefik.static" });
+  return {
+    body: s.toAttrs(),
+    bindings: [
+      n.bind("staticConfig", yamlFile("traefik.yml", staticData)),
+      n.bind("dynamicConfig", yamlFile("traefik-dynamic.yml", n.select("config.services.traefik.dynamicConfigOptions"))),
+    ],
+  };
+}
+
+/** True when nixjs creates the network (an enabled Podman container of the host joins it). */
+function managedNetwork(ctx: RenderContext, net: string): boolean {
+  return ctx.containers.some((c) => c.enable && c.backend === "podman" && c.networks.includes(net));
+}
