@@ -17,7 +17,7 @@ import { traefikNetworks } from "./podman-routes.ts";
 
 export const traefikProvider: ProxyProvider<Traefik> = {
   kind: "traefik",
-  routeKind: "traefikRoute",
+  shortForm: "traefikRoute",
   option: { is: isTraefik, error: "expected a value made by traefik({...})" },
   sectionTitle: "Traefik routing",
   missing: "a traefikRoute needs Traefik: add traefik: traefik({...}) to homelab(), or use caddyRoute",
@@ -28,10 +28,6 @@ export const traefikProvider: ProxyProvider<Traefik> = {
   },
   fileConflictHint: ' (or pick traefik({ mode: "container" }))',
   hostSecretsOption: "traefik's environmentFiles",
-
-  routeAuthenticates() {
-    return false;
-  },
 
   listeners(t) {
     const owner = t.mode === "container" ? "the traefik container" : t.mode === "podman" ? "the traefik Podman container" : "the Traefik service";
@@ -86,7 +82,7 @@ export const traefikProvider: ProxyProvider<Traefik> = {
       );
     }
     for (const r of ctx.facts.routes) {
-      if (r.route.kind !== "traefikRoute" || r.route.entryPoint === undefined) continue;
+      if (r.proxy !== "traefik" || r.route.entryPoint === undefined) continue;
       const known = [WEB, t.entryPoint];
       if (!known.includes(r.route.entryPoint)) {
         ctx.report.error(
