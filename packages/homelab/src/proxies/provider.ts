@@ -9,8 +9,8 @@
 import type { NixBinding, NixExpr } from "@nixjs/expr-printer";
 import type { Listener, Located } from "../facts/located.ts";
 import type { SecretUsage } from "../facts/systems.ts";
-import type { Container } from "../model/containers.ts";
-import type { Homelab } from "../model/homelab.ts";
+import type { Container, PodmanContainer } from "../model/containers.ts";
+import type { Homelab, Host } from "../model/homelab.ts";
 import type { CodeInfo } from "../diagnostics/codes.ts";
 import type { Proxy, ProxyOwnCode } from "../model/proxies.ts";
 import type { RenderContext } from "../render/core/context.ts";
@@ -83,6 +83,16 @@ export interface ProxyProvider<P extends Proxy = Proxy> {
    * bindings of the container's file, or of its route file in the modules layout (`main`).
    */
   routeBindings(ctx: RenderContext, proxy: P, c: Container, main?: MainOptions): NixBinding[];
+  /**
+   * The labels it reads its routes to the Podman container `c` from (Traefik's Docker
+   * provider), sorted by key; written into the container's `labels`. Absent: it reads none.
+   */
+  containerLabels?(ctx: RenderContext, proxy: P, c: PodmanContainer, main?: MainOptions): readonly (readonly [string, NixExpr])[];
+  /**
+   * True when it reaches `c` by name over a container network (so a route to `c` needs no
+   * published port): Traefik in Podman reading labels. Absent: never.
+   */
+  reachesByNetwork?(proxy: P, host: Host, c: Container): boolean;
   /** Its part of `host.nix`. */
   hostSections(ctx: RenderContext, proxy: P): HostSection[];
   /** Checks of its own (entry points, …). */

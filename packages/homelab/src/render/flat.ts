@@ -8,6 +8,7 @@ import { flakeBody, type DisabledModule, type FlakeModule } from "./core/flake.t
 import { hostBody } from "./core/host.ts";
 import { moduleFile, type FileBody } from "./core/module.ts";
 import { nspawnValue } from "./core/nspawn.ts";
+import { proxyLabels } from "./core/labels.ts";
 import { networkDependencies, podmanValue } from "./core/podman.ts";
 import { descriptionLines, Sections } from "./core/sections.ts";
 import { serviceBody } from "./core/services.ts";
@@ -29,7 +30,7 @@ function containerFileBody(ctx: RenderContext, c: Container, file: string): File
     return { body: s.toAttrs(), usesHostConfig: value.usesHostConfig };
   }
   s.add(comment, [
-    n.bind(["virtualisation", "oci-containers", "containers", c.name], podmanValue(c)),
+    n.bind(["virtualisation", "oci-containers", "containers", c.name], podmanValue(c, undefined, undefined, proxyLabels(ctx, c))),
     ...networkDependencies(c),
   ]);
   return { body: s.toAttrs() };

@@ -12,8 +12,8 @@ import type { ProxyProvider } from "../provider.ts";
 import { traefikRouteBindings, WEB } from "./dynamic.ts";
 import { traefikContainerFile, traefikServiceFile } from "./static.ts";
 import { checkPodmanMode, PODMAN_MODE_CODES } from "./podman-checks.ts";
-import { traefikPodmanFile } from "./podman-mode.ts";
-import { traefikNetworks } from "./podman-routes.ts";
+import { traefikContainerLabels, traefikPodmanFile } from "./podman-mode.ts";
+import { containerLabelling, traefikNetworks } from "./podman-routes.ts";
 
 export const traefikProvider: ProxyProvider<Traefik> = {
   kind: "traefik",
@@ -65,7 +65,17 @@ export const traefikProvider: ProxyProvider<Traefik> = {
   },
 
   routeBindings(ctx, t, c, main) {
+    // In Podman, Traefik reads the routes to Podman containers from their labels.
+    if (t.mode === "podman" && c.backend === "podman") return [];
     return traefikRouteBindings(ctx, t, c, main);
+  },
+
+  containerLabels(ctx, t, c, main) {
+    return t.mode === "podman" ? traefikContainerLabels(ctx, t, c, main) : [];
+  },
+
+  reachesByNetwork(t, host, c) {
+    return t.mode === "podman" && containerLabelling(host, c) !== undefined;
   },
 
   hostSections() {

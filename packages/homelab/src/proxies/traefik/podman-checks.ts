@@ -3,12 +3,17 @@
  * routed by labels is on a network Traefik joins, label names Traefik can parse, ports that
  * labels make unnecessary, targets the container cannot reach.
  */
-import { atProxy } from "../../facts/located.ts";
+import { atContainer, atProxy } from "../../facts/located.ts";
+import { atHostRoute, routeProxy } from "../../facts/routes.ts";
+import { ANY_ADDRESS, isLoopback } from "../../net/ipv4.ts";
+import { targetHost } from "../../render/core/targets.ts";
 import type { CodeInfo } from "../../diagnostics/codes.ts";
 import { parseVolume } from "../../oci/volume.ts";
 import type { CheckContext } from "../../validate/context.ts";
 import type { Traefik } from "./model.ts";
+import { LABEL_NAME } from "./labels.ts";
 import type { TraefikPodmanCode } from "./podman-model.ts";
+import { containerLabelling } from "./podman-routes.ts";
 
 /** The Podman mode's codes in the registry. */
 export const PODMAN_MODE_CODES: { readonly [C in TraefikPodmanCode]: CodeInfo } = {
@@ -39,6 +44,120 @@ function checkSocket(ctx: CheckContext, t: Traefik): void {
   });
 }
 
+/**
+ * A labelled container must be on a custom Podman network, which Traefik joins; a route by
+ * name (`to: { podman, network }`) must name one of the container's networks.
+ */
+function checkNetworks(ctx: CheckContext): void {
+  for (const c of ctx.facts.enabled) {
+    const l = containerLabelling(ctx.host, c);
+    if (l === undefined || l.network !== undefined) continue;
+    const why = l.container.network === "host" ? 'it uses the host\'s network (network: "host")' : "it is on no custom Podman network";
+    ctx.report.error(
+      "traefik-network-unjoined",
+      atContainer(c, "networks"),
+      `${c.name} is routed by Traefik labels, but ${why}, so the Traefik container cannot reach it by name: add networks: ["web"] (any name; Traefik joins the networks of the containers it routes to)`,
+    );
+  }
+  ctx.host.routes.forEach((r, i) => {
+    if (r.target.kind !== "podman" || routeProxy(ctx.host, r) !== "traefik") return;
+    const { container, network } = r.target;
+    const c = ctx.facts.enabled.find((x) => x.name === container && x.backend === "podman");
+    if (c === undefined || c.backend !== "podman" || c.networks.includes(network)) return;
+    const on = c.networks.length === 0 ? "none" : c.networks.map((net) => `"${net}"`).join(", ");
+    ctx.report.error(
+      "traefik-network-unjoined",
+      atHostRoute(r, i),
+      `the route to ${container} goes over the Podman network "${network}", which ${container} is not on (its networks: ${on}): name one of them, or add "${network}" to its networks`,
+      [atContainer(c, "networks")],
+    );
+  });
+}
+
+/**
+ * Router and service names are segments of label keys: a container name with a dot
+ * (`my.app`) would make `traefik.http.routers.my.app.rule`, router `my`. A `traefik.*` label
+ * of the user's own on a labelled container would be overwritten by the generated one.
+ */
+function checkLabelNames(ctx: CheckContext): void {
+  for (const c of ctx.facts.enabled) {
+    const l = containerLabelling(ctx.host, c);
+    if (l === undefined) continue;
+    const bad = [...new Set(l.routes.flatMap((r) => [r.router, r.service]))].filter((name) => !LABEL_NAME.test(name));
+    if (bad.length > 0) {
+      ctx.report.error(
+        "traefik-label-name",
+        atContainer(c),
+        `${c.name} is routed by Traefik labels named after it (${bad.map((b) => `"${b}"`).join(", ")}), and a label key cannot carry ${bad.some((b) => b.includes(".")) ? "a dot (it splits the key: traefik.http.routers.<name>.rule)" : "that character"}: rename the container with letters, digits, - and _ only`,
+      );
+    }
+    for (const key of Object.keys(l.container.labels)) {
+      if (!key.toLowerCase().startsWith("traefik.")) continue;
+      ctx.report.error(
+        "traefik-label-name",
+        atContainer(c, "labels", key),
+        `${c.name}'s label "${key}": nixjs writes the traefik.* labels of a container from its routes; drop this label and say it with the route (or a middleware)`,
+      );
+    }
+  }
+}
+
+/**
+ * A port published only for a labelled route: Traefik reaches the container port over the
+ * network, and the published port is one more way in that bypasses the proxy (and its auth).
+ */
+function checkPublishedPorts(ctx: CheckContext): void {
+  for (const c of ctx.facts.enabled) {
+    const l = containerLabelling(ctx.host, c);
+    if (l === undefined || l.network === undefined) continue;
+    const routed = new Set(l.routes.map((r) => r.port));
+    l.container.ports.forEach((p, i) => {
+      if (p.protocol !== "tcp" || !routed.has(p.containerPort)) return;
+      ctx.report.note(
+        "traefik-port-unneeded",
+        atContainer(c, "ports", i),
+        `${c.name} publishes ${p.hostAddress === "0.0.0.0" ? "" : `${p.hostAddress}:`}${p.hostPort}:${p.containerPort} for its route, but Traefik reaches port ${p.containerPort} over the Podman network "${l.network}" by the container's labels: drop the published port (unless something besides Traefik needs it)`,
+      );
+    });
+  }
+}
+
+/**
+ * Routes Traefik serves from its file provider must reach their target from inside its
+ * container, where 127.0.0.1 is Traefik itself: a host-network container, a host service or
+ * a host port on loopback cannot be reached that way.
+ */
+function checkReachable(ctx: CheckContext): void {
+  for (const r of ctx.facts.routes) {
+    if (r.proxy !== "traefik") continue;
+    const t = r.target;
+    let where: string | undefined;
+    if (t.kind === "container" && containerLabelling(ctx.host, t.container) === undefined) {
+      const host = targetHost(t.container, t.port)[0];
+      if (typeof host === "string" && isLoopback(host)) where = `${t.container.name} at ${host}:${t.port}`;
+    } else if (t.kind === "service") {
+      // Reached at its listener's address; one on loopback or every address is written 127.0.0.1.
+      const address = t.service.ports.find((p) => p.port === t.port && p.protocol === "tcp")?.address ?? "127.0.0.1";
+      if (isLoopback(address) || address === ANY_ADDRESS) where = `the host service ${t.service.name} (port ${t.port})`;
+    } else if (t.kind === "hostPort" && (isLoopback(t.address) || t.address === "localhost")) {
+      where = `${t.address}:${t.port}`;
+    }
+    if (where === undefined) continue;
+    const fix = t.kind === "container" && t.container.backend === "podman"
+      ? `route to it by name instead: to: { podman: "${t.container.name}", port, network }`
+      : "use traefik({ mode: \"service\" }) or \"container\" (on the host network), or route to an address the container can reach";
+    ctx.report.error(
+      "traefik-target-unreachable",
+      r,
+      `${r.host} routes to ${where}, which the Traefik Podman container cannot reach (inside it, 127.0.0.1 is Traefik itself): ${fix}`,
+    );
+  }
+}
+
 export function checkPodmanMode(ctx: CheckContext, t: Traefik): void {
   checkSocket(ctx, t);
+  checkNetworks(ctx);
+  checkLabelNames(ctx);
+  checkPublishedPorts(ctx);
+  checkReachable(ctx);
 }

@@ -10,15 +10,19 @@
  * changes the store path, hence the unit, hence restarts Traefik. It holds no secret (the DNS
  * API tokens come from `environmentFiles`).
  */
-import { n, type NixBinding, type NixExpr } from "@nixjs/expr-printer";
+import { n, type NixBinding, type NixExpr, type NixStringPart } from "@nixjs/expr-printer";
+import type { PodmanContainer } from "../../model/containers.ts";
 import type { RenderContext } from "../../render/core/context.ts";
 import { dataToNix } from "../../render/core/data.ts";
 import type { FileBody } from "../../render/core/module.ts";
 import { networkUnit } from "../../render/core/podman.ts";
 import { Sections } from "../../render/core/sections.ts";
 import { compareCodeUnits } from "../../util/order.ts";
+import type { MainOptions } from "../provider.ts";
+import { containerLabels, type Label } from "./labels.ts";
 import type { Traefik } from "./model.ts";
 import { DEFAULT_TRAEFIK_IMAGE } from "./podman-model.ts";
+import { containerLabelling } from "./podman-routes.ts";
 import { traefikStaticConfig } from "./static.ts";
 
 /** The rootful Podman API socket (`podman.socket`, enabled with Podman on NixOS). */
@@ -108,4 +112,20 @@ export function traefikPodmanFile(ctx: RenderContext, traefik: Traefik, networks
 /** True when nixjs creates the network (an enabled Podman container of the host joins it). */
 function managedNetwork(ctx: RenderContext, net: string): boolean {
   return ctx.containers.some((c) => c.enable && c.backend === "podman" && c.networks.includes(net));
+}
+
+/**
+ * The Traefik labels of the Podman container `c` (none when nothing routes to it by labels).
+ * In the modules layout the first route answers `cfg.domain`, as its file-provider router does.
+ * @example traefikContainerLabels(ctx, traefik, whoami) // [["traefik.docker.network", "web"], …]
+ */
+export function traefikContainerLabels(ctx: RenderContext, traefik: Traefik, c: PodmanContainer, main?: MainOptions): Label[] {
+  const l = containerLabelling(ctx.host, c);
+  if (l === undefined) return [];
+  const defaults = { entryPoint: traefik.entryPoint, ...(traefik.certResolver === undefined ? {} : { certResolver: traefik.certResolver }) };
+  const first = c.routes[0];
+  const hostParts = (i: number): readonly NixStringPart[] | undefined =>
+    i === 0 && main?.domainExpr !== undefined && l.routes[0]?.route === first ? [main.domainExpr] : undefined;
+  // Without a network the labels are still written (validation reports the container first).
+  return containerLabels(ctx.lab, defaults, l.network ?? "", l.routes, hostParts);
 }

@@ -36,8 +36,10 @@ export function portSpec(p: PublishedPort, hostPortExpr?: NixExpr): NixExpr {
  * with one `--network=<net>` argument each (`extraOptions` elements are single shell
  * arguments), which every NixOS release accepts (the `networks` option is 24.11+).
  * `mainPort`/`portExpr`: in the modules layout the route's published port is `cfg.port`.
+ * `proxyLabels`: the labels a proxy reads its routes from (Traefik's), after the container's
+ * own; one key in both is refused by validation (`traefik-label-name`).
  */
-export function podmanValue(c: PodmanContainer, mainPort?: number, portExpr?: NixExpr): NixExpr {
+export function podmanValue(c: PodmanContainer, mainPort?: number, portExpr?: NixExpr, proxyLabels: readonly (readonly [string, NixExpr])[] = []): NixExpr {
   const extraOptions = [
     ...(c.network === "host" ? ["--network=host"] : []),
     ...c.networks.map((net) => `--network=${net}`),
@@ -57,7 +59,7 @@ export function podmanValue(c: PodmanContainer, mainPort?: number, portExpr?: Ni
     user: c.user,
     entrypoint: c.entrypoint,
     cmd: c.cmd.length === 0 ? undefined : [...c.cmd],
-    labels: Object.keys(c.labels).length === 0 ? undefined : sortedRecord(c.labels),
+    labels: Object.keys(c.labels).length + proxyLabels.length === 0 ? undefined : sortedRecord({ ...c.labels, ...Object.fromEntries(proxyLabels) }),
   };
   return dataToNix(data, { hostConfig: "config", path: `containers.${c.name}` });
 }
@@ -82,9 +84,9 @@ export function volumes(c: PodmanContainer): string[] {
   return mounted ? [...c.volumes] : [`${dir}:/config`, ...c.volumes];
 }
 
-function sortedRecord(record: { readonly [k: string]: string }): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const k of Object.keys(record).sort(byCodeUnit)) out[k] = record[k] as string;
+function sortedRecord<V>(record: { readonly [k: string]: V }): Record<string, V> {
+  const out: Record<string, V> = {};
+  for (const k of Object.keys(record).sort(byCodeUnit)) out[k] = record[k] as V;
   return out;
 }
 

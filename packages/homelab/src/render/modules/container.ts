@@ -6,6 +6,7 @@ import type { RenderContext } from "../core/context.ts";
 import { descriptionLines, Sections } from "../core/sections.ts";
 import type { FileBody } from "../core/module.ts";
 import { nspawnValue } from "../core/nspawn.ts";
+import { proxyLabels } from "../core/labels.ts";
 import { networkDependencies, podmanStateRules, podmanValue } from "../core/podman.ts";
 import { cfgBinding, mainOptions, optionPath, whenEnabled } from "./shared.ts";
 
@@ -66,7 +67,7 @@ export function indexBody(ctx: RenderContext, c: Container, namespace: string, f
     }
   } else {
     s.add(comment, [
-      n.bind(["virtualisation", "oci-containers", "containers", c.name], podmanValue(c, main?.port, main?.portExpr)),
+      n.bind(["virtualisation", "oci-containers", "containers", c.name], podmanValue(c, main?.port, main?.portExpr, proxyLabels(ctx, c, main))),
       ...networkDependencies(c),
     ]);
     const rules = podmanStateRules(c);

@@ -7,7 +7,7 @@ import { servedPorts } from "../../facts/routes.ts";
 import type { Container } from "../../model/index.ts";
 import { authenticates, flatMiddlewares } from "../../model/middleware.ts";
 import { isLoopback } from "../../net/ipv4.ts";
-import { providerOf } from "../../proxies/index.ts";
+import { providerOf, proxyProvider } from "../../proxies/index.ts";
 import { at, type CheckContext } from "../context.ts";
 import { groupBy, nameOthers, reportGroups } from "../report.ts";
 
@@ -18,9 +18,17 @@ function checkProxy(ctx: CheckContext, r: PlacedRoute): void {
   if (!ctx.host.proxies.some((p) => p.kind === kind)) ctx.report.error(`${kind}-missing`, r, provider.missing);
 }
 
+/** True when the route's proxy reaches the container it is given to by name (Traefik's labels). */
+function byNetwork(ctx: CheckContext, r: PlacedRoute): boolean {
+  const proxy = ctx.host.proxies.find((p) => p.kind === r.proxy);
+  return r.owner !== undefined && proxy !== undefined && proxyProvider(proxy).reachesByNetwork?.(proxy, ctx.host, r.owner) === true;
+}
+
 function checkTarget(ctx: CheckContext, r: PlacedRoute, served: (c: Container) => ReadonlySet<number> | undefined): void {
   const { report } = ctx;
   if (r.target.kind !== "container") return;
+  // Over a container network no port need be published: the proxy's own checks look at it.
+  if (byNetwork(ctx, r)) return;
   const { container: c, port } = r.target;
   const ports = served(c);
   if (ports !== undefined && !ports.has(port)) {
