@@ -16,8 +16,9 @@ const security = headers("security", { security: { stsSeconds: 31536000 } });
  * behind Caddy), a route by name to whoami's second port with a path, and Gitea in an nspawn
  * container (private network) through the file provider.
  */
-export function podmanLab(mode: "podman" | "service"): Homelab {
+export function podmanLab(mode: "podman" | "service", layout: "flat" | "modules" = "flat"): Homelab {
   return testLab({
+    layout,
     traefik: traefik({ mode, certResolver: "le", acme: { email: "admin@example.org", dnsProvider: "cloudflare" }, environmentFiles: [secret("cf-token")] }),
     routes: [route({ subdomain: "whoapi", path: "/api", to: { podman: "whoami", port: 8080, network: "web" }, middlewares: [security], priority: 10, public: true })],
     containers: [
