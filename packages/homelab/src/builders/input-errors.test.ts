@@ -205,7 +205,7 @@ describe("each class of malformed input", () => {
 
   test("proxies and route extras", () => {
     expect(problems(() => traefik({ mode: "sidecar", acme: { email: "nope" } } as never))).toEqual([
-      'mode: expected "container" or "service", got "sidecar"',
+      'mode: expected "container", "service" or "podman", got "sidecar"',
       'acme.email: expected an e-mail address like "admin@example.org", got "nope"',
     ]);
     expect(problems(() => caddy({ email: 5 } as never))).toEqual(['email: expected an e-mail address like "admin@example.org", got 5']);

@@ -41,6 +41,14 @@ export interface LabelledRoute {
   readonly port: number;
 }
 
+/** Expressions that replace literals (the modules layout's `cfg.domain` and `cfg.port`). */
+export interface LabelExprs {
+  /** The host name of the route at `index`, or `undefined` for the literal one. */
+  readonly hostParts?: (index: number) => readonly NixStringPart[] | undefined;
+  /** A service's port, or `undefined` for the literal one. */
+  readonly port?: (port: number) => NixExpr | undefined;
+}
+
 /** One label: its key and its value (a Nix string, with `${domain}` where the rule names it). */
 export type Label = readonly [key: string, value: NixExpr];
 
@@ -131,15 +139,19 @@ export function containerLabels(
   defaults: LabelDefaults,
   network: string,
   routes: readonly LabelledRoute[],
-  hostParts?: (index: number) => readonly NixStringPart[] | undefined,
+  exprs: LabelExprs = {},
 ): Label[] {
+  const { hostParts, port: portExpr } = exprs;
   const out: Label[] = [
     ["traefik.enable", n.str("true")],
     ["traefik.docker.network", n.str(network)],
   ];
   const services = new Map<string, number>();
   for (const r of routes) services.set(r.service, r.port);
-  for (const [service, port] of services) out.push([`traefik.http.services.${service}.loadbalancer.server.port`, n.str(String(port))]);
+  for (const [service, port] of services) {
+    const expr = portExpr?.(port);
+    out.push([`traefik.http.services.${service}.loadbalancer.server.port`, expr === undefined ? n.str(String(port)) : n.str([n.call("toString", expr)])]);
+  }
   routes.forEach((r, i) => out.push(...routeLabels(lab, defaults, r, hostParts?.(i))));
   return out.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }

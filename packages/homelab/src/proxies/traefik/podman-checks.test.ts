@@ -20,7 +20,7 @@ describe("traefik({ mode: \"podman\" }) checks", () => {
       ["error", "traefik.volumes[1]"],
     ]);
     expect(found[0]?.message).toBe(
-      "/run/podman/podman.sock:/run/podman.sock mounts the container engine's API socket writable: whoever controls Traefik could start a privileged container (root on the host). nixjs already mounts the Podman socket read-only for the Docker provider: drop this volume, or add :ro",
+      "/run/podman/podman.sock:/run/podman.sock mounts the container engine's API socket writable into Traefik, and whoever controls Traefik through it can start a privileged container (root on the host): drop this volume, nixjs already mounts the Podman socket read-only for the Docker provider (to narrow the API itself, which no mount flag does, put a socket proxy in between)",
     );
   });
 
@@ -99,6 +99,10 @@ describe("traefik({ mode: \"podman\" }) checks", () => {
         'loud publishes 127.0.0.1:8081:80 for its route, but Traefik reaches port 80 over the Podman network "web" by the container\'s labels: drop the published port (unless something besides Traefik needs it)',
       ],
     ]);
+    // Published beyond loopback, the route can still be bypassed: the core's warning stands.
+    const open = testLab({ traefik: inPodman, containers: [podman("open", { networks: ["web"], ports: ["8081:80"], route: route({ subdomain: "o", port: 8081, public: true }) })] });
+    expect(findings(open, "routed-port-exposed").map((d) => d.path)).toEqual(["containers.open.routes[0]"]);
+    expect(findings(open, "traefik-port-unneeded").map((d) => d.path)).toEqual(["containers.open.ports[0]"]);
     // The same container behind Traefik as a service does need its published port.
     const asService = testLab({ traefik: traefik({ mode: "service" }), containers: [podman("quiet", { networks: ["web"], route: route({ subdomain: "a", port: 80, public: true }) })] });
     expect(findings(asService, "route-port-unserved").map((d) => d.path)).toEqual(["containers.quiet.routes[0]"]);

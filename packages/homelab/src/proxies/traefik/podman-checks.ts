@@ -20,7 +20,7 @@ export const PODMAN_MODE_CODES: { readonly [C in TraefikPodmanCode]: CodeInfo } 
   "traefik-socket-writable": { severity: "error", summary: "the Podman (Docker) API socket mounted writable into the Traefik container" },
   "traefik-network-unjoined": { severity: "error", summary: "a container routed by labels on no Podman network Traefik joins" },
   "traefik-port-unneeded": { severity: "note", summary: "a port published only for a route that labels now carry over the Podman network" },
-  "traefik-label-name": { severity: "error", summary: "a router or service name Traefik's labels cannot carry (dots, @, spaces)" },
+  "traefik-label-name": { severity: "error", summary: "a label name Traefik cannot parse (a dot or @ in a router's name), or a traefik.* label the routes would overwrite" },
   "traefik-target-unreachable": { severity: "error", summary: "a route the Traefik container cannot reach (an address on the host's loopback)" },
 };
 
@@ -28,9 +28,12 @@ export const PODMAN_MODE_CODES: { readonly [C in TraefikPodmanCode]: CodeInfo } 
 const API_SOCKET = /(^|\/)(podman|docker)\.sock$/;
 
 /**
- * The socket is the container engine's whole API: with write access Traefik (or whoever takes
- * it over) can start a privileged container, which is root on the host. nixjs mounts it
- * `:ro` itself; a volume of the user's that mounts it again without `:ro` undoes that.
+ * The socket is the container engine's whole API: whoever holds it can start a privileged
+ * container, which is root on the host. nixjs mounts it once, `:ro`, where the Docker provider
+ * looks. A second mount of it without `:ro` is refused: it is the docker-compose habit this
+ * mode replaces, and it says the opposite of what was meant. (No mount flag limits the API
+ * itself: a Unix socket's `connect()` ignores a read-only mount. Narrowing the API takes a
+ * socket proxy; the message says so rather than promise what `:ro` cannot do.)
  */
 function checkSocket(ctx: CheckContext, t: Traefik): void {
   (t.podman?.volumes ?? []).forEach((text, i) => {
@@ -39,7 +42,7 @@ function checkSocket(ctx: CheckContext, t: Traefik): void {
     ctx.report.error(
       "traefik-socket-writable",
       atProxy(t, "volumes", i),
-      `${text} mounts the container engine's API socket writable: whoever controls Traefik could start a privileged container (root on the host). nixjs already mounts the Podman socket read-only for the Docker provider: drop this volume, or add :ro`,
+      `${text} mounts the container engine's API socket writable into Traefik, and whoever controls Traefik through it can start a privileged container (root on the host): drop this volume, nixjs already mounts the Podman socket read-only for the Docker provider (to narrow the API itself, which no mount flag does, put a socket proxy in between)`,
     );
   });
 }

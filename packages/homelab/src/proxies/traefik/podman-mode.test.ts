@@ -166,11 +166,14 @@ describe("traefik({ mode: \"podman\" }): routes as labels, evaluated", () => {
       writeFileSync(join(d, "hardware-configuration.nix"), "{ }\n");
     });
 
-    it("labels in the container's module, its first route at cfg.domain; no route file for it", () => {
+    it("labels in the container's module, its first route at cfg.domain and cfg.port; no route file for it", () => {
       expect(mtexts.get("containers/whoami/index.nix")).toContain('"traefik.http.routers.whoami-who.rule" = "Host(`${cfg.domain}`) && ClientIP(`192.168.1.0/24`)";');
+      expect(mtexts.get("containers/whoami/index.nix")).toContain('"traefik.http.services.whoami-80.loadbalancer.server.port" = "${toString cfg.port}";');
       expect([...mtexts.keys()].filter((p) => p.includes("routes/"))).toEqual(["containers/traefik/routes/authelia.nix"]);
-      const v = stubEval(mdir, { who: 'config.virtualisation.oci-containers.containers.whoami.labels."traefik.http.routers.whoami-who.rule"' });
+      const labels = "config.virtualisation.oci-containers.containers.whoami.labels";
+      const v = stubEval(mdir, { who: `${labels}."traefik.http.routers.whoami-who.rule"`, port: `${labels}."traefik.http.services.whoami-80.loadbalancer.server.port"` });
       expect(v.who).toBe("Host(`who.example.org`) && ClientIP(`192.168.1.0/24`)");
+      expect(v.port).toBe("80");
     });
   });
 });

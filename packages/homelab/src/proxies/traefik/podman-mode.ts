@@ -116,7 +116,8 @@ function managedNetwork(ctx: RenderContext, net: string): boolean {
 
 /**
  * The Traefik labels of the Podman container `c` (none when nothing routes to it by labels).
- * In the modules layout the first route answers `cfg.domain`, as its file-provider router does.
+ * In the modules layout the first route answers `cfg.domain`, as its file-provider router does,
+ * and an unpublished main port is `cfg.port`.
  * @example traefikContainerLabels(ctx, traefik, whoami) // [["traefik.docker.network", "web"], …]
  */
 export function traefikContainerLabels(ctx: RenderContext, traefik: Traefik, c: PodmanContainer, main?: MainOptions): Label[] {
@@ -127,5 +128,8 @@ export function traefikContainerLabels(ctx: RenderContext, traefik: Traefik, c: 
   const hostParts = (i: number): readonly NixStringPart[] | undefined =>
     i === 0 && main?.domainExpr !== undefined && l.routes[0]?.route === first ? [main.domainExpr] : undefined;
   // Without a network the labels are still written (validation reports the container first).
-  return containerLabels(ctx.lab, defaults, l.network ?? "", l.routes, hostParts);
+  // `cfg.port` is the first route's port; unpublished, that is the container port the label names.
+  const unpublished = !c.ports.some((p) => p.hostPort === main?.port);
+  const port = (p: number): NixExpr | undefined => (unpublished && p === main?.port ? main.portExpr : undefined);
+  return containerLabels(ctx.lab, defaults, l.network ?? "", l.routes, { hostParts, port });
 }

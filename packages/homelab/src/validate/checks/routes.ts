@@ -27,11 +27,10 @@ function byNetwork(ctx: CheckContext, r: PlacedRoute): boolean {
 function checkTarget(ctx: CheckContext, r: PlacedRoute, served: (c: Container) => ReadonlySet<number> | undefined): void {
   const { report } = ctx;
   if (r.target.kind !== "container") return;
-  // Over a container network no port need be published: the proxy's own checks look at it.
-  if (byNetwork(ctx, r)) return;
   const { container: c, port } = r.target;
   const ports = served(c);
-  if (ports !== undefined && !ports.has(port)) {
+  // Over a container network no port need be published (Traefik's labels).
+  if (ports !== undefined && !ports.has(port) && !byNetwork(ctx, r)) {
     const what = c.backend === "nspawn" ? "ports" : "its published host ports (ports)";
     report.error("route-port-unserved", r, `${r.host} routes to port ${port}, which ${c.name} does not serve: add ${port} to ${what}, or route to one of [${[...ports].join(", ")}]`);
   }
