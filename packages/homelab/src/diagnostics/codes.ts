@@ -44,7 +44,7 @@ const CORE_CODES = {
   // Listeners
   "port-conflict": code("error", "two listeners on one host port and address"),
   // Routes and proxies
-  "route-host-conflict": code("error", "two routes for one host name"),
+  "route-host-conflict": code("error", "two routes with the same matcher (host, path, clients, priority) on one proxy and entry point"),
   "route-port-unserved": code("error", "a route to a port its target does not serve"),
   "route-auth-unknown": code("error", "a route's auth names no forward-auth provider"),
   "route-auth-self": code("error", "the auth provider's own route behind itself"),

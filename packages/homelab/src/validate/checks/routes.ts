@@ -9,7 +9,7 @@ import { authenticates, flatMiddlewares } from "../../model/middleware.ts";
 import { isLoopback } from "../../net/ipv4.ts";
 import { providerOf } from "../../proxies/index.ts";
 import { at, type CheckContext } from "../context.ts";
-import { groupBy, nameOthers, reportGroups } from "../report.ts";
+import { checkRouteConflicts } from "./routes-conflict.ts";
 
 function checkProxy(ctx: CheckContext, r: PlacedRoute): void {
   const kind = r.route.proxy;
@@ -69,9 +69,7 @@ export function checkRoutes(ctx: CheckContext): void {
     ...enabled.filter((c) => c.backend === "nspawn" && c.forwardAuth !== undefined).map((c) => c.name),
     ...ctx.host.auth.map((p) => p.name),
   ]);
-  reportGroups(groupBy(routes, (r) => r.host).values(), (member, others, total) =>
-    ctx.report.error("route-host-conflict", member, `${member.host} is also routed by ${nameOthers(others, total)}: give each route its own host name`, others),
-  );
+  checkRouteConflicts(ctx);
   const cache = new Map<Container, ReadonlySet<number> | undefined>();
   const served = (c: Container): ReadonlySet<number> | undefined => {
     if (!cache.has(c)) cache.set(c, servedPorts(c));
