@@ -176,3 +176,36 @@ describe("Caddy: host-level sites in host.nix", () => {
     expect(v.snippets).toContain("(authelia) {");
   });
 });
+
+describe("Traefik: several route()s given to one container", () => {
+  const lab = homelab({
+    ...base,
+    traefik: traefik({ mode: "service" }),
+    containers: [
+      container("authelia", { ports: [9091], forwardAuth: { port: 9091 } }),
+      container("app", {
+        ports: [80],
+        routes: [
+          route({ subdomain: "app", port: 80, auth: "authelia" }),
+          route({ subdomain: "app", path: "/api", stripPrefix: true, port: 80, priority: 50, public: true }),
+          route({ subdomain: "app", clients: ["192.168.1.0/24"], port: 80, public: true }),
+        ],
+      }),
+    ],
+  });
+  let dir = "";
+  suiteTree(lab, (_texts, d) => (dir = d));
+
+  test("each its own router: the whole matcher, priority and strip-prefix middleware", () => {
+    const v = stubEval(dir, { http: "config.services.traefik.dynamicConfigOptions.http" }).http as {
+      routers: Record<string, { rule: string; service: string; middlewares?: string[]; priority?: number }>;
+      middlewares: Record<string, unknown>;
+    };
+    expect(Object.fromEntries(Object.entries(v.routers).map(([k, r]) => [k, [r.rule, r.service, r.middlewares ?? [], r.priority ?? null]]))).toEqual({
+      "app-app": ["Host(`app.example.org`)", "app", ["authelia"], null],
+      "app-app-api": ["Host(`app.example.org`) && PathPrefix(`/api`)", "app", ["app-app-api-strip"], 50],
+      "app-app-2": ["Host(`app.example.org`) && ClientIP(`192.168.1.0/24`)", "app", [], null],
+    });
+    expect(v.middlewares["app-app-api-strip"]).toEqual({ stripPrefix: { prefixes: ["/api"] } });
+  });
+});

@@ -12,20 +12,8 @@ import { upstreamParts } from "../../render/core/upstream.ts";
 import { AttrTree } from "../../render/core/tree.ts";
 import type { HostSection } from "../provider.ts";
 import { dynamicHttpPath, label, WEB } from "./dynamic.ts";
+import { traefikRule } from "./rule.ts";
 import type { Traefik } from "./model.ts";
-
-/** Traefik (v3) matchers joined: `Host(…) && PathPrefix(…) && (ClientIP(…) || ClientIP(…))`. */
-function rule(ctx: RenderContext, r: PlacedRoute): NixStringPart[] {
-  const { match } = r.route;
-  const parts: NixStringPart[] = ["Host(`", ...hostNameParts(ctx.lab, match.host), "`)"];
-  if (match.path?.kind === "prefix") parts.push(` && PathPrefix(\`${match.path.prefix}\`)`);
-  if (match.path?.kind === "regex") parts.push(` && PathRegexp(\`${match.path.pattern}\`)`);
-  if (match.clients.length > 0) {
-    const ips = match.clients.map((c) => `ClientIP(\`${c}\`)`);
-    parts.push(` && ${ips.length === 1 ? ips[0]! : `(${ips.join(" || ")})`}`);
-  }
-  return parts;
-}
 
 /** Unique router names from host names and paths: `hass-example-org`, `photos-example-org-api`. */
 function names(routes: readonly PlacedRoute[]): string[] {
@@ -52,7 +40,7 @@ export function traefikHostRoutesSection(ctx: RenderContext, traefik: Traefik): 
     const name = routerNames[i]!;
     const { route } = r;
     const router = new AttrTree();
-    router.set(["rule"], n.str(rule(ctx, r)));
+    router.set(["rule"], n.str(traefikRule(hostNameParts(ctx.lab, r.route.match.host), r.route)));
     const middlewares = route.middlewares.map((m) => m.name);
     if (route.match.path?.kind === "prefix" && route.match.path.strip) {
       http.set(["middlewares", `${name}-strip`, "stripPrefix", "prefixes"], n.list([n.str(route.match.path.prefix)]));
