@@ -11,13 +11,14 @@ import type { ReleaseFacts } from "../../releases/table.ts";
 import { hostNameParts, type RenderContext } from "../../render/core/context.ts";
 import { targetParts } from "../../render/core/targets.ts";
 import { AttrTree } from "../../render/core/tree.ts";
+import { traefikRule } from "./rule.ts";
 import type { MainOptions } from "../provider.ts";
 
 /** Traefik's plain-HTTP entry point (`:80`), always declared next to the TLS one. */
 export const WEB = "web";
 
 /** Where routes land: the Traefik container's guest config, or the host service (named as the release names it). */
-function dynamicHttpPath(traefik: Traefik, release: ReleaseFacts): string[] {
+export function dynamicHttpPath(traefik: Traefik, release: ReleaseFacts): string[] {
   const service = ["services", "traefik", release.traefik.dynamic, "http"];
   return traefik.mode === "container" ? ["containers", "traefik", "config", ...service] : service;
 }
@@ -31,7 +32,7 @@ function traefikRoutes(ctx: RenderContext, c: Container): ToContainer[] {
 }
 
 /** A name safe in Traefik's dynamic config and as a Nix attribute: `photos-example-org`. */
-function label(text: string): string {
+export function label(text: string): string {
   return text.replace(/[^A-Za-z0-9-]+/g, "-").replace(/^-+|-+$/g, "");
 }
 
@@ -55,16 +56,29 @@ function traefikHttp(ctx: RenderContext, traefik: Traefik, c: Container, main?: 
     const url = n.str(["http://", ...targetParts(c, port, port === main?.port ? main.portExpr : undefined)]);
     http.set(["services", serviceName(port), "loadBalancer", "servers"], n.list([n.attrs({ url })]));
   }
+  const seen = new Map<string, number>();
   routes.forEach((route, i) => {
-    const name = routes.length === 1 ? c.name : `${c.name}-${label(route.match.host.name)}`;
+    // `<name>-<host>` (and its path prefix; a number when that still repeats).
+    const path = route.match.path;
+    const base = `${c.name}-${label(`${route.match.host.name}${path?.kind === "prefix" ? path.prefix : path?.kind === "regex" ? "-re" : ""}`)}`;
+    const count = (seen.get(base) ?? 0) + 1;
+    seen.set(base, count);
+    const name = routes.length === 1 ? c.name : count === 1 ? base : `${base}-${count}`;
     const router = new AttrTree();
     const host = i === 0 && main?.domainExpr !== undefined ? [main.domainExpr] : hostNameParts(ctx.lab, route.match.host);
-    router.set(["rule"], n.str(["Host(`", ...host, "`)"]));
+    // The whole matcher (path, clients) and priority: a route() given to a container may have them.
+    router.set(["rule"], n.str(traefikRule(host, route)));
     router.set(["service"], n.str(serviceName(route.target.port)));
     const entryPoint = route.entryPoint ?? traefik.entryPoint;
     router.set(["entryPoints"], n.list([n.str(entryPoint)]));
     // By name: a forward-auth middleware is named after its provider, whose file defines it.
-    if (route.middlewares.length > 0) router.set(["middlewares"], n.list(route.middlewares.map((m) => n.str(m.name))));
+    const middlewares = route.middlewares.map((m) => m.name);
+    if (path?.kind === "prefix" && path.strip) {
+      http.set(["middlewares", `${name}-strip`, "stripPrefix", "prefixes"], n.list([n.str(path.prefix)]));
+      middlewares.push(`${name}-strip`);
+    }
+    if (middlewares.length > 0) router.set(["middlewares"], n.list(middlewares.map((m) => n.str(m))));
+    if (route.priority !== undefined) router.set(["priority"], n.int(route.priority));
     // A router on the plain-HTTP entry point must not ask for TLS (it would never match);
     // on any other, no `tls` would leave HTTPS requests unrouted.
     const resolver = route.tls.certResolver ?? traefik.certResolver;

@@ -10,6 +10,7 @@ import { ANY_ADDRESS } from "../../net/ipv4.ts";
 import { HOST_SYSTEM } from "../../facts/systems.ts";
 import type { ProxyProvider } from "../provider.ts";
 import { traefikRouteBindings, WEB } from "./dynamic.ts";
+import { traefikHostRoutesSection } from "./host-routes.ts";
 import { traefikContainerFile, traefikServiceFile } from "./static.ts";
 import { checkPodmanMode, PODMAN_MODE_CODES } from "./podman-checks.ts";
 import { traefikContainerLabels, traefikPodmanFile } from "./podman-mode.ts";
@@ -74,12 +75,17 @@ export const traefikProvider: ProxyProvider<Traefik> = {
     return t.mode === "podman" ? traefikContainerLabels(ctx, t, c, main) : [];
   },
 
+  podmanNetworks(t, host) {
+    return t.mode === "podman" ? traefikNetworks(host) : [];
+  },
+
   reachesByNetwork(t, host, c) {
     return t.mode === "podman" && containerLabelling(host, c) !== undefined;
   },
 
-  hostSections() {
-    return [];
+  hostSections(ctx, t) {
+    const routes = traefikHostRoutesSection(ctx, t);
+    return routes === undefined ? [] : [routes];
   },
 
   check(ctx, t) {

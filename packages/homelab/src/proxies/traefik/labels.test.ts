@@ -2,7 +2,7 @@ import { n, print, type NixExpr } from "@nixjs/expr-printer";
 import { describe, expect, it } from "vitest";
 import type { Middleware } from "../../model/middleware.ts";
 import type { Route } from "../../model/routing.ts";
-import { containerLabels, LABEL_NAME, middlewareRef, routeLabels, ruleParts } from "./labels.ts";
+import { containerLabels, LABEL_NAME, middlewareRef, routeLabels } from "./labels.ts";
 
 const site = { file: "homelab.config.ts", line: 1, column: 1 };
 const lab = { domain: "example.org" };
@@ -81,8 +81,9 @@ describe("Traefik labels", () => {
   });
 
   it("a regex path and a full name under the domain", () => {
-    const parts = ruleParts(lab, { host: { kind: "fqdn", name: "git.example.org" }, path: { kind: "regex", pattern: "^/v[0-9]+/" }, clients: [] });
-    expect(print(n.str(parts)).trimEnd()).toBe('"Host(`git.${domain}`) && PathRegexp(`^/v[0-9]+/`)"');
+    const r = route({ match: { host: { kind: "fqdn", name: "git.example.org" }, path: { kind: "regex", pattern: "^/v[0-9]+/" }, clients: [] } });
+    const [rule] = routeLabels(lab, { entryPoint: "websecure" }, { route: r, router: "git", service: "git", port: 3000 });
+    expect(print(rule![1]).trimEnd()).toBe('"Host(`git.${domain}`) && PathRegexp(`^/v[0-9]+/`)"');
   });
 
   it("names middlewares across providers: nixjs's live in the file provider", () => {

@@ -11,9 +11,10 @@
 import { n, type NixExpr, type NixStringPart } from "@nixjs/expr-printer";
 import type { Homelab } from "../../model/homelab.ts";
 import type { Middleware } from "../../model/middleware.ts";
-import type { PathMatch, Route, RouteMatch } from "../../model/routing.ts";
+import type { Route } from "../../model/routing.ts";
 import { hostNameParts } from "../../render/core/context.ts";
 import { WEB } from "./dynamic.ts";
+import { traefikRule } from "./rule.ts";
 
 /**
  * A name Traefik accepts as one segment of a label key: a router, service or middleware name
@@ -52,28 +53,6 @@ export interface LabelExprs {
 /** One label: its key and its value (a Nix string, with `${domain}` where the rule names it). */
 export type Label = readonly [key: string, value: NixExpr];
 
-/** Backquoted, as Traefik's rule syntax quotes its arguments. */
-const q = (text: string): string => `\`${text}\``;
-
-/** The path part of a rule: `PathPrefix(`/api`)`, `PathRegexp(`^/v[0-9]+/`)`. */
-function pathRule(path: PathMatch): string {
-  return path.kind === "prefix" ? `PathPrefix(${q(path.prefix)})` : `PathRegexp(${q(path.pattern)})`;
-}
-
-/**
- * A route's rule as Nix string parts: `Host(`photos.${domain}`)`, then `&& PathPrefix(…)` and
- * the client addresses (`ClientIP` takes one range; several are or-ed in parentheses).
- * `hostParts` replaces the host name (`cfg.domain` in the modules layout).
- * @example ruleParts(lab, { host: { kind: "subdomain", name: "a" }, clients: [] }) // ["Host(`a.", domain, "`)"]
- */
-export function ruleParts(lab: Pick<Homelab, "domain">, match: RouteMatch, hostParts?: readonly NixStringPart[]): NixStringPart[] {
-  const parts: NixStringPart[] = ["Host(`", ...(hostParts ?? hostNameParts(lab, match.host)), "`)"];
-  if (match.path !== undefined) parts.push(` && ${pathRule(match.path)}`);
-  if (match.clients.length === 1) parts.push(` && ClientIP(${q(match.clients[0] as string)})`);
-  if (match.clients.length > 1) parts.push(` && (${match.clients.map((c) => `ClientIP(${q(c)})`).join(" || ")})`);
-  return parts;
-}
-
 /**
  * How a label names a middleware: every middleware nixjs defines lives in Traefik's file
  * provider (the dynamic configuration mounted into the container), and a name without a
@@ -99,7 +78,8 @@ export function stripMiddlewareName(router: string): string {
 export function routeLabels(lab: Pick<Homelab, "domain">, defaults: LabelDefaults, r: LabelledRoute, hostParts?: readonly NixStringPart[]): Label[] {
   const { route } = r;
   const key = (option: string): string => `traefik.http.routers.${r.router}.${option}`;
-  const out: Label[] = [[key("rule"), n.str(ruleParts(lab, route.match, hostParts))]];
+  // The file provider's rule, to the byte: one model, two renderers.
+  const out: Label[] = [[key("rule"), n.str(traefikRule(hostParts ?? hostNameParts(lab, route.match.host), route))]];
   const entryPoint = route.entryPoint ?? defaults.entryPoint;
   out.push([key("entrypoints"), n.str(entryPoint)]);
   out.push([key("service"), n.str(r.service)]);

@@ -64,22 +64,29 @@ describe("traefik({ mode: \"podman\" }) checks", () => {
     );
   });
 
-  test("traefik-network-unjoined: a route by name over a network the container is not on", () => {
+  test("a route by name over a network the container is not on: the core's route-target-unreachable, once; Traefik joins the network named", () => {
     const wrong = testLab({
       traefik: inPodman,
       routes: [route({ subdomain: "a", to: { podman: "app", port: 80, network: "media" }, public: true })],
       containers: [podman("app", { networks: ["web"] })],
     });
-    expect(findings(wrong, "traefik-network-unjoined").map((d) => [d.path, d.message, d.related?.map((r) => r.path)])).toEqual([
-      ["routes[0]", 'the route to app goes over the Podman network "media", which app is not on (its networks: "web"): name one of them, or add "media" to its networks', ["containers.app.networks"]],
+    expect(findings(wrong, "route-target-unreachable").map((d) => [d.path, d.message])).toEqual([
+      ["routes[0]", 'a.example.org routes to app over the Podman network "media", which app is not on: add "media" to its networks'],
     ]);
+    expect(findings(wrong, "traefik-network-unjoined")).toEqual([]);
     const right = testLab({
       traefik: inPodman,
       routes: [route({ subdomain: "a", to: { podman: "app", port: 80, network: "web" }, public: true })],
       containers: [podman("app", { networks: ["web"] })],
     });
-    expect(findings(right, "traefik-network-unjoined")).toEqual([]);
     expect(findings(right).filter((d) => d.severity === "error")).toEqual([]);
+    // Traefik on the host network cannot resolve the name.
+    const onHost = testLab({
+      traefik: traefik({ mode: "service" }),
+      routes: [route({ subdomain: "a", to: { podman: "app", port: 80, network: "web" }, public: true })],
+      containers: [podman("app", { networks: ["web"] })],
+    });
+    expect(findings(onHost, "route-target-unreachable").map((d) => d.path)).toEqual(["routes[0]"]);
   });
 
   test("labels need no published port: no route-port-unserved; a published one is noted as unnecessary", () => {

@@ -4,7 +4,6 @@
  * labels make unnecessary, targets the container cannot reach.
  */
 import { atContainer, atProxy } from "../../facts/located.ts";
-import { atHostRoute, routeProxy } from "../../facts/routes.ts";
 import { ANY_ADDRESS, isLoopback } from "../../net/ipv4.ts";
 import { targetHost } from "../../render/core/targets.ts";
 import type { CodeInfo } from "../../diagnostics/codes.ts";
@@ -48,8 +47,8 @@ function checkSocket(ctx: CheckContext, t: Traefik): void {
 }
 
 /**
- * A labelled container must be on a custom Podman network, which Traefik joins; a route by
- * name (`to: { podman, network }`) must name one of the container's networks.
+ * A labelled container must be on a custom Podman network, which Traefik joins (a route by
+ * name over a network the container is not on is the core's `route-target-unreachable`).
  */
 function checkNetworks(ctx: CheckContext): void {
   for (const c of ctx.facts.enabled) {
@@ -62,19 +61,6 @@ function checkNetworks(ctx: CheckContext): void {
       `${c.name} is routed by Traefik labels, but ${why}, so the Traefik container cannot reach it by name: add networks: ["web"] (any name; Traefik joins the networks of the containers it routes to)`,
     );
   }
-  ctx.host.routes.forEach((r, i) => {
-    if (r.target.kind !== "podman" || routeProxy(ctx.host, r) !== "traefik") return;
-    const { container, network } = r.target;
-    const c = ctx.facts.enabled.find((x) => x.name === container && x.backend === "podman");
-    if (c === undefined || c.backend !== "podman" || c.networks.includes(network)) return;
-    const on = c.networks.length === 0 ? "none" : c.networks.map((net) => `"${net}"`).join(", ");
-    ctx.report.error(
-      "traefik-network-unjoined",
-      atHostRoute(r, i),
-      `the route to ${container} goes over the Podman network "${network}", which ${container} is not on (its networks: ${on}): name one of them, or add "${network}" to its networks`,
-      [atContainer(c, "networks")],
-    );
-  });
 }
 
 /**

@@ -45,8 +45,9 @@ export function podmanLab(mode: "podman" | "service", layout: "flat" | "modules"
 /**
  * One set of routes, for both renderers: Traefik in Podman (labels) and Traefik as a host
  * service (file provider). Every port is published on loopback, which the service needs and
- * the Podman mode notes as unnecessary; the routes use what both renderers write today (host
- * rule, forward auth, middlewares by name, entry point, resolver).
+ * the Podman mode notes as unnecessary. The routes use every matcher (host, path prefix with
+ * strip, path regex, client ranges), priority, forward auth, middlewares by name with and
+ * without a provider, entry points with and without TLS, resolvers.
  */
 export function sharedRoutesLab(mode: "podman" | "service"): Homelab {
   return testLab({
@@ -69,7 +70,8 @@ export function sharedRoutesLab(mode: "podman" | "service"): Homelab {
         ports: ["127.0.0.1:8081:80"],
         routes: [
           route({ subdomain: "who", port: 8081, middlewares: [forwardAuth("authelia")], tls: { certResolver: "le-staging" } }),
-          route({ host: "who.lan", port: 8081, entryPoint: "web", public: true }),
+          route({ subdomain: "who", path: "/api", stripPrefix: true, port: 8081, clients: ["192.168.1.0/24", "10.0.0.0/8"], priority: 20, public: true }),
+          route({ host: "who.lan", pathRegex: "^/v[0-9]+/", port: 8081, entryPoint: "web", public: true }),
         ],
       }),
     ],

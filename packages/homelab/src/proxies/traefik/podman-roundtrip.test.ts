@@ -14,6 +14,7 @@ import { sharedRoutesLab } from "./podman-lab.ts";
 /** A router as both providers express it, middlewares without their provider (`@file`). */
 interface Router {
   rule?: string;
+  priority?: number;
   service?: string;
   entryPoints?: string[];
   middlewares?: string[];
@@ -26,7 +27,8 @@ function withHardware(dir: string): string {
   return dir;
 }
 
-const withoutProvider = (name: string): string => name.replace(/@file$/, "");
+/** A middleware's name without its provider: `@file` (nixjs's) and `@docker` (a route's own strip-prefix). */
+const withoutProvider = (name: string): string => name.replace(/@(file|docker)$/, "");
 
 /**
  * Traefik's reading of `traefik.http.routers.<name>.<option>` labels: keys case-insensitive,
@@ -47,6 +49,7 @@ function decodeLabels(labels: Record<string, string>): { routers: Record<string,
     else if (option === "service") r.service = value;
     else if (option === "entrypoints") r.entryPoints = value.split(",");
     else if (option === "middlewares") r.middlewares = value.split(",").map(withoutProvider);
+    else if (option === "priority") r.priority = Number(value);
     else if (option === "tls") {
       if (value === "true") r.tls ??= {};
       else delete r.tls;
@@ -66,6 +69,8 @@ describe("labels and the file provider: the same routers from the same routes", 
   it("same rule, entry points, middlewares, TLS and service per router; the label port is the container port the file's URL reaches", () => {
     const oci = "config.virtualisation.oci-containers.containers";
     const labelled = stubEval(podmanDir, { sonarr: `${oci}.sonarr.labels`, whoami: `${oci}.whoami.labels` }) as Record<string, Record<string, string>>;
+    // A route's own strip-prefix middleware: defined by labels on one side, in the file on the other.
+    const strip = stubEval(serviceDir, { file: "config.services.traefik.dynamicConfigOptions.http.middlewares" }).file as Record<string, unknown>;
     const file = stubEval(serviceDir, {
       routers: "config.services.traefik.dynamicConfigOptions.http.routers",
       urls: "builtins.mapAttrs (_: s: map (x: x.url) s.loadBalancer.servers) config.services.traefik.dynamicConfigOptions.http.services",
@@ -78,11 +83,21 @@ describe("labels and the file provider: the same routers from the same routes", 
         .filter(([name]) => name !== "authelia") // an nspawn container: the file provider in both modes
         .map(([name, r]) => [name, { ...r, ...(r.middlewares === undefined ? {} : { middlewares: r.middlewares.map(withoutProvider) }) }]),
     );
-    expect(Object.keys(fromLabels).sort()).toEqual(["sonarr", "whoami-who", "whoami-who-lan"]);
+    expect(Object.keys(fromLabels).sort()).toEqual(["sonarr", "whoami-who", "whoami-who-api", "whoami-who-lan-re"]);
     expect(fromLabels).toEqual(fromFile);
     // Written out once, so a change to both renderers at once is seen too.
     expect(fromLabels["sonarr"]).toEqual({ rule: "Host(`tv.example.org`)", service: "sonarr", entryPoints: ["websecure"], middlewares: ["authelia", "compress", "crowdsec"], tls: { certResolver: "le" } });
-    expect(fromLabels["whoami-who-lan"]).toEqual({ rule: "Host(`who.lan`)", service: "whoami", entryPoints: ["web"] });
+    expect(fromLabels["whoami-who-lan-re"]).toEqual({ rule: "Host(`who.lan`) && PathRegexp(`^/v[0-9]+/`)", service: "whoami", entryPoints: ["web"] });
+    expect(fromLabels["whoami-who-api"]).toEqual({
+      rule: "Host(`who.example.org`) && PathPrefix(`/api`) && (ClientIP(`192.168.1.0/24`) || ClientIP(`10.0.0.0/8`))",
+      service: "whoami",
+      entryPoints: ["websecure"],
+      middlewares: ["whoami-who-api-strip"],
+      priority: 20,
+      tls: { certResolver: "le" },
+    });
+    expect(strip["whoami-who-api-strip"]).toEqual({ stripPrefix: { prefixes: ["/api"] } });
+    expect(labelled.whoami!["traefik.http.middlewares.whoami-who-api-strip.stripprefix.prefixes"]).toBe("/api");
 
     // The file provider reaches the published host port; the label names the container port it maps to.
     const ports = { ...decodeLabels(labelled.sonarr!).ports, ...decodeLabels(labelled.whoami!).ports };

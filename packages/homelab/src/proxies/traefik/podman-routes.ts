@@ -13,6 +13,7 @@ import type { Container, PodmanContainer } from "../../model/containers.ts";
 import type { Host } from "../../model/homelab.ts";
 import type { Route } from "../../model/routing.ts";
 import { compareCodeUnits } from "../../util/order.ts";
+import { label } from "./dynamic.ts";
 import type { LabelledRoute } from "./labels.ts";
 
 /** A container's routes as labels, and the network its `traefik.docker.network` label names. */
@@ -26,11 +27,6 @@ export interface ContainerLabelling {
 /** True when Traefik runs as the Podman container (labels apply). */
 export function podmanMode(host: Pick<Host, "proxies">): boolean {
   return host.proxies.some((p) => p.kind === "traefik" && p.mode === "podman");
-}
-
-/** A name safe in Traefik's configuration, as the file provider makes it: `photos-example-org`. */
-function label(text: string): string {
-  return text.replace(/[^A-Za-z0-9-]+/g, "-").replace(/^-+|-+$/g, "");
 }
 
 /**
@@ -50,8 +46,8 @@ function podmanTargetRoutes(host: Pick<Host, "proxies" | "routes">, name: string
 /**
  * `c`'s routes as labels, or `undefined` when nothing routes to it by labels (another mode,
  * another backend, no Traefik route). Routers and services are named as the file provider
- * names them: after the container, with a suffix when there are several (`<name>-<host>`,
- * `<name>-<port>`; a further `-<n>` for two routes on one host).
+ * names them: after the container, with a suffix when there are several (`<name>-<host>`
+ * with the path prefix, `<name>-<port>`; a further `-<n>` when that repeats).
  */
 export function containerLabelling(host: Pick<Host, "proxies" | "routes">, c: Container): ContainerLabelling | undefined {
   if (c.backend !== "podman" || !podmanMode(host)) return undefined;
@@ -62,11 +58,14 @@ export function containerLabelling(host: Pick<Host, "proxies" | "routes">, c: Co
   const portOf = (r: Route): number =>
     r.target.kind === "attached" ? containerPort(c, r.target.port) : r.target.kind === "podman" ? r.target.port : 0;
   const ports = [...new Set(all.map(portOf))];
-  const used = new Set<string>();
+  const seen = new Map<string, number>();
   const routes = all.map((route): LabelledRoute => {
-    let router = all.length === 1 ? c.name : `${c.name}-${label(route.match.host.name)}`;
-    for (let i = 2; used.has(router); i++) router = `${c.name}-${label(route.match.host.name)}-${i}`;
-    used.add(router);
+    // As dynamic.ts names them: `<name>-<host>` and its path prefix, a number when that repeats.
+    const path = route.match.path;
+    const base = `${c.name}-${label(`${route.match.host.name}${path?.kind === "prefix" ? path.prefix : path?.kind === "regex" ? "-re" : ""}`)}`;
+    const count = (seen.get(base) ?? 0) + 1;
+    seen.set(base, count);
+    const router = all.length === 1 ? c.name : count === 1 ? base : `${base}-${count}`;
     const port = portOf(route);
     return { route, router, service: ports.length === 1 ? c.name : `${c.name}-${port}`, port };
   });
@@ -77,8 +76,9 @@ export function containerLabelling(host: Pick<Host, "proxies" | "routes">, c: Co
 
 /**
  * The networks the Traefik container joins: each labelled container's network, and the
- * network of a route `to: { podman }` whose container nixjs does not define (reached by its
- * name through the file provider). Sorted.
+ * network of every route `to: { podman, network }` (labels on a container nixjs defines, the
+ * file provider's router to one it does not; a network the container is not on is reported
+ * by `route-target-unreachable`). Sorted.
  * @example traefikNetworks(host) // ["media", "web"]
  */
 export function traefikNetworks(host: Pick<Host, "proxies" | "routes" | "containers">): string[] {
@@ -90,8 +90,17 @@ export function traefikNetworks(host: Pick<Host, "proxies" | "routes" | "contain
   }
   for (const r of host.routes) {
     if (r.target.kind !== "podman" || routeProxy(host, r) !== "traefik") continue;
-    const name = r.target.container;
-    if (!host.containers.some((c) => c.name === name && c.backend === "podman")) nets.add(r.target.network);
+    nets.add(r.target.network);
   }
   return [...nets].sort(compareCodeUnits);
+}
+
+/**
+ * True when a route to a Podman container by name is rendered as that container's labels
+ * (Traefik in Podman, a container nixjs defines), not as a router of the file provider.
+ * @example routedByLabels(host, route({ subdomain: "a", to: { podman: "app", port: 80, network: "web" } }))
+ */
+export function routedByLabels(host: Pick<Host, "proxies" | "containers">, route: Route): boolean {
+  const t = route.target;
+  return t.kind === "podman" && podmanMode(host) && host.containers.some((c) => c.name === t.container && c.backend === "podman");
 }
