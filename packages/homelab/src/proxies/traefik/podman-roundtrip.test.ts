@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { suiteTree } from "../../../test-support/render/files.ts";
 import { stubEval } from "../../../test-support/render/stub.ts";
-import { sharedRoutesLab } from "./podman-lab.ts";
+import { sharedRoutesLab } from "../../../test-support/render/podman-lab.ts";
 
 /** A router as both providers express it, middlewares without their provider (`@file`). */
 interface Router {

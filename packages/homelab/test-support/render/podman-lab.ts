@@ -1,12 +1,12 @@
 /** The labs of the Podman mode's render tests, written with the builders as a user writes them. */
-import { container } from "../../builders/container.ts";
-import { route } from "../../builders/route.ts";
-import { forwardAuth, headers } from "../../builders/middleware.ts";
-import { secret } from "../../builders/secret.ts";
-import type { Homelab } from "../../model/index.ts";
-import { testLab } from "../../../test-support/validate/test-lab.ts";
-import { traefik } from "./builders.ts";
-import { traefikRoute } from "./route.ts";
+import { container } from "../../src/builders/container.ts";
+import { route } from "../../src/builders/route.ts";
+import { forwardAuth, headers } from "../../src/builders/middleware.ts";
+import { secret } from "../../src/builders/secret.ts";
+import type { Homelab } from "../../src/model/index.ts";
+import { testLab } from "../validate/test-lab.ts";
+import { traefik } from "../../src/proxies/traefik/builders.ts";
+import { traefikRoute } from "../../src/proxies/traefik/route.ts";
 
 const security = headers("security", { security: { stsSeconds: 31536000 } });
 
