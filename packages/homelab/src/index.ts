@@ -28,6 +28,7 @@ export { caddy, caddyRoute, isCaddy } from "./proxies/caddy/builders.ts";
 export type { CaddyOptions, CaddyRouteOptions } from "./proxies/caddy/schema.ts";
 export { isTraefik, traefik, traefikRoute } from "./proxies/traefik/builders.ts";
 export type { TraefikOptions, TraefikRouteOptions } from "./proxies/traefik/schema.ts";
+export { LETSENCRYPT_STAGING } from "./proxies/traefik/static-model.ts";
 export { secret } from "./builders/secret.ts";
 export { publicValue } from "./builders/public-value.ts";
 export { service } from "./builders/service.ts";

@@ -8,6 +8,7 @@ import { brandOf } from "../../model/brand.ts";
 import { routeProblems } from "../../schema/routes.ts";
 import { captureSite } from "../../site/capture.ts";
 import type { Traefik, TraefikRoute } from "./model.ts";
+import { staticSettings, traefikProblems } from "./static-options.ts";
 import { traefikRouteSchema, traefikSchema, type TraefikOptions, type TraefikRouteOptions } from "./schema.ts";
 
 /**
@@ -17,12 +18,34 @@ import { traefikRouteSchema, traefikSchema, type TraefikOptions, type TraefikRou
  *
  * @example traefik({ entryPoint: "websecure", certResolver: "cloudflare" })
  * @example traefik({ mode: "service", certResolver: "le", acme: { email: "admin@example.org" } })
+ * @example traefik({
+ *   certResolver: "letsencrypt",
+ *   certResolvers: {
+ *     letsencrypt: { email: "admin@example.org", dnsChallenge: { provider: "cloudflare" } },
+ *     "letsencrypt-staging": { email: "admin@example.org", dnsChallenge: { provider: "cloudflare" }, caServer: LETSENCRYPT_STAGING },
+ *   },
+ *   entryPoints: { websecure: { http: { tls: { domains: [{ main: "example.org", sans: ["*.example.org"] }] } } } },
+ *   tlsOptions: { modern: { minVersion: "VersionTLS13" } },
+ *   environmentFiles: [secret("cloudflare-token")],
+ * })
  */
 export function traefik(options: TraefikOptions = {}): Traefik {
   const site = captureSite(traefik);
-  const standIn = () => ({ mode: "service", entryPoint: "websecure", environmentFiles: [], site });
+  const standIn = (): Omit<Traefik, "kind"> => ({
+    mode: "service",
+    entryPoint: "websecure",
+    environmentFiles: [],
+    redirectToHttps: true,
+    dashboard: false,
+    apiInsecure: false,
+    entryPoints: [],
+    certResolvers: [],
+    tlsOptions: [],
+    container: { ephemeral: false, bindMounts: [], nameservers: [] },
+    site,
+  });
   return guarded("traefik", standIn, () => {
-    const o = parseInput(traefikSchema, options, { label: callLabel("traefik"), site });
+    const o = parseInput(traefikSchema, options, { label: callLabel("traefik"), site }, traefikProblems);
     return branded("traefik", {
       kind: "traefik",
       mode: o.mode ?? "container",
@@ -31,7 +54,7 @@ export function traefik(options: TraefikOptions = {}): Traefik {
       ...optional("acme", o.acme && { email: o.acme.email, ...optional("dnsProvider", o.acme.dnsProvider) }),
       environmentFiles: o.environmentFiles ?? [],
       redirectToHttps: o.redirectToHttps ?? true,
-      dashboard: o.dashboard ?? false,
+      ...staticSettings(o),
       site,
     } satisfies Traefik);
   });
