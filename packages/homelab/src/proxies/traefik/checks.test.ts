@@ -3,7 +3,8 @@ import { describe, expect, test } from "vitest";
 import { container } from "../../builders/container.ts";
 import { secret } from "../../builders/secret.ts";
 import { findings, summary, testLab } from "../../../test-support/validate/test-lab.ts";
-import { traefik, traefikRoute } from "./builders.ts";
+import { traefik } from "./builders.ts";
+import { traefikRoute } from "./route.ts";
 import { LETSENCRYPT_STAGING } from "./static-model.ts";
 import type { TraefikOptions } from "./schema.ts";
 

@@ -34,18 +34,15 @@ interface RouteUse {
 
 /** The names the host's Traefik routes use. */
 function routeUses(ctx: CheckContext): RouteUse[] {
-  const out: RouteUse[] = [];
-  for (const r of ctx.facts.routes) {
-    if (r.route.kind !== "traefikRoute") continue;
-    const route = r.route;
-    out.push({
+  return ctx.facts.routes
+    .filter((r) => r.proxy === "traefik")
+    .map((r) => ({
       at: r,
       host: r.host,
-      ...(route.entryPoint === undefined ? {} : { entryPoint: route.entryPoint }),
-      ...(route.certResolver === undefined ? {} : { certResolver: route.certResolver }),
-    });
-  }
-  return out;
+      ...(r.route.entryPoint === undefined ? {} : { entryPoint: r.route.entryPoint }),
+      ...(r.route.tls.certResolver === undefined ? {} : { certResolver: r.route.tls.certResolver }),
+      ...(r.route.tls.options === undefined ? {} : { tlsOptions: r.route.tls.options }),
+    }));
 }
 
 /** `"a"`, `"a" and "b"`, `"a", "b" and "c"`. */

@@ -16,7 +16,7 @@ import { traefikContainerFile, traefikServiceFile } from "./static.ts";
 
 export const traefikProvider: ProxyProvider<Traefik> = {
   kind: "traefik",
-  routeKind: "traefikRoute",
+  shortForm: "traefikRoute",
   option: { is: isTraefik, error: "expected a value made by traefik({...})" },
   sectionTitle: "Traefik routing",
   missing: "a traefikRoute needs Traefik: add traefik: traefik({...}) to homelab(), or use caddyRoute",
@@ -24,10 +24,6 @@ export const traefikProvider: ProxyProvider<Traefik> = {
   codes: TRAEFIK_CODES,
   fileConflictHint: ' (or pick traefik({ mode: "container" }))',
   hostSecretsOption: "traefik's environmentFiles",
-
-  routeAuthenticates() {
-    return false;
-  },
 
   /**
    * Its entry points, opened in the firewall; with `api.insecure` (and no entry point of that

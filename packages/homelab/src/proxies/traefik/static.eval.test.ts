@@ -9,7 +9,8 @@ import { secret } from "../../builders/secret.ts";
 import { suiteTree } from "../../../test-support/render/files.ts";
 import { stubEval } from "../../../test-support/render/stub.ts";
 import { testLab } from "../../../test-support/validate/test-lab.ts";
-import { traefik, traefikRoute } from "./builders.ts";
+import { traefik } from "./builders.ts";
+import { traefikRoute } from "./route.ts";
 import { LETSENCRYPT_STAGING } from "./static-model.ts";
 import type { TraefikOptions } from "./schema.ts";
 
