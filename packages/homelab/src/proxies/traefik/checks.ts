@@ -9,6 +9,7 @@ import type { CodeInfo } from "../../diagnostics/codes.ts";
 import type { CheckContext } from "../../validate/context.ts";
 import { entryPointsOf, resolversOf, type DeclaredResolver } from "./effective.ts";
 import type { Traefik, TraefikCode } from "./model.ts";
+import { checkMiddlewareNames } from "./middleware-checks.ts";
 import { isStaging } from "./static-model.ts";
 
 /** The codes these checks report (`acme-dns-credentials` is the core's, older than the providers). */
@@ -21,6 +22,7 @@ export const TRAEFIK_CODES: { readonly [C in TraefikCode]: CodeInfo } = {
   "traefik-debug-log": { severity: "warning", summary: "Traefik logging at DEBUG or TRACE level" },
   "traefik-staging-resolver": { severity: "warning", summary: "routes get certificates from a staging CA, which browsers do not trust" },
   "traefik-acme-ephemeral": { severity: "warning", summary: "ACME certificates kept in an ephemeral Traefik container, lost on every restart" },
+  "traefik-middleware-conflict": { severity: "error", summary: "two different Traefik middlewares by one name" },
 };
 
 /** What a route asks of Traefik by name: where, its entry point, resolver and TLS options. */
@@ -155,4 +157,5 @@ export function checkTraefik(ctx: CheckContext, t: Traefik): void {
   checkNames(ctx, t, uses);
   checkStaging(ctx, t, uses);
   checkSecurity(ctx, t);
+  checkMiddlewareNames(ctx);
 }

@@ -9,7 +9,9 @@ import type { Protocol } from "../../model/ports.ts";
 import type { Traefik } from "./model.ts";
 import { DEFAULT_ACME_STORAGE, type CertResolver, type TraefikEntryPoint } from "./static-model.ts";
 import { ENTRY_POINT_ADDRESS } from "./static-schema.ts";
-import { WEB } from "./dynamic.ts";
+
+/** Traefik's plain-HTTP entry point (`:80`), always declared next to the TLS one. */
+export const WEB = "web";
 
 /** An entry point as Traefik gets it: an address always. */
 export interface EffectiveEntryPoint extends Omit<TraefikEntryPoint, "address"> {

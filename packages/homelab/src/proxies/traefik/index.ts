@@ -10,6 +10,7 @@ import { HOST_SYSTEM } from "../../facts/systems.ts";
 import type { ProxyProvider } from "../provider.ts";
 import { checkTraefik, TRAEFIK_CODES } from "./checks.ts";
 import { traefikRouteBindings } from "./dynamic.ts";
+import { traefikHostSections } from "./host-routing.ts";
 import { entryPointSocket, entryPointsOf } from "./effective.ts";
 import { API_ENTRY_POINT } from "./static-model.ts";
 import { traefikContainerFile, traefikServiceFile } from "./static.ts";
@@ -70,8 +71,8 @@ export const traefikProvider: ProxyProvider<Traefik> = {
     return traefikRouteBindings(ctx, t, c, main);
   },
 
-  hostSections() {
-    return [];
+  hostSections(ctx, t) {
+    return traefikHostSections(ctx, t);
   },
 
   check(ctx, t) {

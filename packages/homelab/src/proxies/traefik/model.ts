@@ -51,4 +51,5 @@ export type TraefikCode =
   | "traefik-insecure-skip-verify"
   | "traefik-debug-log"
   | "traefik-staging-resolver"
-  | "traefik-acme-ephemeral";
+  | "traefik-acme-ephemeral"
+  | "traefik-middleware-conflict";
