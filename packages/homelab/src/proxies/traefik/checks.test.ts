@@ -1,6 +1,7 @@
 /** Traefik's own checks: each with a failing and a passing case. */
 import { describe, expect, test } from "vitest";
 import { container } from "../../builders/container.ts";
+import { route } from "../../builders/route.ts";
 import { secret } from "../../builders/secret.ts";
 import { findings, summary, testLab } from "../../../test-support/validate/test-lab.ts";
 import { traefik } from "./builders.ts";
@@ -63,6 +64,12 @@ describe("unknown-tls-options", () => {
     ]);
     expect(findings(lab({ entryPoints: { websecure: { http: { tls: { options: "modern" } } } }, tlsOptions: { modern: { minVersion: "VersionTLS13" } } }), "unknown-tls-options")).toEqual([]);
     expect(findings(lab({ entryPoints: { websecure: { http: { tls: { options: "default" } } } } }), "unknown-tls-options")).toEqual([]);
+  });
+
+  test("a route's TLS options (route({ tls: { options } })) too", () => {
+    const routed = (t: TraefikOptions) => testLab({ traefik: traefik(t), containers: [container("app", { ports: [80], route: route({ subdomain: "app", port: 80, public: true, tls: { options: "modern" } }) })] });
+    expect(summary(routed({}), "unknown-tls-options")).toEqual(["containers.app.routes[0]"]);
+    expect(findings(routed({ tlsOptions: { modern: { minVersion: "VersionTLS13" } } }), "unknown-tls-options")).toEqual([]);
   });
 });
 

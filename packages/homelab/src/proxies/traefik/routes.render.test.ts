@@ -3,13 +3,12 @@
  * middlewares shared once, per-route TLS) in `routes.fixture.ts`, as text (a golden reviewed by
  * eye) and evaluated by the real `nix-instantiate` in the stand-in NixOS (TOML-typed dynamic
  * configuration). Expected values are written from Traefik's v3 routing and middleware reference.
- *
- * Rendered with `assumeValid`: the fixture's several routes on one host name differ by path and
- * client, which the rule-aware duplicate-route check (core10's, not merged here yet) accepts.
+ * The fixture passes validation (several routes on one host name differ by path, client or
+ * priority, which the rule-aware duplicate-route check accepts).
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { render } from "../../render/index.ts";
+import { validate } from "../../validate/index.ts";
 import { suiteTree } from "../../../test-support/render/files.ts";
 import { stubEval } from "../../../test-support/render/stub.ts";
 import { LAN, routesLab } from "./routes.fixture.ts";
@@ -88,7 +87,11 @@ describe("Traefik routes, every feature: Traefik in its container", () => {
   const lab = routesLab("container");
   let texts = new Map<string, string>();
   let dir = "";
-  suiteTree(lab, (t, d) => ((texts = t), (dir = d)), render(lab, { assumeValid: true }));
+  suiteTree(lab, (t, d) => ((texts = t), (dir = d)));
+
+  it("is valid: no errors, no warnings but the stand-in's missing hardware module", () => {
+    expect(validate(lab).map((d) => d.code)).toEqual(["deploy-no-hardware"]);
+  });
 
   it("host.nix: the shared middlewares once, the host's routes (golden, reviewed by eye)", () => {
     const host = texts.get("host.nix")!;
@@ -106,7 +109,7 @@ describe("Traefik routes, every feature: Traefik in its container", () => {
 describe("Traefik routes, every feature: Traefik as a host service", () => {
   const lab = routesLab("service");
   let dir = "";
-  suiteTree(lab, (_, d) => (dir = d), render(lab, { assumeValid: true }));
+  suiteTree(lab, (_, d) => (dir = d));
 
   it("evaluates to the same dynamic configuration", () => {
     const v = stubEval(dir, { http: `let f = ${flatten}; in f config.services.traefik.dynamicConfigOptions.http` });
