@@ -1,0 +1,124 @@
+/**
+ * What a route reaches, as the security checks need it: the container, host service or host
+ * port behind its target, and the apps running there (a NixOS configuration or an OCI image).
+ * Only what nixjs can see: a URL to another machine reaches nothing it knows.
+ */
+import type { Located } from "../../facts/located.ts";
+import { atContainer, atService } from "../../facts/located.ts";
+import type { Container, HostService, PodmanContainer } from "../../model/index.ts";
+import type { RouteTarget } from "../../model/routing.ts";
+import { isLoopbackRange } from "../../net/private-ranges.ts";
+
+/** The enabled parts of a host a route can reach, by name. */
+export interface Reachable {
+  readonly enabled: readonly Container[];
+  readonly enabledServices: readonly HostService[];
+}
+
+/**
+ * The backend of a route.
+ * - `container`: a nixjs container at `port` (a service port of an nspawn container, a published
+ *   host port of a Podman one: what the proxy connects to);
+ * - `service`: a host service at one of its ports;
+ * - `hostPort`: a port on the host that no single part is named for;
+ * - `podmanNetwork`: a Podman container at its container `port`, over a Podman network;
+ * - `traefikApi`: Traefik's own API and dashboard;
+ * - `elsewhere`: another machine, a redirect, or a name no enabled part has.
+ */
+export type RouteBackend =
+  | { readonly kind: "container"; readonly c: Container; readonly port: number }
+  | { readonly kind: "service"; readonly s: HostService; readonly port: number }
+  | { readonly kind: "hostPort"; readonly port: number }
+  | { readonly kind: "podmanNetwork"; readonly c: PodmanContainer; readonly port: number; readonly network: string }
+  | { readonly kind: "traefikApi" }
+  | { readonly kind: "elsewhere" };
+
+const ELSEWHERE: RouteBackend = { kind: "elsewhere" };
+
+/**
+ * The port of a URL on this host (`http://127.0.0.1:8123`, `http://localhost`), or `undefined`
+ * for a URL to another machine.
+ * @example loopbackUrlPort("http://localhost:8123") // 8123
+ * @example loopbackUrlPort("http://192.168.1.20:8123") // undefined
+ */
+export function loopbackUrlPort(url: string): number | undefined {
+  const m = /^(https?):\/\/(\[[^\]]+\]|[^/:?#]+)(?::(\d+))?/.exec(url);
+  if (m === null || !isLoopbackRange(m[2]!.replace(/^\[|\]$/g, ""))) return undefined;
+  return m[3] !== undefined ? Number(m[3]) : m[1] === "https" ? 443 : 80;
+}
+
+/**
+ * The backend a route's target names. `owner`: the container the route is given to (for an
+ * `attached` target).
+ * @example routeBackend(facts, immich, { kind: "attached", port: 2283 }) // { kind: "container", c: immich, port: 2283 }
+ */
+export function routeBackend(parts: Reachable, owner: Container | undefined, target: RouteTarget): RouteBackend {
+  switch (target.kind) {
+    case "attached":
+      return owner === undefined ? ELSEWHERE : { kind: "container", c: owner, port: target.port };
+    case "container": {
+      const c = parts.enabled.find((x) => x.name === target.container);
+      return c === undefined ? ELSEWHERE : { kind: "container", c, port: target.port };
+    }
+    case "service": {
+      const s = parts.enabledServices.find((x) => x.name === target.service);
+      return s === undefined ? ELSEWHERE : { kind: "service", s, port: target.port };
+    }
+    case "hostPort":
+      return { kind: "hostPort", port: target.port };
+    case "url": {
+      const port = loopbackUrlPort(target.url);
+      return port === undefined ? ELSEWHERE : { kind: "hostPort", port };
+    }
+    case "podman": {
+      const c = parts.enabled.find((x): x is PodmanContainer => x.name === target.container && x.backend === "podman");
+      return c === undefined ? ELSEWHERE : { kind: "podmanNetwork", c, port: target.port, network: target.network };
+    }
+    case "traefikApi":
+      return { kind: "traefikApi" };
+    case "redirect":
+      return ELSEWHERE;
+  }
+}
+
+/** An app's configuration as nixjs sees it: a NixOS configuration, or an OCI image. */
+export type AppSurface =
+  | { readonly kind: "nixos"; readonly config: unknown; readonly at: Located }
+  | { readonly kind: "image"; readonly c: PodmanContainer };
+
+/** The surface of one container or service. */
+function surfaceOf(part: Container | HostService): AppSurface {
+  if (part.kind === "service") return { kind: "nixos", config: part.config, at: atService(part, "config") };
+  if (part.backend === "podman") return { kind: "image", c: part };
+  return { kind: "nixos", config: part.config, at: atContainer(part, "config") };
+}
+
+/**
+ * The apps a backend runs: the container's or service's own; for a bare host port, the parts
+ * that listen on it (a host service, a host-network NixOS container, a Podman published port).
+ * @example backendSurfaces(facts, { kind: "container", c: gitea, port: 3000 }) // [{ kind: "nixos", config: gitea.config, … }]
+ */
+export function backendSurfaces(parts: Reachable, backend: RouteBackend): AppSurface[] {
+  switch (backend.kind) {
+    case "container":
+    case "podmanNetwork":
+      return [surfaceOf(backend.c)];
+    case "service":
+      return [surfaceOf(backend.s)];
+    case "hostPort": {
+      const tcp = (p: { readonly protocol: string }) => p.protocol === "tcp";
+      const out: AppSurface[] = [];
+      for (const c of parts.enabled) {
+        const listens =
+          c.backend === "nspawn" ? c.network === "host" && c.ports.some((p) => tcp(p) && p.port === backend.port)
+          : c.network !== "host" && c.ports.some((p) => tcp(p) && p.hostPort === backend.port);
+        if (listens) out.push(surfaceOf(c));
+      }
+      for (const s of parts.enabledServices) if (s.ports.some((p) => tcp(p) && p.port === backend.port)) out.push(surfaceOf(s));
+      return out;
+    }
+    case "traefikApi":
+    case "elsewhere":
+      return [];
+  }
+}
