@@ -114,10 +114,10 @@ export function loopbackTrusts(surface: AppSurface): LoopbackTrust[] {
 
 /**
  * The message: the setting, the address the proxy comes from, what to add.
- * @example trustMessage(found, source) // "Gitea trusts forwarded headers from 127.0.0.0/8, ::1/128 only …"
+ * @example trustMessage(found, source) // "Gitea believes forwarded client addresses (X-Forwarded-For) only from 127.0.0.0/8, ::1/128 …"
  */
 export function trustMessage(found: LoopbackTrust, source: ProxySource): string {
-  const what = found.unset ? `${found.name} is unset, and ${found.setting.app}'s default trusts` : `${found.name} trusts`;
+  const setting = found.unset ? `${found.name} is unset: ${found.setting.app}'s default` : found.name;
   const add = source.address === undefined ? "that address" : `"${source.address}"`;
-  return `${found.setting.app} believes forwarded client addresses (X-Forwarded-For) from ${found.trusted.join(", ")} only (${what} loopback only), but the proxy reaches it from ${source.describe}, so ${found.setting.effect}: add ${add} to ${found.name}`;
+  return `${found.setting.app} believes forwarded client addresses (X-Forwarded-For) only from ${found.trusted.join(", ")} (${setting}), but the proxy reaches it from ${source.describe}, so ${found.setting.effect}: add ${add} to ${found.name}`;
 }
