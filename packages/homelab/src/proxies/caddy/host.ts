@@ -1,5 +1,6 @@
 /** Caddy's part of `host.nix`: the service, its ports, and the forward-auth snippets. */
 import { n, type NixExpr, type NixStringPart } from "@nixjs/expr-printer";
+import { flatMiddlewares } from "../../model/middleware.ts";
 import type { Caddy } from "./model.ts";
 import { authProvider, type RenderContext } from "../../render/core/context.ts";
 import { targetParts } from "../../render/core/targets.ts";
@@ -16,7 +17,7 @@ function caddySnippets(ctx: RenderContext): NixExpr | undefined {
   const names = new Set<string>();
   for (const c of ctx.containers) {
     if (!c.enable) continue;
-    for (const r of caddyRoutes(c)) if (r.auth !== undefined) names.add(r.auth);
+    for (const r of caddyRoutes(ctx.host, c)) for (const m of flatMiddlewares(r.middlewares)) if (m.kind === "forwardAuth") names.add(m.provider);
   }
   if (names.size === 0) return undefined;
   const providers = sortByName([...names].map((name) => authProvider(ctx, name)));
