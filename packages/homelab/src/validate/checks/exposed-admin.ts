@@ -11,7 +11,8 @@ import { authenticates } from "../../model/middleware.ts";
 import type { Route } from "../../model/routing.ts";
 import { boolSetting, imageIs, nixosEnables } from "./app-match.ts";
 import { ADMIN_APPS, SIGNUP_SETTINGS } from "./exposed-apps.ts";
-import type { AppSurface } from "./route-backends.ts";
+import type { CheckContext } from "../context.ts";
+import { backendSurfaces, routeBackend, type AppSurface } from "./route-backends.ts";
 import { isLanOnly } from "./route-scope.ts";
 
 /**
@@ -78,4 +79,39 @@ export function openSignups(surface: AppSurface): OpenSignup[] {
 /** A setting's value as written, for messages: `false`, `"true"`. */
 export function shownValue(value: unknown): string {
   return typeof value === "string" ? JSON.stringify(value) : String(value);
+}
+
+/** Traefik's own API and dashboard, as an admin interface. */
+const TRAEFIK_API = "Traefik's API and dashboard (api@internal)";
+
+/** What to do about a route open to the internet. */
+const CLOSE = 'add auth (e.g. auth: "authelia") or a chain with forwardAuth(), or limit it to the LAN (clients: ["192.168.0.0/16"])';
+
+/**
+ * Reports every route that admits the internet without a login to an admin interface or to
+ * an app with open sign-up, naming where the app (or the setting) is.
+ */
+export function checkExposedApps(ctx: CheckContext): void {
+  const { report } = ctx;
+  for (const r of ctx.facts.routes) {
+    if (!openToInternet(r.route)) continue;
+    const backend = routeBackend(ctx.facts, r.target);
+    if (backend.kind === "traefikApi") {
+      report.warning("admin-ui-public", r, `${r.host} routes the internet to ${TRAEFIK_API}, an admin interface, without authentication: ${CLOSE}`);
+      continue;
+    }
+    for (const surface of backendSurfaces(ctx.facts, backend)) {
+      for (const a of adminApps(surface)) {
+        report.warning("admin-ui-public", r, `${r.host} routes the internet to ${a.app}, an admin interface, without authentication: ${CLOSE}`, [a.at]);
+      }
+      for (const s of openSignups(surface)) {
+        report.warning(
+          "open-signup-public",
+          r,
+          `${r.host} routes the internet to ${s.app}, which lets anyone sign up (${s.name} = ${shownValue(s.value)}), without authentication in front: close sign-up (invite users instead), add auth, or limit the route to the LAN`,
+          [s.at],
+        );
+      }
+    }
+  }
 }

@@ -16,7 +16,8 @@ export interface AdminApp {
 /**
  * Admin interfaces. Home Assistant, Jellyfin and the like are not here: they are meant for
  * their users, who log in to them. The *arr apps are: they administer downloads and the media
- * library, and they are commonly left with authentication disabled for local addresses.
+ * library, and their usual "authentication disabled for local addresses" lets in everyone a
+ * proxy on the same host forwards (the proxy's address is a local one).
  */
 export const ADMIN_APPS: readonly AdminApp[] = [
   { app: "AdGuard Home", images: ["adguard/adguardhome"], nixos: ["services", "adguardhome", "enable"] },

@@ -14,7 +14,9 @@ import { atContainer, type Located } from "../../facts/located.ts";
 import { isLoopback } from "../../net/ipv4.ts";
 import { isLoopbackRange, isWildcardAddress } from "../../net/private-ranges.ts";
 import { addressList, imageIs, nixosEnables } from "./app-match.ts";
-import type { AppSurface, RouteBackend } from "./route-backends.ts";
+import type { PlacedRoute } from "../../facts/routes.ts";
+import type { CheckContext } from "../context.ts";
+import { backendSurfaces, routeBackend, type AppSurface, type RouteBackend } from "./route-backends.ts";
 import { TRUST_SETTINGS, type TrustSetting } from "./trust-settings.ts";
 
 /** Where the proxy's connections to a backend come from, when that is not loopback. */
@@ -120,4 +122,28 @@ export function trustMessage(found: LoopbackTrust, source: ProxySource): string 
   const setting = found.unset ? `${found.name} is unset: ${found.setting.app}'s default` : found.name;
   const add = source.address === undefined ? "that address" : `"${source.address}"`;
   return `${found.setting.app} believes forwarded client addresses (X-Forwarded-For) only from ${found.trusted.join(", ")} (${setting}), but the proxy reaches it from ${source.describe}, so ${found.setting.effect}: add ${add} to ${found.name}`;
+}
+
+/**
+ * Reports each app's loopback-only trust once, naming the routes that reach it from another
+ * address. Every proxy nixjs runs is on the host network (Traefik as a service or in its
+ * host-network container, Caddy as a service), so the source is the backend's side of the
+ * host: `proxySource`.
+ */
+export function checkForwardedTrust(ctx: CheckContext): void {
+  const found = new Map<string, { trust: LoopbackTrust; source: ProxySource; routes: PlacedRoute[] }>();
+  for (const r of ctx.facts.routes) {
+    const backend = routeBackend(ctx.facts, r.target);
+    const source = proxySource(ctx.facts.plan, backend);
+    if (source === undefined) continue;
+    for (const surface of backendSurfaces(ctx.facts, backend)) {
+      for (const trust of loopbackTrusts(surface)) {
+        const key = JSON.stringify(trust.at.path);
+        const known = found.get(key);
+        if (known === undefined) found.set(key, { trust, source, routes: [r] });
+        else known.routes.push(r);
+      }
+    }
+  }
+  for (const { trust, source, routes } of found.values()) ctx.report.warning("forwarded-header-trust", trust.at, trustMessage(trust, source), routes);
 }

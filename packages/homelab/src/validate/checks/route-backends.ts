@@ -6,7 +6,7 @@
 import type { Located } from "../../facts/located.ts";
 import { atContainer, atService } from "../../facts/located.ts";
 import type { Container, HostService, PodmanContainer } from "../../model/index.ts";
-import type { RouteTarget } from "../../model/routing.ts";
+import type { ResolvedTarget } from "../../facts/routes.ts";
 import { isLoopbackRange } from "../../net/private-ranges.ts";
 
 /** The enabled parts of a host a route can reach, by name. */
@@ -48,22 +48,15 @@ export function loopbackUrlPort(url: string): number | undefined {
 }
 
 /**
- * The backend a route's target names. `owner`: the container the route is given to (for an
- * `attached` target).
- * @example routeBackend(facts, immich, { kind: "attached", port: 2283 }) // { kind: "container", c: immich, port: 2283 }
+ * The backend of a resolved route target (the facts' `target`).
+ * @example routeBackend(facts, { kind: "container", container: immich, port: 2283 }) // { kind: "container", c: immich, port: 2283 }
  */
-export function routeBackend(parts: Reachable, owner: Container | undefined, target: RouteTarget): RouteBackend {
+export function routeBackend(parts: Reachable, target: ResolvedTarget): RouteBackend {
   switch (target.kind) {
-    case "attached":
-      return owner === undefined ? ELSEWHERE : { kind: "container", c: owner, port: target.port };
-    case "container": {
-      const c = parts.enabled.find((x) => x.name === target.container);
-      return c === undefined ? ELSEWHERE : { kind: "container", c, port: target.port };
-    }
-    case "service": {
-      const s = parts.enabledServices.find((x) => x.name === target.service);
-      return s === undefined ? ELSEWHERE : { kind: "service", s, port: target.port };
-    }
+    case "container":
+      return { kind: "container", c: target.container, port: target.port };
+    case "service":
+      return { kind: "service", s: target.service, port: target.port };
     case "hostPort":
       return { kind: "hostPort", port: target.port };
     case "url": {
@@ -76,6 +69,7 @@ export function routeBackend(parts: Reachable, owner: Container | undefined, tar
     }
     case "traefikApi":
       return { kind: "traefikApi" };
+    case "missing":
     case "redirect":
       return ELSEWHERE;
   }

@@ -9,24 +9,14 @@
  * forward auth (a TV app, a sync client) reach the app. A wildcard bind is reported even then:
  * `0.0.0.0` is every interface (a VPN, a public uplink), not a choice of audience.
  */
-import type { Located } from "../../facts/located.ts";
 import { formatPath } from "../../diagnostics/path.ts";
-import type { Container } from "../../model/index.ts";
+import type { PlacedRoute } from "../../facts/routes.ts";
 import type { Middleware } from "../../model/middleware.ts";
-import type { Route } from "../../model/routing.ts";
 import { isPrivateRange, isWildcardAddress } from "../../net/private-ranges.ts";
 import { directPaths, shownAddress, type DirectPath } from "./direct-paths.ts";
+import type { CheckContext } from "../context.ts";
 import { routeBackend, type Reachable } from "./route-backends.ts";
 import { authenticatingMiddleware, describeAuth, isLanOnly } from "./route-scope.ts";
-
-/** A route where it is declared, with the container it is given to and the name it answers. */
-export interface RouteAt extends Located {
-  readonly route: Route;
-  /** The container the route is given to (`container({ route })`); absent for a host route. */
-  readonly owner: Container | undefined;
-  /** The host name it answers: `photos.example.org`. */
-  readonly hostName: string;
-}
 
 /** One way around a route's authentication. */
 export interface Bypass {
@@ -37,13 +27,13 @@ export interface Bypass {
 
 /**
  * The ways around a route's authentication (none for a route that does not authenticate).
- * @example bypasses(facts, { route: photos, owner: immich, … }) // [{ direct: { path: ["containers", "immich", "forwardPorts", 0], … }, auth }]
+ * @example bypasses(facts, placed) // [{ direct: { path: ["containers", "immich", "forwardPorts", 0], … }, auth }]
  */
-export function bypasses(parts: Reachable, r: Pick<RouteAt, "route" | "owner">): Bypass[] {
+export function bypasses(parts: Reachable, r: Pick<PlacedRoute, "route" | "target">): Bypass[] {
   const auth = authenticatingMiddleware(r.route.middlewares);
   if (auth === undefined) return [];
   const lanOnly = isLanOnly(r.route);
-  return directPaths(parts, routeBackend(parts, r.owner, r.route.target))
+  return directPaths(parts, routeBackend(parts, r.target))
     .filter((d) => !(lanOnly && !isWildcardAddress(d.address) && isPrivateRange(d.address)))
     .map((direct) => ({ direct, auth }));
 }
@@ -52,7 +42,14 @@ export function bypasses(parts: Reachable, r: Pick<RouteAt, "route" | "owner">):
  * The message of a bypass: both sites and the fix.
  * @example bypassMessage(r, b) // "photos.example.org requires forward auth \"authelia\", but the forwarded port of immich …"
  */
-export function bypassMessage(r: Pick<RouteAt, "hostName">, b: Bypass): string {
+export function bypassMessage(r: Pick<PlacedRoute, "host">, b: Bypass): string {
   const d = b.direct;
-  return `${r.hostName} requires ${describeAuth(b.auth)}, but ${d.owner} also serves it on ${shownAddress(d.address)}, port ${d.port} (${formatPath(d.path)}), where clients skip the proxy and its authentication: ${d.fix}`;
+  return `${r.host} requires ${describeAuth(b.auth)}, but ${d.owner} also serves it on ${shownAddress(d.address)}, port ${d.port} (${formatPath(d.path)}), where clients skip the proxy and its authentication: ${d.fix}`;
+}
+
+/** Reports every way around every authenticated route of the host. */
+export function checkRouteBypass(ctx: CheckContext): void {
+  for (const r of ctx.facts.routes) {
+    for (const b of bypasses(ctx.facts, r)) ctx.report.warning("route-auth-bypassed", r, bypassMessage(r, b), [b.direct]);
+  }
 }
