@@ -4,7 +4,6 @@
  * the app reads it.
  */
 import { definedAt } from "../../config/defined.ts";
-import type { PodmanContainer } from "../../model/index.ts";
 import { parseImage } from "../../oci/image.ts";
 
 /**
@@ -25,11 +24,6 @@ export function imageIs(image: string, repositories: readonly string[]): boolean
  */
 export function nixosEnables(config: unknown, enable: readonly string[]): boolean {
   return definedAt(config, enable) === true;
-}
-
-/** An image's container runs it (and the container's environment holds its settings). */
-export function runsImage(c: PodmanContainer, repositories: readonly string[]): boolean {
-  return imageIs(c.image, repositories);
 }
 
 /**

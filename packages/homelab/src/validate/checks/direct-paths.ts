@@ -23,7 +23,13 @@ export interface DirectPath extends Located {
 }
 
 const tcp = (p: { readonly protocol: string }): boolean => p.protocol === "tcp";
-const shown = (address: string): string => (isWildcardAddress(address) ? "every address" : address);
+/**
+ * A bind address for messages: `every address` for a wildcard.
+ * @example shownAddress("0.0.0.0") // "every address"
+ */
+export function shownAddress(address: string): string {
+  return isWildcardAddress(address) ? "every address" : address;
+}
 
 /** Publishes beyond loopback that `which` selects. */
 function publishes(c: PodmanContainer, which: (p: PublishedPort) => boolean): DirectPath[] {
@@ -116,5 +122,3 @@ export function directPaths(parts: Reachable, backend: RouteBackend): DirectPath
       return [];
   }
 }
-
-export { shown as shownAddress };

@@ -11,11 +11,11 @@ import type { AddressPlan } from "../../allocate/index.ts";
 import { definedAt } from "../../config/defined.ts";
 import { formatPath } from "../../diagnostics/path.ts";
 import { atContainer, type Located } from "../../facts/located.ts";
+import type { PlacedRoute } from "../../facts/routes.ts";
 import { isLoopback } from "../../net/ipv4.ts";
 import { isLoopbackRange, isWildcardAddress } from "../../net/private-ranges.ts";
-import { addressList, imageIs, nixosEnables } from "./app-match.ts";
-import type { PlacedRoute } from "../../facts/routes.ts";
 import type { CheckContext } from "../context.ts";
+import { addressList, imageIs, nixosEnables } from "./app-match.ts";
 import { backendSurfaces, routeBackend, type AppSurface, type RouteBackend } from "./route-backends.ts";
 import { TRUST_SETTINGS, type TrustSetting } from "./trust-settings.ts";
 

@@ -3,10 +3,9 @@
  * port behind its target, and the apps running there (a NixOS configuration or an OCI image).
  * Only what nixjs can see: a URL to another machine reaches nothing it knows.
  */
-import type { Located } from "../../facts/located.ts";
-import { atContainer, atService } from "../../facts/located.ts";
-import type { Container, HostService, PodmanContainer } from "../../model/index.ts";
+import { atContainer, atService, type Located } from "../../facts/located.ts";
 import type { ResolvedTarget } from "../../facts/routes.ts";
+import type { Container, HostService, PodmanContainer } from "../../model/index.ts";
 import { isLoopbackRange } from "../../net/private-ranges.ts";
 
 /** The enabled parts of a host a route can reach, by name. */

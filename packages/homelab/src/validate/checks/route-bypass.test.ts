@@ -128,6 +128,24 @@ describe("route-auth-bypassed: the patterns real servers use are not reported", 
     expect(findings(lab, "route-auth-bypassed")).toEqual([]);
   });
 
+  test("a LAN router without auth beside the public one with auth: the LAN-bound port admits no one new", () => {
+    const lab = testLab({
+      traefik: traefik(),
+      containers: [
+        authelia(),
+        container("jellyfin", {
+          backend: "podman",
+          image: "docker.io/jellyfin/jellyfin:10.10.3",
+          user: "1000",
+          ports: ["127.0.0.1:18096:8096", "192.168.1.10:8096:8096", "0.0.0.0:8920:8096"],
+          routes: [route({ subdomain: "tv", port: 18096, auth: "authelia" }), route({ subdomain: "tv-lan", port: 18096, clients: ["192.168.1.0/24"], public: true })],
+        }),
+      ],
+    });
+    // The wildcard publish is still every interface's way around the public route's login.
+    expect(summary(lab, "route-auth-bypassed")).toEqual(["containers.jellyfin.routes[0] -> containers.jellyfin.ports[2]"]);
+  });
+
   test("a public route (no auth to bypass)", () => {
     const lab = testLab({ traefik: traefik(), containers: [container("blog", { ports: [80], forwardPorts: [{ hostPort: 8080, containerPort: 80 }], route: route({ subdomain: "blog", port: 80, public: true }) })] });
     expect(findings(lab, "route-auth-bypassed")).toEqual([]);
