@@ -74,6 +74,30 @@ describe("forwarded-header-trust: reported", () => {
     expect(findings(lab, "forwarded-header-trust")[0]!.message).toContain('add "10.88.0.1" to IMMICH_TRUSTED_PROXIES');
   });
 
+  test("on a custom Podman network the gateway is not known: the message says where to find it; Mastodon's NixOS default", () => {
+    const lab = testLab({
+      traefik: traefik(),
+      containers: [
+        container("nextcloud", {
+          backend: "podman",
+          image: "docker.io/library/nextcloud:30.0.4-apache",
+          user: "33",
+          networks: ["cloud"],
+          ports: ["127.0.0.1:8080:80"],
+          environment: { TRUSTED_PROXIES: "127.0.0.1 ::1" },
+          route: route({ subdomain: "cloud", port: 8080, ...open }),
+        }),
+        container("mastodon", { ports: [55001], config: { services: { mastodon: { enable: true } } }, route: route({ subdomain: "social", port: 55001, ...open }) }),
+      ],
+    });
+    const byPath = new Map(findings(lab, "forwarded-header-trust").map((d) => [d.path, d.message]));
+    expect([...byPath.keys()].sort()).toEqual(["containers.mastodon.config.services.mastodon.trustedProxy", "containers.nextcloud.environment.TRUSTED_PROXIES"]);
+    expect(byPath.get("containers.nextcloud.environment.TRUSTED_PROXIES")).toContain(
+      "from the gateway of the Podman network cloud (podman network inspect cloud), which connections to a published port come from, so it takes the proxy for every client (client addresses in its logs, rate limits and bans are the proxy's): add that address to TRUSTED_PROXIES",
+    );
+    expect(byPath.get("containers.mastodon.config.services.mastodon.trustedProxy")).toContain("only from 127.0.0.1 (services.mastodon.trustedProxy is unset: the NixOS module's default)");
+  });
+
   test("one finding per setting, naming every route to the app", () => {
     const lab = testLab({
       traefik: traefik(),

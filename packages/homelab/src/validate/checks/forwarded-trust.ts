@@ -74,8 +74,8 @@ export interface LoopbackTrust {
   readonly name: string;
   /** The addresses it trusts. */
   readonly trusted: readonly string[];
-  /** Unset: `trusted` is the app's default. */
-  readonly unset: boolean;
+  /** Unset: whose default `trusted` is (`Gitea's default`). */
+  readonly unset?: string;
 }
 
 /** True for a non-empty list of loopback addresses only. */
@@ -88,15 +88,15 @@ function nixosTrust(setting: TrustSetting, config: unknown, at: Located): Loopba
   if (o === undefined || !nixosEnables(config, o.enable)) return undefined;
   if (o.requires !== undefined && definedAt(config, o.requires) !== true) return undefined;
   const value = definedAt(config, o.path);
-  const trusted = value === undefined ? (o.unset === undefined ? undefined : addressList(o.unset)) : addressList(value);
+  const trusted = value === undefined ? (o.unset === undefined ? undefined : addressList(o.unset.value)) : addressList(value);
   if (!loopbackOnly(trusted)) return undefined;
-  return { setting, at: { ...at, path: [...at.path, ...o.path] }, name: formatPath(o.path), trusted, unset: value === undefined };
+  return { setting, at: { ...at, path: [...at.path, ...o.path] }, name: formatPath(o.path), trusted, ...(value === undefined ? { unset: o.unset!.by } : {}) };
 }
 
 /**
  * The apps on a surface that trust forwarded headers from loopback only (their setting, or
  * its default where that is what the module leaves in effect).
- * @example loopbackTrusts({ kind: "nixos", config: { services: { gitea: { enable: true } } }, at }) // [{ name: "services.gitea.settings.security.REVERSE_PROXY_TRUSTED_PROXIES", unset: true, … }]
+ * @example loopbackTrusts({ kind: "nixos", config: { services: { gitea: { enable: true } } }, at }) // [{ name: "services.gitea.settings.security.REVERSE_PROXY_TRUSTED_PROXIES", unset: "Gitea's default", … }]
  */
 export function loopbackTrusts(surface: AppSurface): LoopbackTrust[] {
   const out: LoopbackTrust[] = [];
@@ -109,7 +109,7 @@ export function loopbackTrusts(surface: AppSurface): LoopbackTrust[] {
     const image = setting.image;
     if (image === undefined || !imageIs(surface.c.image, image.images)) continue;
     const trusted = addressList(surface.c.environment[image.env]);
-    if (loopbackOnly(trusted)) out.push({ setting, at: atContainer(surface.c, "environment", image.env), name: image.env, trusted, unset: false });
+    if (loopbackOnly(trusted)) out.push({ setting, at: atContainer(surface.c, "environment", image.env), name: image.env, trusted });
   }
   return out;
 }
@@ -119,7 +119,7 @@ export function loopbackTrusts(surface: AppSurface): LoopbackTrust[] {
  * @example trustMessage(found, source) // "Gitea believes forwarded client addresses (X-Forwarded-For) only from 127.0.0.0/8, ::1/128 …"
  */
 export function trustMessage(found: LoopbackTrust, source: ProxySource): string {
-  const setting = found.unset ? `${found.name} is unset: ${found.setting.app}'s default` : found.name;
+  const setting = found.unset === undefined ? found.name : `${found.name} is unset: ${found.unset}`;
   const add = source.address === undefined ? "that address" : `"${source.address}"`;
   return `${found.setting.app} believes forwarded client addresses (X-Forwarded-For) only from ${found.trusted.join(", ")} (${setting}), but the proxy reaches it from ${source.describe}, so ${found.setting.effect}: add ${add} to ${found.name}`;
 }

@@ -11,8 +11,11 @@ export interface NixosTrust {
   readonly enable: readonly string[];
   /** The option holding the trusted addresses (a list, or one string of several). */
   readonly path: readonly string[];
-  /** What is in effect when the option is unset, when that trusts loopback only. */
-  readonly unset?: string;
+  /**
+   * What is in effect when the option is unset, when that trusts loopback only, and whose
+   * default it is (the app's, or the NixOS module's).
+   */
+  readonly unset?: { readonly value: string; readonly by: string };
   /** An option that must be `true` for the list to take effect. */
   readonly requires?: readonly string[];
 }
@@ -72,7 +75,7 @@ export const TRUST_SETTINGS: readonly TrustSetting[] = [
     nixos: {
       enable: ["services", "gitea", "enable"],
       path: ["services", "gitea", "settings", "security", "REVERSE_PROXY_TRUSTED_PROXIES"],
-      unset: "127.0.0.0/8,::1/128",
+      unset: { value: "127.0.0.0/8,::1/128", by: "Gitea's default" },
     },
     image: { images: ["gitea"], env: "GITEA__security__REVERSE_PROXY_TRUSTED_PROXIES" },
     effect: WRONG_CLIENT,
@@ -83,7 +86,7 @@ export const TRUST_SETTINGS: readonly TrustSetting[] = [
     nixos: {
       enable: ["services", "forgejo", "enable"],
       path: ["services", "forgejo", "settings", "security", "REVERSE_PROXY_TRUSTED_PROXIES"],
-      unset: "127.0.0.0/8,::1/128",
+      unset: { value: "127.0.0.0/8,::1/128", by: "Forgejo's default" },
     },
     image: { images: ["forgejo"], env: "FORGEJO__security__REVERSE_PROXY_TRUSTED_PROXIES" },
     effect: WRONG_CLIENT,
@@ -92,7 +95,7 @@ export const TRUST_SETTINGS: readonly TrustSetting[] = [
     // nixpkgs nixos/modules/services/web-apps/mastodon.nix: `trustedProxy` (default "127.0.0.1"),
     // written as TRUSTED_PROXY_IP, which replaces Rails' default list.
     app: "Mastodon",
-    nixos: { enable: ["services", "mastodon", "enable"], path: ["services", "mastodon", "trustedProxy"], unset: "127.0.0.1" },
+    nixos: { enable: ["services", "mastodon", "enable"], path: ["services", "mastodon", "trustedProxy"], unset: { value: "127.0.0.1", by: "the NixOS module's default" } },
     image: { images: ["mastodon"], env: "TRUSTED_PROXY_IP" },
     effect: WRONG_CLIENT,
   },
