@@ -8,7 +8,7 @@ import { atContainer, atService, type Located } from "../../facts/located.ts";
 import type { Container, ForwardPort, HostService, NspawnContainer, PodmanContainer, PublishedPort } from "../../model/index.ts";
 import { isLoopback } from "../../net/ipv4.ts";
 import { isWildcardAddress } from "../../net/private-ranges.ts";
-import type { Reachable, RouteBackend } from "./route-backends.ts";
+import { hostPortOwners, type Reachable, type RouteBackend } from "./route-backends.ts";
 
 /** One way in that skips the proxy. */
 export interface DirectPath extends Located {
@@ -109,13 +109,12 @@ export function directPaths(parts: Reachable, backend: RouteBackend): DirectPath
       // A bare host port: whoever binds it on the host is the backend, and reachable directly
       // when bound beyond loopback.
       const at = (p: { readonly hostPort: number }) => p.hostPort === backend.port;
-      const out: DirectPath[] = [];
-      for (const c of parts.enabled) {
-        if (c.backend === "podman") out.push(...(c.network === "host" ? [] : publishes(c, at)));
-        else out.push(...(c.network === "host" ? hostPorts(c, backend.port) : forwards(c, at)));
-      }
-      for (const s of parts.enabledServices) out.push(...hostPorts(s, backend.port));
-      return out;
+      return hostPortOwners(parts, backend.port).flatMap((owner) =>
+        owner.kind === "service" ? hostPorts(owner, backend.port)
+        : owner.backend === "podman" ? publishes(owner, at)
+        : owner.network === "host" ? hostPorts(owner, backend.port)
+        : forwards(owner, at),
+      );
     }
     case "traefikApi":
     case "elsewhere":

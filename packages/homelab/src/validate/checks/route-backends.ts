@@ -8,10 +8,46 @@ import type { ResolvedTarget } from "../../facts/routes.ts";
 import type { Container, HostService, PodmanContainer } from "../../model/index.ts";
 import { isLoopbackRange } from "../../net/private-ranges.ts";
 
-/** The enabled parts of a host a route can reach, by name. */
+/** The parts of a host a route can reach (the host's facts). */
 export interface Reachable {
   readonly enabled: readonly Container[];
   readonly enabledServices: readonly HostService[];
+  /** Every container, enabled or not, by name. */
+  readonly byName: ReadonlyMap<string, readonly Container[]>;
+}
+
+/** A part that binds a host port: a container or a host service. */
+export type HostPortOwner = Container | HostService;
+
+const portIndexes = new WeakMap<Reachable, Map<number, HostPortOwner[]>>();
+
+/**
+ * The enabled parts that bind TCP port `port` on the host: host services, host-network NixOS
+ * containers, private ones through `forwardPorts`, Podman published ports. Indexed once per
+ * host, so a check over every route stays linear.
+ * @example hostPortOwners(facts, 8123) // [hass]
+ */
+export function hostPortOwners(parts: Reachable, port: number): readonly HostPortOwner[] {
+  let index = portIndexes.get(parts);
+  if (index === undefined) {
+    const built = new Map<number, HostPortOwner[]>();
+    index = built;
+    const add = (owner: HostPortOwner, ports: readonly number[]): void => {
+      for (const p of new Set(ports)) {
+        const list = built.get(p);
+        if (list === undefined) built.set(p, [owner]);
+        else list.push(owner);
+      }
+    };
+    const tcp = (p: { readonly protocol: string }): boolean => p.protocol === "tcp";
+    for (const c of parts.enabled) {
+      if (c.backend === "podman") add(c, c.network === "host" ? [] : c.ports.filter(tcp).map((p) => p.hostPort));
+      else add(c, c.network === "host" ? c.ports.filter(tcp).map((p) => p.port) : c.forwardPorts.filter(tcp).map((f) => f.hostPort));
+    }
+    for (const s of parts.enabledServices) add(s, s.ports.filter(tcp).map((p) => p.port));
+    portIndexes.set(parts, built);
+  }
+  return index.get(port) ?? [];
 }
 
 /**
@@ -63,7 +99,7 @@ export function routeBackend(parts: Reachable, target: ResolvedTarget): RouteBac
       return port === undefined ? ELSEWHERE : { kind: "hostPort", port };
     }
     case "podman": {
-      const c = parts.enabled.find((x): x is PodmanContainer => x.name === target.container && x.backend === "podman");
+      const c = parts.byName.get(target.container)?.find((x): x is PodmanContainer => x.enable && x.backend === "podman");
       return c === undefined ? ELSEWHERE : { kind: "podmanNetwork", c, port: target.port, network: target.network };
     }
     case "traefikApi":
@@ -88,7 +124,7 @@ function surfaceOf(part: Container | HostService): AppSurface {
 
 /**
  * The apps a backend runs: the container's or service's own; for a bare host port, the parts
- * that listen on it (a host service, a host-network NixOS container, a Podman published port).
+ * that bind it (`hostPortOwners`).
  * @example backendSurfaces(facts, { kind: "container", c: gitea, port: 3000 }) // [{ kind: "nixos", config: gitea.config, … }]
  */
 export function backendSurfaces(parts: Reachable, backend: RouteBackend): AppSurface[] {
@@ -98,18 +134,8 @@ export function backendSurfaces(parts: Reachable, backend: RouteBackend): AppSur
       return [surfaceOf(backend.c)];
     case "service":
       return [surfaceOf(backend.s)];
-    case "hostPort": {
-      const tcp = (p: { readonly protocol: string }) => p.protocol === "tcp";
-      const out: AppSurface[] = [];
-      for (const c of parts.enabled) {
-        const listens =
-          c.backend === "nspawn" ? c.network === "host" && c.ports.some((p) => tcp(p) && p.port === backend.port)
-          : c.network !== "host" && c.ports.some((p) => tcp(p) && p.hostPort === backend.port);
-        if (listens) out.push(surfaceOf(c));
-      }
-      for (const s of parts.enabledServices) if (s.ports.some((p) => tcp(p) && p.port === backend.port)) out.push(surfaceOf(s));
-      return out;
-    }
+    case "hostPort":
+      return hostPortOwners(parts, backend.port).map(surfaceOf);
     case "traefikApi":
     case "elsewhere":
       return [];

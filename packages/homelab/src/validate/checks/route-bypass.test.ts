@@ -87,6 +87,17 @@ describe("route-auth-bypassed: reported", () => {
     expect(summary(lab, "route-auth-bypassed")).toEqual(["routes[0] -> containers.app.ports[0]", "routes[1] -> services.hass.ports[0]"]);
   });
 
+  test("a host port that a NixOS container's forwardPorts binds: the forward is the backend, and its direct way", () => {
+    const lab = testLab({
+      traefik: traefik(),
+      containers: [authelia(), container("gitea", { ports: [3000], forwardPorts: [{ hostPort: 13000, containerPort: 3000 }], config: { services: { gitea: { enable: true, settings: { service: { DISABLE_REGISTRATION: false } } } } } })],
+      routes: [route({ subdomain: "git", to: { hostPort: 13000 }, auth: "authelia" }), route({ subdomain: "git-open", to: { hostPort: 13000 }, public: true })],
+    });
+    expect(summary(lab, "route-auth-bypassed")).toEqual(["routes[0] -> containers.gitea.forwardPorts[0]"]);
+    // The app behind the host port is the container's guest: its open sign-up is seen too.
+    expect(summary(lab, "open-signup-public")).toEqual(["routes[1] -> containers.gitea.config.services.gitea.settings.service.DISABLE_REGISTRATION"]);
+  });
+
   test("a LAN-only route is still bypassed by a wildcard bind (every interface, not a choice of audience)", () => {
     const lab = testLab({
       traefik: traefik(),
