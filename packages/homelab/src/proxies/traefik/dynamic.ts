@@ -17,7 +17,7 @@ import type { MainOptions } from "../provider.ts";
 export const WEB = "web";
 
 /** Where routes land: the Traefik container's guest config, or the host service (named as the release names it). */
-function dynamicHttpPath(traefik: Traefik, release: ReleaseFacts): string[] {
+export function dynamicHttpPath(traefik: Traefik, release: ReleaseFacts): string[] {
   const service = ["services", "traefik", release.traefik.dynamic, "http"];
   return traefik.mode === "container" ? ["containers", "traefik", "config", ...service] : service;
 }
@@ -31,7 +31,7 @@ function traefikRoutes(ctx: RenderContext, c: Container): ToContainer[] {
 }
 
 /** A name safe in Traefik's dynamic config and as a Nix attribute: `photos-example-org`. */
-function label(text: string): string {
+export function label(text: string): string {
   return text.replace(/[^A-Za-z0-9-]+/g, "-").replace(/^-+|-+$/g, "");
 }
 

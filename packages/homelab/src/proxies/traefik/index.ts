@@ -9,6 +9,7 @@ import { ANY_ADDRESS } from "../../net/ipv4.ts";
 import { HOST_SYSTEM } from "../../facts/systems.ts";
 import type { ProxyProvider } from "../provider.ts";
 import { traefikRouteBindings, WEB } from "./dynamic.ts";
+import { traefikHostRoutesSection } from "./host-routes.ts";
 import { traefikContainerFile, traefikServiceFile } from "./static.ts";
 
 export const traefikProvider: ProxyProvider<Traefik> = {
@@ -59,8 +60,9 @@ export const traefikProvider: ProxyProvider<Traefik> = {
     return traefikRouteBindings(ctx, t, c, main);
   },
 
-  hostSections() {
-    return [];
+  hostSections(ctx, t) {
+    const routes = traefikHostRoutesSection(ctx, t);
+    return routes === undefined ? [] : [routes];
   },
 
   check(ctx, t) {
