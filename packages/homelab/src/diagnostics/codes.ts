@@ -59,6 +59,11 @@ const CORE_CODES = {
 
 /** The core's codes after the proxies'. */
 const LATER_CODES = {
+  // Security: what routes expose
+  "route-auth-bypassed": code("warning", "a route behind auth whose backend is also reachable directly, skipping the proxy"),
+  "forwarded-header-trust": code("warning", "an app trusts forwarded client addresses from loopback only, but the proxy reaches it from another address"),
+  "admin-ui-public": code("warning", "an admin interface routed to the internet without authentication"),
+  "open-signup-public": code("warning", "an app that lets anyone sign up, routed to the internet without authentication"),
   // Secrets
   "secret-undeclared": code("error", "a config uses a secret the system that evaluates it does not declare"),
   "secret-conflict": code("error", "one secret name declared with different settings"),

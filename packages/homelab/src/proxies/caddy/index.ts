@@ -4,7 +4,7 @@ import { isCaddy } from "./builders.ts";
 import type { Caddy } from "./model.ts";
 import { ANY_ADDRESS } from "../../net/ipv4.ts";
 import type { ProxyProvider } from "../provider.ts";
-import { caddyHostSection } from "./host.ts";
+import { caddyHostSections } from "./host.ts";
 import { caddySiteBindings } from "./sites.ts";
 
 export const caddyProvider: ProxyProvider<Caddy> = {
@@ -55,7 +55,7 @@ export const caddyProvider: ProxyProvider<Caddy> = {
   },
 
   hostSections(ctx, caddy) {
-    return [caddyHostSection(ctx, caddy)];
+    return caddyHostSections(ctx, caddy);
   },
 
   check() {},

@@ -51,7 +51,7 @@ export function routesLab(mode: "container" | "service" = "container"): Homelab 
       }),
       container("wiki", { ports: [3000], route: route({ subdomain: "wiki", port: 3000, middlewares: [secure] }) }),
     ],
-    services: [service("hass", { ports: [8123], config: {} })],
+    services: [service("hass", { ports: [{ port: 8123, address: "127.0.0.1" }], config: {} })],
     routes: [
       route({ subdomain: "hass", to: { service: "hass", port: 8123 }, middlewares: [family] }),
       route({ subdomain: "printer", to: { hostPort: 631 }, middlewares: [lanOnly], public: true }),
