@@ -113,6 +113,8 @@ describe("authentication through middlewares", () => {
         route({ subdomain: "c", to: { container: "app", port: 80 }, middlewares: [chain("family", [basicAuth("family", { alice: HASH })])] }),
         route({ subdomain: "d", to: { container: "app", port: 80 }, middlewares: [chain("lan-only", [sec, ipAllowList("lan", ["192.168.0.0/16"])])] }),
         route({ subdomain: "e", to: { container: "app", port: 80 } }),
+        // A redirect has no backend to protect.
+        route({ host: "www.example.org", to: { redirect: "https://example.org" } }),
       ],
     });
     expect(summary(lab, "route-no-auth")).toEqual(["routes[3]", "routes[4]"]);

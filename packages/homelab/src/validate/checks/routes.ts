@@ -17,7 +17,8 @@ function checkAuth(ctx: CheckContext, r: PlacedRoute, providers: ReadonlySet<str
   const { route } = r;
   const auth = flatMiddlewares(route.middlewares).filter((m) => m.kind === "forwardAuth");
   if (!authenticates(route.middlewares)) {
-    if (!route.public) {
+    // A redirect has no backend to protect.
+    if (!route.public && r.target.kind !== "redirect") {
       const option = r.proxy === undefined ? undefined : providerOf(r.proxy)?.routeAuthOption;
       const own = option === undefined ? "" : ` or ${option}`;
       report.warning("route-no-auth", r, `${r.host} is reachable without authentication: set auth (e.g. auth: "authelia")${own}, or public: true if that is intended`);
