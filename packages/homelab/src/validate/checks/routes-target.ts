@@ -41,7 +41,7 @@ function checkContainerTarget(ctx: CheckContext, r: PlacedRoute, c: Container, p
   if (c.backend === "podman" && ports?.has(port) && !authenticates(r.route.middlewares)) {
     const exposed = c.ports.find((p) => p.hostPort === port && p.protocol === "tcp" && !isLoopback(p.hostAddress));
     if (exposed !== undefined) {
-      report.warning("routed-port-exposed", r, `${r.host} routes to port ${port}, which ${c.name} also publishes on ${exposed.hostAddress}: clients can bypass the proxy (and its auth); publish it as "127.0.0.1:${port}:${exposed.containerPort}"`);
+      report.warning("routed-port-exposed", r, `${r.host} routes to port ${port}, which ${c.name} also publishes on ${exposed.hostAddress}: clients can bypass the proxy (its headers, limits and logs); publish it as "127.0.0.1:${port}:${exposed.containerPort}"`);
     }
   }
 }
