@@ -28,6 +28,10 @@ export { caddy, caddyRoute, isCaddy } from "./proxies/caddy/builders.ts";
 export type { CaddyOptions, CaddyRouteOptions } from "./proxies/caddy/schema.ts";
 export { isTraefik, traefik, traefikRoute } from "./proxies/traefik/builders.ts";
 export type { TraefikOptions, TraefikRouteOptions } from "./proxies/traefik/schema.ts";
+// Auth providers, OIDC clients and DNS rewrites (auth/, dns/).
+export { authelia, authentik, isAuthProvider, oidcClient } from "./auth/builders.ts";
+export type { AuthentikOptions, AutheliaOptions, OidcClientOptions } from "./auth/schema.ts";
+export { adguardRewrites, isDnsRewrites, type AdguardRewritesOptions } from "./dns/builders.ts";
 export { secret } from "./builders/secret.ts";
 export { publicValue } from "./builders/public-value.ts";
 export { service } from "./builders/service.ts";

@@ -1,4 +1,5 @@
 import type { NixSelect } from "@nixjs/expr-printer";
+import type { AuthModelKind } from "./auth.ts";
 import type { Container } from "./containers.ts";
 import type { Homelab, Host, HostService } from "./homelab.ts";
 import type { ProxyKind } from "./proxies.ts";
@@ -20,7 +21,9 @@ const HOST_REFS_KEY = Symbol.for("@nixjs/homelab.host-refs");
  * The kinds of branded model objects: the core's, and each proxy's and its route's (from the
  * proxies' type map, so a new proxy adds its kinds here without an edit).
  */
-export type ModelKind = "secret" | "container" | ProxyKind | Route["kind"] | "service" | "host" | "publicValue" | "homelab";
+export type ModelKind = "secret" | "container" | ProxyKind | Route["kind"] | "service" | "host" | "publicValue" | "homelab"
+  // auth providers, OIDC clients, DNS rewrites
+  | AuthModelKind;
 
 /**
  * The brand of a value (its kind), `undefined` for anything no builder made. For the

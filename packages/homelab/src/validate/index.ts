@@ -20,6 +20,9 @@ import { checkRefs } from "./checks/refs.ts";
 import { checkRoutes } from "./checks/routes.ts";
 import { checkSecrets } from "./checks/secrets.ts";
 import { Reporter, type HostCheck } from "./context.ts";
+import { checkAuthProviders } from "../auth/checks.ts";
+import { checkOidcClients } from "../auth/oidc-checks.ts";
+import { checkDnsRewrites } from "../dns/checks.ts";
 
 const HOST_CHECKS: readonly HostCheck[] = [
   checkNames,
@@ -28,6 +31,9 @@ const HOST_CHECKS: readonly HostCheck[] = [
   checkListeners,
   checkRoutes,
   checkProxies,
+  checkAuthProviders,
+  checkOidcClients,
+  checkDnsRewrites,
   checkSecrets,
   checkLiteralSecrets,
   checkPodman,
