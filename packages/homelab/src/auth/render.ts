@@ -34,6 +34,11 @@ export interface GeneratedFile {
   readonly lets?: readonly NixBinding[];
 }
 
+/** The container a provider runs in, if any. */
+function where(p: AutheliaProvider): string | undefined {
+  return p.runsIn.kind === "container" ? p.runsIn.container : undefined;
+}
+
 /** The enabled OIDC clients of a provider, by id. */
 export function clientsOfProvider(ctx: Pick<RenderContext, "host">, name: string): OidcClient[] {
   const enabled = new Set(ctx.host.containers.filter((c) => c.enable).map((c) => c.name));
@@ -145,11 +150,12 @@ export function autheliaFile(ctx: RenderContext, p: AutheliaProvider): Generated
   if (rules.length === 0 && clients.length === 0) return undefined;
   const comment = [
     `Authelia "${p.name}", derived: ${[rules.length > 0 ? "access control from the routes" : "", clients.length > 0 ? "the apps' OIDC clients" : ""].filter((s) => s !== "").join(", ")}`,
-    ...(rules.length > 0 ? ["(rules after those written by hand; Authelia applies the first that matches)"] : []),
+    ...(rules.length > 0 && !(p.runsIn.kind === "container" && ctx.host.containers.some((c) => c.name === where(p) && c.backend === "podman"))
+      ? ["(rules after those written by hand; Authelia applies the first that matches)"]
+      : []),
   ];
   if (p.runsIn.kind === "host") return nixosFile(ctx, p, undefined, rules, clients, comment);
-  const where = p.runsIn.container;
-  const c = ctx.host.containers.find((x) => x.name === where && x.enable);
+  const c = ctx.host.containers.find((x) => x.name === where(p) && x.enable);
   if (c === undefined) return undefined;
   return c.backend === "nspawn" ? nixosFile(ctx, p, c, rules, clients, comment) : podmanFile(ctx, p, c, rules, clients, comment);
 }

@@ -8,6 +8,7 @@ import type { Container } from "../../model/index.ts";
 import { isLoopback } from "../../net/ipv4.ts";
 import { routeProvider } from "../../proxies/index.ts";
 import { at, type CheckContext } from "../context.ts";
+import { authProviderNames } from "../../auth/endpoints.ts";
 import { groupBy, nameOthers, reportGroups } from "../report.ts";
 
 function checkTarget(ctx: CheckContext, r: PlacedRoute, served: ReadonlySet<number> | undefined): void {
@@ -42,7 +43,7 @@ function checkAuth(ctx: CheckContext, r: PlacedRoute, providers: ReadonlyMap<str
     report.error("route-auth-self", r, `${r.host} is the auth provider's own route; it cannot be behind itself: drop auth and set public: true`);
     return;
   }
-  if (providers.has(route.auth)) return;
+  if (providers.has(route.auth) || authProviderNames(ctx.host).has(route.auth)) return;
   const target = ctx.facts.byName.get(route.auth)?.[0];
   const why =
     target === undefined ? `there is no container "${route.auth}"`
