@@ -2,7 +2,7 @@
  * Where OIDC client secrets are decrypted: where their provider runs (the guest of a NixOS
  * container, else the host: a host instance, or a Podman container the file is mounted into).
  */
-import { atContainer, atHomelab } from "../facts/located.ts";
+import { atContainer } from "../facts/located.ts";
 import { HOST_SYSTEM, type SecretSystem, type SecretUsage } from "../facts/systems.ts";
 import type { Host } from "../model/index.ts";
 
@@ -14,17 +14,17 @@ import type { Host } from "../model/index.ts";
 export function oidcSecretUsages(host: Host): SecretUsage[] {
   const out: SecretUsage[] = [];
   const byName = new Map(host.containers.map((c) => [c.name, c] as const));
-  for (const client of host.oidcClients) {
-    if (client.secret === undefined) continue;
-    const provider = host.auth.find((p) => p.name === client.provider);
-    if (provider === undefined) continue;
-    const runner = provider.runsIn.kind === "container" ? byName.get(provider.runsIn.container) : undefined;
-    if (provider.runsIn.kind === "container" && runner === undefined) continue;
-    const system: SecretSystem = runner?.backend === "nspawn" ? { kind: "guest", container: runner.name } : HOST_SYSTEM;
-    const app = client.app === undefined ? undefined : byName.get(client.app);
-    const index = app?.oidc?.findIndex((x) => x.id === client.id && x.provider === client.provider) ?? -1;
-    const at = app === undefined ? atHomelab(host, "containers") : atContainer(app, "oidc", index, "secret");
-    out.push({ secret: client.secret, system, how: "declared", enabled: (app?.enable ?? true) && (runner?.enable ?? true), at });
+  for (const app of host.containers) {
+    (app.oidc ?? []).forEach((client, i) => {
+      if (client.secret === undefined) return;
+      const provider = host.auth.find((p) => p.name === client.provider);
+      if (provider === undefined) return;
+      const runner = provider.runsIn.kind === "container" ? byName.get(provider.runsIn.container) : undefined;
+      if (provider.runsIn.kind === "container" && runner === undefined) return;
+      const system: SecretSystem = runner?.backend === "nspawn" ? { kind: "guest", container: runner.name } : HOST_SYSTEM;
+      const at = atContainer(app, "oidc", i, "secret");
+      out.push({ secret: client.secret, system, how: "declared", enabled: app.enable && (runner?.enable ?? true), at });
+    });
   }
   return out;
 }

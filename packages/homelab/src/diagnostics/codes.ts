@@ -60,6 +60,7 @@ const AUTH_CODES = {
   "auth-policy-bypassed": code("warning", "a route's forward auth is a no-op: the provider's own rules bypass that host"),
   "oidc-provider-unknown": code("error", "an OIDC client names no Authelia provider"),
   "oidc-client-duplicate": code("error", "two OIDC clients of one provider have one id"),
+  "oidc-secret-unreadable": code("warning", "an OIDC client secret the Authelia instance's user cannot read"),
   "oidc-redirect-insecure": code("warning", "an OIDC redirect URI over plain http"),
   "oidc-redirect-unrouted": code("warning", "an OIDC redirect URI whose host name no route serves"),
   "dns-rewrites-target": code("error", "the AdGuard Home of adguardRewrites is not an enabled NixOS container"),
