@@ -1,6 +1,7 @@
 import { parseAll } from "@nixjs/testkit";
 import { describe, expect, it } from "vitest";
-import { suiteTree } from "../../test-support/render/files.ts";
+import { render } from "../render/index.ts";
+import { printAll, suiteTree } from "../../test-support/render/files.ts";
 import { stubCheck, stubEval } from "../../test-support/render/stub.ts";
 import { hostLab, nspawnLab, podmanLab } from "./labs.test-support.ts";
 
@@ -175,7 +176,7 @@ describe("render: Authelia in a NixOS container, AdGuard Home in another", () =>
     const v = stubEval(dir, {
       ac: "config.containers.authelia.config.services.authelia.instances.main.settings.access_control",
       clients: "map (c: c.client_secret or null) config.containers.authelia.config.services.authelia.instances.main.settings.identity_providers.oidc.clients",
-      env: "config.containers.authelia.config.services.authelia.instances.main.environmentVariables",
+      env: "config.containers.authelia.config.systemd.services.authelia-main.environment",
       secret: "config.containers.authelia.config.age.secrets.grafana-oidc-digest.owner",
       rewrites: "config.containers.adguard.config.services.adguardhome.settings.filtering.rewrites",
     });
@@ -195,6 +196,17 @@ describe("render: Authelia in a NixOS container, AdGuard Home in another", () =>
       { domain: "grafana.example.org", answer: "192.168.1.10", enabled: true },
       { domain: "vault.example.org", answer: "192.168.1.10", enabled: true },
     ]);
+  });
+});
+
+describe("render: what the user wrote wins", () => {
+  it("a default_policy of their own: nixjs writes none (two definitions would conflict)", () => {
+    const lab = nspawnLab();
+    const c = lab.hosts[0]!.containers[0]!;
+    const own = { ...lab, hosts: [{ ...lab.hosts[0]!, containers: [{ ...c, config: { services: { authelia: { instances: { main: { enable: true, secrets: { manual: true }, settings: { access_control: { default_policy: "one_factor" } } } } } } } }, ...lab.hosts[0]!.containers.slice(1)] }] };
+    const text = printAll(render(own as typeof lab)).get("auth/authelia.nix")!;
+    expect(text).not.toContain("default_policy");
+    expect(text).toContain("rules = lib.mkAfter [");
   });
 });
 
