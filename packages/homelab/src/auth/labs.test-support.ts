@@ -105,13 +105,13 @@ export function hostLab(): Homelab {
 }
 
 /** Authelia and Authentik as Podman containers (published on loopback). */
-export function podmanLab(): Homelab {
+export function podmanLab(environment: { readonly [name: string]: string } = {}): Homelab {
   return homelab({
     ...base,
     traefik: traefik({ mode: "service", certResolver: "le" }),
     auth: [authelia({ container: "authelia" }), authentik({ container: "authentik" })],
     containers: [
-      container("authelia", { backend: "podman", image: "ghcr.io/authelia/authelia:4.39.13", ports: ["127.0.0.1:9091:9091"], volumes: ["/opt/authelia:/config"], networks: ["proxy"] }),
+      container("authelia", { backend: "podman", image: "ghcr.io/authelia/authelia:4.39.13", ports: ["127.0.0.1:9091:9091"], volumes: ["/opt/authelia:/config"], networks: ["proxy"], environment }),
       container("authentik", { backend: "podman", image: "ghcr.io/goauthentik/server:2025.10.1", ports: ["127.0.0.1:9000:9000"], cmd: ["server"], networks: ["proxy"] }),
       grafana("authelia", null),
       container("wiki", { ports: [3000], route: traefikRoute({ subdomain: "wiki", port: 3000, auth: "authentik" }) }),

@@ -286,4 +286,11 @@ describe("render: Authelia in Podman, beside Authentik", () => {
     expect(c.volumes[1]).toBe("/run/agenix/grafana-oidc-digest:/run/secrets/grafana-oidc-digest:ro");
     expect(c.environment).toMatchObject({ X_AUTHELIA_CONFIG: "/config/configuration.yml,/etc/nixjs/authelia.yml", X_AUTHELIA_CONFIG_FILTERS: "template" });
   });
+
+  it("keeps the container's own X_AUTHELIA_CONFIG (in front) and filters, over their values (two would conflict)", () => {
+    const files = printAll(render(podmanLab({ X_AUTHELIA_CONFIG: "/config/a.yml,/config/b.yml", X_AUTHELIA_CONFIG_FILTERS: "expand-env" })));
+    const text = files.get("auth/authelia.nix")!;
+    expect(text).toContain('X_AUTHELIA_CONFIG = lib.mkForce "/config/a.yml,/config/b.yml,/etc/nixjs/authelia.yml";');
+    expect(text).toContain('X_AUTHELIA_CONFIG_FILTERS = lib.mkForce "expand-env,template";');
+  });
 });

@@ -127,8 +127,9 @@ function podmanFile(ctx: RenderContext, p: AutheliaProvider, c: Container & { ba
   const configs = `${own ?? PODMAN_MAIN_CONFIG},${PODMAN_CONFIG_PATH}`;
   // The container's own value is replaced by one that keeps it (two values would conflict).
   const environment: Record<string, unknown> = { X_AUTHELIA_CONFIG: own === undefined ? configs : n.call("lib.mkForce", configs) };
-  if (secrets.length > 0 && c.environment["X_AUTHELIA_CONFIG_FILTERS"] !== "template") {
-    environment["X_AUTHELIA_CONFIG_FILTERS"] = c.environment["X_AUTHELIA_CONFIG_FILTERS"] === undefined ? "template" : n.call("lib.mkForce", "template");
+  const filters = c.environment["X_AUTHELIA_CONFIG_FILTERS"];
+  if (secrets.length > 0 && !(filters ?? "").split(",").includes("template")) {
+    environment["X_AUTHELIA_CONFIG_FILTERS"] = filters === undefined ? "template" : n.call("lib.mkForce", `${filters},template`);
   }
   const value = dataToNix({ environment, volumes }, { hostConfig: "config", path: `containers.${c.name}` });
   return {
