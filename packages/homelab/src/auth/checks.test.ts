@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { adguardRewrites, authelia, authentik, container, formatPath, homelab, oidcClient, secret, traefik, traefikRoute, validate } from "../index.ts";
 import type { AuthProvider, Diagnostic, Homelab } from "../model/index.ts";
-import { hostLab, nspawnLab, podmanLab } from "./labs.test-support.ts";
+import { hostLab, nspawnLab, podmanLab } from "../../test-support/auth/labs.ts";
 
 const MINE = /^(auth-|oidc-|dns-|forward-auth-port-unserved|route-auth-unknown)/;
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { render } from "../render/index.ts";
 import { printAll, suiteTree } from "../../test-support/render/files.ts";
 import { stubCheck, stubEval } from "../../test-support/render/stub.ts";
-import { hostLab, nspawnLab, podmanLab } from "./labs.test-support.ts";
+import { hostLab, nspawnLab, podmanLab } from "../../test-support/auth/labs.ts";
 
 /*
  * Goldens reviewed by eye against Authelia's configuration reference (access_control.rules,

@@ -2,8 +2,8 @@
  * Labs with auth providers, OIDC clients and DNS rewrites, for the render, evaluation and check
  * tests of `auth/` and `dns/`: Authelia in a NixOS container, on the host, and in Podman.
  */
-import { adguardRewrites, authelia, authentik, container, homelab, oidcClient, secret, service, traefik, traefikRoute } from "../index.ts";
-import type { Homelab } from "../model/index.ts";
+import { adguardRewrites, authelia, authentik, container, homelab, oidcClient, secret, service, traefik, traefikRoute } from "../../src/index.ts";
+import type { Homelab } from "../../src/model/index.ts";
 
 /** A hand-written Authelia rule or AdGuard rewrite. */
 type Rule = { readonly [key: string]: string | readonly string[] };
