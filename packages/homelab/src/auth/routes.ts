@@ -1,12 +1,12 @@
 /**
- * The routes as the auth and DNS derivations read them: the host name each answers, its path
- * and client matchers, and its middleware chain flattened. The one place that knows how routes
- * are modelled, so the derivations do not change when the routing model does.
+ * The routes as the auth and DNS derivations read them (from the route facts, which the checks
+ * and the proxies' renderers read too): the host name each answers, its path and client
+ * matchers, and its middleware chain flattened.
  */
 import { hostFacts } from "../facts/host-facts.ts";
 import type { Located } from "../facts/located.ts";
 import type { Homelab, Host } from "../model/index.ts";
-import type { Middleware } from "../model/middleware.ts";
+import { flatMiddlewares, type Middleware } from "../model/middleware.ts";
 import type { PathMatch } from "../model/routing.ts";
 import { authProviderNames } from "./endpoints.ts";
 
@@ -23,24 +23,26 @@ export interface AuthRoute extends Located {
 }
 
 /**
- * The routes of a host's enabled containers. A route's `auth` is a forward-auth middleware at
- * the front of its chain; a Traefik middleware named after a provider is one too (it is that
- * provider's middleware), and Caddy's `basicAuth` a basic-auth middleware.
+ * The routes of the host (its enabled containers' and its own), from the route facts. A Traefik
+ * middleware named after a provider (`middlewares: ["authelia"]`, defined elsewhere) is that
+ * provider's forward auth, so it counts as one.
  * @example authRoutes(lab, host).map((r) => r.host)
  */
 export function authRoutes(lab: Homelab, host: Host): AuthRoute[] {
   const providers = authProviderNames(host);
+  const asAuth = (m: Middleware): Middleware =>
+    m.kind === "named" && providers.has(m.name) ? { kind: "forwardAuth", name: m.name, provider: m.name, site: m.site } : m;
   return hostFacts(lab, host).routes.map((placed): AuthRoute => {
-    const { route } = placed;
-    const site = route.site;
-    const forward = (name: string): Middleware => ({ kind: "forwardAuth", name, provider: name, site });
-    const middlewares: Middleware[] = route.auth === undefined ? [] : [forward(route.auth)];
-    if (route.kind === "traefikRoute") {
-      for (const name of route.middlewares) middlewares.push(providers.has(name) ? forward(name) : { kind: "named", name, site });
-    } else if (route.basicAuth.length > 0) {
-      middlewares.push({ kind: "basicAuth", name: `${placed.c.name}-basic-auth`, users: route.basicAuth, site });
-    }
-    return { subject: placed.subject, path: placed.path, site: placed.site, host: placed.host, clients: [], middlewares };
+    const { match } = placed.route;
+    return {
+      subject: placed.subject,
+      path: placed.path,
+      site: placed.site,
+      host: placed.host,
+      ...(match.path === undefined ? {} : { pathMatch: match.path }),
+      clients: match.clients,
+      middlewares: flatMiddlewares(placed.route.middlewares).map(asAuth),
+    };
   });
 }
 

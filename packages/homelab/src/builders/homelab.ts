@@ -60,7 +60,7 @@ function build(options: HomelabOptions, site: SourceSite): Homelab {
     proxies: PROXY_PROVIDERS.flatMap((p) => o[p.kind] ?? []),
     containers: o.containers ?? [],
     services: o.services ?? [],
-    routes: [],
+    routes: o.routes ?? [],
     auth: o.auth ?? [],
     oidcClients: (o.containers ?? []).flatMap(clientsOf),
     dns: o.dns ?? [],

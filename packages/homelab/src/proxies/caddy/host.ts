@@ -1,10 +1,12 @@
 /** Caddy's part of `host.nix`: the service, its ports, and the forward-auth snippets. */
 import { n, type NixExpr, type NixStringPart } from "@nixjs/expr-printer";
+import { flatMiddlewares } from "../../model/middleware.ts";
 import type { Caddy } from "./model.ts";
 import { authProvider, type RenderContext } from "../../render/core/context.ts";
 import { targetParts } from "../../render/core/targets.ts";
 import { sortByName } from "../../util/order.ts";
 import type { HostSection } from "../provider.ts";
+import { caddyHostRoutes, caddyHostSiteBindings } from "./host-sites.ts";
 import { caddyLines, caddyRoutes } from "./sites.ts";
 
 /**
@@ -14,10 +16,8 @@ import { caddyLines, caddyRoutes } from "./sites.ts";
  */
 function caddySnippets(ctx: RenderContext): NixExpr | undefined {
   const names = new Set<string>();
-  for (const c of ctx.containers) {
-    if (!c.enable) continue;
-    for (const r of caddyRoutes(c)) if (r.auth !== undefined) names.add(r.auth);
-  }
+  const routes = [...ctx.containers.filter((c) => c.enable).flatMap((c) => caddyRoutes(ctx.host, c)), ...caddyHostRoutes(ctx).map((r) => r.route)];
+  for (const r of routes) for (const m of flatMiddlewares(r.middlewares)) if (m.kind === "forwardAuth") names.add(m.provider);
   if (names.size === 0) return undefined;
   const providers = sortByName([...names].map((name) => authProvider(ctx, name)));
   const body: NixStringPart[][] = [];
@@ -38,7 +38,13 @@ function caddySnippets(ctx: RenderContext): NixExpr | undefined {
  * `services.caddy`: enabled, the ACME e-mail, the ports when they are not 80 and 443 (the same
  * ports its listeners declare, so the firewall and the port check agree), the snippets.
  */
-export function caddyHostSection(ctx: RenderContext, caddy: Caddy): HostSection {
+export function caddyHostSections(ctx: RenderContext, caddy: Caddy): HostSection[] {
+  const sites = caddyHostSiteBindings(ctx);
+  const section = caddyHostSection(ctx, caddy);
+  return sites.length === 0 ? [section] : [section, { comment: "Caddy sites of the host (not to the container they are given to)", bindings: sites }];
+}
+
+function caddyHostSection(ctx: RenderContext, caddy: Caddy): HostSection {
   const snippets = caddySnippets(ctx);
   const bindings = [
     n.bind("enable", true),

@@ -4,12 +4,12 @@ import { isCaddy } from "./builders.ts";
 import type { Caddy } from "./model.ts";
 import { ANY_ADDRESS } from "../../net/ipv4.ts";
 import type { ProxyProvider } from "../provider.ts";
-import { caddyHostSection } from "./host.ts";
+import { caddyHostSections } from "./host.ts";
 import { caddySiteBindings } from "./sites.ts";
 
 export const caddyProvider: ProxyProvider<Caddy> = {
   kind: "caddy",
-  routeKind: "caddyRoute",
+  shortForm: "caddyRoute",
   option: { is: isCaddy, error: "expected a value made by caddy({...})" },
   sectionTitle: "Caddy routing",
   missing: "a caddyRoute needs Caddy: add caddy: caddy({...}) to homelab(), or use traefikRoute",
@@ -17,11 +17,6 @@ export const caddyProvider: ProxyProvider<Caddy> = {
   codes: {},
   portConflictHint: " (Caddy moves with caddy({ httpPort, httpsPort }))",
   routeAuthOption: "basicAuth",
-
-  // Basic auth is Caddy's own authentication: a route with users needs no `auth`.
-  routeAuthenticates(route) {
-    return route.basicAuth.length > 0;
-  },
 
   // HTTP on httpPort; HTTPS on httpsPort over TCP, and over UDP for HTTP/3.
   listeners(c) {
@@ -60,7 +55,7 @@ export const caddyProvider: ProxyProvider<Caddy> = {
   },
 
   hostSections(ctx, caddy) {
-    return [caddyHostSection(ctx, caddy)];
+    return caddyHostSections(ctx, caddy);
   },
 
   check() {},

@@ -9,11 +9,12 @@ import { ANY_ADDRESS } from "../../net/ipv4.ts";
 import { HOST_SYSTEM } from "../../facts/systems.ts";
 import type { ProxyProvider } from "../provider.ts";
 import { traefikRouteBindings, WEB } from "./dynamic.ts";
+import { traefikHostRoutesSection } from "./host-routes.ts";
 import { traefikContainerFile, traefikServiceFile } from "./static.ts";
 
 export const traefikProvider: ProxyProvider<Traefik> = {
   kind: "traefik",
-  routeKind: "traefikRoute",
+  shortForm: "traefikRoute",
   option: { is: isTraefik, error: "expected a value made by traefik({...})" },
   sectionTitle: "Traefik routing",
   missing: "a traefikRoute needs Traefik: add traefik: traefik({...}) to homelab(), or use caddyRoute",
@@ -23,10 +24,6 @@ export const traefikProvider: ProxyProvider<Traefik> = {
   },
   fileConflictHint: ' (or pick traefik({ mode: "container" }))',
   hostSecretsOption: "traefik's environmentFiles",
-
-  routeAuthenticates() {
-    return false;
-  },
 
   listeners(t) {
     const owner = t.mode === "container" ? "the traefik container" : "the Traefik service";
@@ -63,8 +60,9 @@ export const traefikProvider: ProxyProvider<Traefik> = {
     return traefikRouteBindings(ctx, t, c, main);
   },
 
-  hostSections() {
-    return [];
+  hostSections(ctx, t) {
+    const routes = traefikHostRoutesSection(ctx, t);
+    return routes === undefined ? [] : [routes];
   },
 
   check(ctx, t) {
@@ -76,7 +74,7 @@ export const traefikProvider: ProxyProvider<Traefik> = {
       );
     }
     for (const r of ctx.facts.routes) {
-      if (r.route.kind !== "traefikRoute" || r.route.entryPoint === undefined) continue;
+      if (r.proxy !== "traefik" || r.route.entryPoint === undefined) continue;
       const known = [WEB, t.entryPoint];
       if (!known.includes(r.route.entryPoint)) {
         ctx.report.error(

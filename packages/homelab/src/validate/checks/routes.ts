@@ -1,70 +1,62 @@
 /**
- * Routes: one route per host name, a proxy for every route, a served target port, a real
- * forward-auth provider, and (warnings) authentication and loopback-only published targets.
+ * Routes: no two with one matcher, a proxy for every route, a target that exists, serves the
+ * port and is reachable, a real forward-auth provider, and (warnings) authentication and
+ * loopback-only published targets.
  */
 import type { PlacedRoute } from "../../facts/routes.ts";
 import { servedPorts } from "../../facts/routes.ts";
 import type { Container } from "../../model/index.ts";
-import { isLoopback } from "../../net/ipv4.ts";
-import { routeProvider } from "../../proxies/index.ts";
+import { authenticates, flatMiddlewares } from "../../model/middleware.ts";
+import { providerOf } from "../../proxies/index.ts";
 import { at, type CheckContext } from "../context.ts";
-import { authProviderNames } from "../../auth/endpoints.ts";
-import { groupBy, nameOthers, reportGroups } from "../report.ts";
+import { checkRouteConflicts } from "./routes-conflict.ts";
+import { checkRouteProxy, checkRouteTarget } from "./routes-target.ts";
 
-function checkTarget(ctx: CheckContext, r: PlacedRoute, served: ReadonlySet<number> | undefined): void {
-  const { report, host } = ctx;
-  const { c, route } = r;
-  const provider = routeProvider(route.kind);
-  if (!host.proxies.some((p) => p.kind === provider.kind)) report.error(`${provider.kind}-missing`, r, provider.missing);
-  if (served !== undefined && !served.has(route.port)) {
-    const what = c.backend === "nspawn" ? "ports" : "its published host ports (ports)";
-    report.error("route-port-unserved", r, `${r.host} routes to port ${route.port}, which ${c.name} does not serve: add ${route.port} to ${what}, or route to one of [${[...served].join(", ")}]`);
-  }
-  if (c.backend === "podman" && served?.has(route.port)) {
-    const exposed = c.ports.find((p) => p.hostPort === route.port && p.protocol === "tcp" && !isLoopback(p.hostAddress));
-    if (exposed !== undefined) {
-      report.warning("routed-port-exposed", r, `${r.host} routes to port ${route.port}, which ${c.name} also publishes on ${exposed.hostAddress}: clients can bypass the proxy (and its auth); publish it as "127.0.0.1:${route.port}:${exposed.containerPort}"`);
-    }
-  }
-}
-
-function checkAuth(ctx: CheckContext, r: PlacedRoute, providers: ReadonlyMap<string, readonly Container[]>): void {
+function checkAuth(ctx: CheckContext, r: PlacedRoute, providers: ReadonlySet<string>): void {
   const { report } = ctx;
-  const { c, route } = r;
-  if (route.auth === undefined) {
-    const provider = routeProvider(route.kind);
-    if (!route.public && !provider.routeAuthenticates(route)) {
-      const own = provider.routeAuthOption === undefined ? "" : ` or ${provider.routeAuthOption}`;
+  const { route } = r;
+  const auth = flatMiddlewares(route.middlewares).filter((m) => m.kind === "forwardAuth");
+  if (!authenticates(route.middlewares)) {
+    if (!route.public) {
+      const option = r.proxy === undefined ? undefined : providerOf(r.proxy)?.routeAuthOption;
+      const own = option === undefined ? "" : ` or ${option}`;
       report.warning("route-no-auth", r, `${r.host} is reachable without authentication: set auth (e.g. auth: "authelia")${own}, or public: true if that is intended`);
     }
     return;
   }
-  if (route.auth === c.name) {
-    report.error("route-auth-self", r, `${r.host} is the auth provider's own route; it cannot be behind itself: drop auth and set public: true`);
-    return;
+  for (const m of auth) {
+    // Its own route: given to the provider, or a host-level route to it.
+    const target = r.target.kind === "container" ? r.target.container : r.owner;
+    if (target !== undefined && m.provider === target.name) {
+      report.error("route-auth-self", r, `${r.host} is the auth provider's own route; it cannot be behind itself: drop auth and set public: true`);
+      continue;
+    }
+    if (providers.has(m.provider)) continue;
+    const named = ctx.facts.byName.get(m.provider)?.[0];
+    const why =
+      named === undefined ? `there is no container "${m.provider}"`
+      : !named.enable ? `container "${m.provider}" is disabled`
+      : `container "${m.provider}" has no forwardAuth`;
+    report.error("route-auth-unknown", r, `${r.host} uses auth "${m.provider}", but ${why}: give that container forwardAuth: { port }, or name another`, named === undefined ? [] : [at(named)]);
   }
-  if (providers.has(route.auth) || authProviderNames(ctx.host).has(route.auth)) return;
-  const target = ctx.facts.byName.get(route.auth)?.[0];
-  const why =
-    target === undefined ? `there is no container "${route.auth}"`
-    : !target.enable ? `container "${route.auth}" is disabled`
-    : `container "${route.auth}" has no forwardAuth`;
-  report.error("route-auth-unknown", r, `${r.host} uses auth "${route.auth}", but ${why}: give that container forwardAuth: { port }, or name another`, target === undefined ? [] : [at(target)]);
 }
 
 export function checkRoutes(ctx: CheckContext): void {
   const { routes, enabled } = ctx.facts;
-  const providers = groupBy(
-    enabled.filter((c) => c.backend === "nspawn" && c.forwardAuth !== undefined),
-    (c) => c.name,
-  );
-  reportGroups(groupBy(routes, (r) => r.host).values(), (member, others, total) =>
-    ctx.report.error("route-host-conflict", member, `${member.host} is also routed by ${nameOthers(others, total)}: give each route its own host name`, others),
-  );
-  const served = new Map<Container, ReadonlySet<number> | undefined>();
+  // Forward-auth providers: containers offering `forwardAuth`, and the host's auth providers.
+  const providers = new Set([
+    ...enabled.filter((c) => c.backend === "nspawn" && c.forwardAuth !== undefined).map((c) => c.name),
+    ...ctx.host.auth.map((p) => p.name),
+  ]);
+  checkRouteConflicts(ctx);
+  const cache = new Map<Container, ReadonlySet<number> | undefined>();
+  const served = (c: Container): ReadonlySet<number> | undefined => {
+    if (!cache.has(c)) cache.set(c, servedPorts(c));
+    return cache.get(c);
+  };
   for (const r of routes) {
-    if (!served.has(r.c)) served.set(r.c, servedPorts(r.c));
-    checkTarget(ctx, r, served.get(r.c));
+    checkRouteProxy(ctx, r);
+    checkRouteTarget(ctx, r, served);
     checkAuth(ctx, r, providers);
   }
   for (const c of enabled) {
