@@ -2,7 +2,7 @@
  * Labs with auth providers, OIDC clients and DNS rewrites, for the render, evaluation and check
  * tests of `auth/` and `dns/`: Authelia in a NixOS container, on the host, and in Podman.
  */
-import { adguardRewrites, authelia, authentik, container, homelab, oidcClient, secret, service, traefik, traefikRoute } from "../../src/index.ts";
+import { adguardRewrites, authelia, authentik, chain, container, forwardAuth, headers, homelab, oidcClient, route, secret, service, traefik, traefikRoute } from "../../src/index.ts";
 import type { Homelab } from "../../src/model/index.ts";
 
 /** A hand-written Authelia rule or AdGuard rewrite. */
@@ -115,6 +115,46 @@ export function podmanLab(environment: { readonly [name: string]: string } = {})
       container("authentik", { backend: "podman", image: "ghcr.io/goauthentik/server:2025.10.1", ports: ["127.0.0.1:9000:9000"], cmd: ["server"], networks: ["proxy"] }),
       grafana("authelia", null),
       container("wiki", { ports: [3000], route: traefikRoute({ subdomain: "wiki", port: 3000, auth: "authentik" }) }),
+    ],
+  });
+}
+
+/**
+ * The routing model's features through Authelia: a bypass path and a webhook regex beside the
+ * protected host, a chain with a two-factor forward auth, a host-level route to a host service
+ * with a LAN-only router beside it; AdGuard Home on the host.
+ */
+export function routesLab(): Homelab {
+  const secure = chain("secure", [forwardAuth("authelia", { policy: "two_factor" }), headers("sec", { security: { stsSeconds: 31536000 } })]);
+  return homelab({
+    ...base,
+    traefik: traefik({ certResolver: "le" }),
+    auth: [authelia({ container: "authelia" })],
+    dns: [adguardRewrites({ answer: "192.168.1.10", host: true })],
+    services: [
+      service("hass", { ports: [8123] }),
+      service("adguardhome", { ports: [{ port: 53, protocol: "udp" }], config: { services: { adguardhome: { enable: true, settings: { dns: { bootstrap_dns: ["9.9.9.9"] } } } } } }),
+    ],
+    routes: [
+      route({ subdomain: "hass", to: { service: "hass", port: 8123 }, auth: "authelia" }),
+      route({ subdomain: "hass", to: { service: "hass", port: 8123 }, clients: ["192.168.0.0/16"], public: true }),
+    ],
+    containers: [
+      container("authelia", {
+        ports: [9091],
+        forwardAuth: { port: 9091 },
+        route: traefikRoute({ subdomain: "auth", port: 9091, public: true }),
+        config: { services: { authelia: { instances: { main: autheliaSettings() } } } },
+      }),
+      container("gitea", {
+        ports: [3000],
+        routes: [
+          route({ subdomain: "git", port: 3000, auth: "authelia" }),
+          route({ subdomain: "git", path: "/api/public", port: 3000, public: true }),
+          route({ subdomain: "git", pathRegex: "^/[^/]+/[^/]+/hooks", port: 3000, public: true }),
+        ],
+      }),
+      container("vault", { ports: [8222], route: route({ subdomain: "vault", port: 8222, middlewares: [secure] }) }),
     ],
   });
 }
