@@ -92,7 +92,10 @@ function compareRules(a: AccessRule, b: AccessRule): number {
   );
 }
 
-/** The matcher of a rule, as a key: two rules with one key, only the first can ever apply. */
+/**
+ * The matcher of a rule, as a key: two rules with one key, only the first can ever apply.
+ * @example ruleKey({ domain: "git.example.org", resources: ["^/api"] }) // '["git.example.org",["^/api"],[]]'
+ */
 export function ruleKey(r: Pick<AccessRule, "domain" | "resources" | "networks">): string {
   return JSON.stringify([r.domain, r.resources ?? [], r.networks ?? []]);
 }

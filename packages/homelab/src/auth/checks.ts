@@ -86,6 +86,7 @@ function checkBypassed(ctx: CheckContext, p: AutheliaProvider, routes: readonly 
  * The providers' checks: the container each runs in exists, is enabled and serves its port;
  * names are unique (also against containers offering `forwardAuth` of that name); no hand-written
  * Authelia rule bypasses a route that goes through it.
+ * @example checkAuthProviders(ctx) // auth-provider-unknown, auth-provider-duplicate, auth-policy-bypassed
  */
 export function checkAuthProviders(ctx: CheckContext): void {
   const { host } = ctx;

@@ -34,6 +34,7 @@ export function authDnsFiles(ctx: RenderContext): GeneratedFile[] {
 /**
  * A generated module's body: its bindings under its comment; in the modules layout
  * (`namespace`), switched on and off with the container it writes into (`lib.mkIf cfg.enable`).
+ * @example moduleFile(header, generatedBody(file, "homelab.containers"))
  */
 export function generatedBody(f: GeneratedFile, namespace?: string): FileBody {
   const body = new Sections().add([...f.comment], f.bindings).toAttrs();

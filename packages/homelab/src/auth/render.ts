@@ -39,7 +39,7 @@ function where(p: AutheliaProvider): string | undefined {
   return p.runsIn.kind === "container" ? p.runsIn.container : undefined;
 }
 
-/** The enabled OIDC clients of a provider, by id. */
+/** The enabled apps' OIDC clients of a provider, by id. @example clientsOfProvider(ctx, "authelia").map((c) => c.id) */
 export function clientsOfProvider(ctx: Pick<RenderContext, "host">, name: string): OidcClient[] {
   const enabled = new Set(ctx.host.containers.filter((c) => c.enable).map((c) => c.name));
   return ctx.host.oidcClients
@@ -144,6 +144,7 @@ function podmanFile(ctx: RenderContext, p: AutheliaProvider, c: Container & { ba
 /**
  * The file of an Authelia provider, or undefined when nothing is derived for it (no route
  * through it, no client) or its container is missing or disabled (`validate` reports that).
+ * @example autheliaFile(ctx, authelia({ container: "authelia" }))?.path // "auth/authelia.nix"
  */
 export function autheliaFile(ctx: RenderContext, p: AutheliaProvider): GeneratedFile | undefined {
   const rules = accessRules(p, authRoutes(ctx.lab, ctx.host));

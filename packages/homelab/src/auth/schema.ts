@@ -82,7 +82,7 @@ export const authentikSchema = z.strictObject(
 /** What `authentik()` accepts. */
 export type AuthentikOptions = Input<typeof authentikSchema>;
 
-/** Exactly one of `container` and `host`. */
+/** Exactly one of `container` and `host`. @example locationProblems({}) // [{ path: ["container"], … }] */
 export function locationProblems(raw: unknown): InputProblem[] {
   const r = asRecord(raw);
   if (r === undefined) return [];

@@ -26,7 +26,7 @@ export interface UserRewrite {
   readonly at: SeenConfig["at"];
 }
 
-/** The rewrites the user wrote in the AdGuard Home nixjs writes to (both schemas' places). */
+/** The rewrites the user wrote in the AdGuard Home nixjs writes to (both schemas' places). @example userRewrites(host, dns).map((r) => r.domain) */
 export function userRewrites(host: Host, dns: DnsRewrites): UserRewrite[] {
   return configsAt(host, dns.runsIn).flatMap((seen) =>
     [REWRITES_PATH, OLD_REWRITES_PATH].flatMap((path) =>
@@ -50,6 +50,7 @@ export function derivedNames(lab: Homelab, host: Host, dns: DnsRewrites): string
 /**
  * The file of one `adguardRewrites()`, or undefined when it derives nothing or its container is
  * missing, disabled or not a NixOS container (`validate` reports those).
+ * @example adguardFile(ctx, adguardRewrites({ answer: "192.168.1.10", host: true }), 0)?.path // "dns/adguard.nix"
  */
 export function adguardFile(ctx: RenderContext, dns: DnsRewrites, index: number): GeneratedFile | undefined {
   const names = derivedNames(ctx.lab, ctx.host, dns);
