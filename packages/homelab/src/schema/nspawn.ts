@@ -1,4 +1,5 @@
 import { z, type Input } from "./zod.ts";
+import { oidcShape } from "../auth/schema.ts";
 import { configSchema } from "./config.ts";
 import { commonShape, routeShape, servicePort } from "./common.ts";
 import { bool, ipv4, mountPath, port, protocol, secretRef } from "./primitives.ts";
@@ -116,6 +117,7 @@ export const nspawnSchema = z.strictObject(
      */
     forwardAuth: forwardAuth.optional(),
     ...routeShape,
+    ...oidcShape,
     /**
      * The guest's NixOS configuration: data, AST nodes, secrets (their path), host references.
      * @example config: { services: { immich: { enable: true, port: 2283 } } }

@@ -1,4 +1,5 @@
 import { z, type Input } from "./zod.ts";
+import { oidcShape } from "../auth/schema.ts";
 import { commonShape, routeShape } from "./common.ts";
 import { parseImage } from "../oci/image.ts";
 import { parseVolume, VOLUME_OPTIONS } from "../oci/volume.ts";
@@ -155,6 +156,7 @@ export const podmanSchema = z.strictObject(
       )
       .optional(),
     ...routeShape,
+    ...oidcShape,
   },
   { error: "expected an object with container options" },
 );

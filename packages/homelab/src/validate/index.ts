@@ -23,6 +23,9 @@ import { checkRouteBypass } from "./checks/route-bypass.ts";
 import { checkRoutes } from "./checks/routes.ts";
 import { checkSecrets } from "./checks/secrets.ts";
 import { Reporter, type HostCheck } from "./context.ts";
+import { checkAuthProviders } from "../auth/checks.ts";
+import { checkOidcClients } from "../auth/oidc-checks.ts";
+import { checkDnsRewrites } from "../dns/checks.ts";
 
 const HOST_CHECKS: readonly HostCheck[] = [
   checkNames,
@@ -34,6 +37,9 @@ const HOST_CHECKS: readonly HostCheck[] = [
   checkForwardedTrust,
   checkExposedApps,
   checkProxies,
+  checkAuthProviders,
+  checkOidcClients,
+  checkDnsRewrites,
   checkSecrets,
   checkLiteralSecrets,
   checkPodman,
