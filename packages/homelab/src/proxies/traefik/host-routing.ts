@@ -10,6 +10,7 @@
  * is a host module: `config.containers.<name>.localAddress` is simply the host's.
  */
 import { n, type NixExpr, type NixStringPart } from "@nixjs/expr-printer";
+import { forwardAuthEndpoint as sharedEndpoint } from "../../auth/endpoints.ts";
 import type { PlacedRoute, ResolvedTarget } from "../../facts/routes.ts";
 import type { Middleware } from "../../model/middleware.ts";
 import { hostNameParts, type RenderContext } from "../../render/core/context.ts";
@@ -19,33 +20,24 @@ import { AttrTree } from "../../render/core/tree.ts";
 import { compareCodeUnits } from "../../util/order.ts";
 import type { HostSection } from "../provider.ts";
 import { dynamicHttpPath, label, routerNames } from "./dynamic.ts";
+import { outpostRouters } from "./outpost.ts";
 import { definedMiddlewares, middlewareConfig, type ForwardAuthEndpoint } from "./middleware-config.ts";
 import type { Traefik } from "./model.ts";
 import { traefikRouter } from "./router.ts";
-
-/** The forward-auth endpoint paths of the providers nixjs knows. */
-const AUTH_PATHS = { authelia: "/api/authz/forward-auth", authentik: "/outpost.goauthentik.io/auth/traefik" } as const;
 
 const WILDCARDS: ReadonlySet<string> = new Set(["0.0.0.0", "::", ""]);
 const hostPart = (address: string): string => (WILDCARDS.has(address) ? "127.0.0.1" : address.includes(":") ? `[${address}]` : address);
 
 /**
- * Where Traefik asks a provider: a container offering `forwardAuth` (its address and path), or
- * an `authelia()`/`authentik()` provider in a container or on the host.
+ * Where Traefik asks a provider, from the one endpoint function every proxy shares
+ * (`auth/endpoints.ts`: an `authelia()`/`authentik()` provider, else a container offering
+ * `forwardAuth`). `validate` reports unknown providers before render runs.
  */
 export function forwardAuthEndpoint(ctx: RenderContext): ForwardAuthEndpoint {
   return (name) => {
-    const offering = ctx.containers.find((c) => c.name === name && c.backend === "nspawn" && c.forwardAuth !== undefined);
-    if (offering?.backend === "nspawn" && offering.forwardAuth !== undefined) {
-      const fa = offering.forwardAuth;
-      return { address: n.str(["http://", ...targetParts(offering, fa.port), fa.path]), authResponseHeaders: fa.authResponseHeaders };
-    }
-    const p = ctx.host.auth.find((a) => a.name === name);
-    if (p === undefined) throw new Error(`render: no forward-auth provider named ${name}`);
-    const runsIn = p.runsIn;
-    const container = runsIn.kind === "container" ? ctx.containers.find((c) => c.name === runsIn.container) : undefined;
-    const where: NixStringPart[] = container === undefined ? [`127.0.0.1:${p.port}`] : targetParts(container, p.port);
-    return { address: n.str(["http://", ...where, AUTH_PATHS[p.kind]]), authResponseHeaders: p.authResponseHeaders };
+    const e = sharedEndpoint(ctx.host, name, "traefik");
+    if (e === undefined) throw new Error(`render: no forward-auth provider named ${name}`);
+    return { address: e.address, authResponseHeaders: e.authResponseHeaders };
   };
 }
 
@@ -98,7 +90,8 @@ function sharedMiddlewares(ctx: RenderContext, http: AttrTree): void {
 
 /**
  * Traefik's section of `host.nix` (none when no route needs one): the host's routers and
- * services and the shared middlewares, in Traefik's dynamic configuration.
+ * services, the shared middlewares, and the Authentik outpost routers (`outpost.ts`), in
+ * Traefik's dynamic configuration.
  */
 export function traefikHostSections(ctx: RenderContext, traefik: Traefik): HostSection[] {
   const http = new AttrTree();
@@ -114,6 +107,7 @@ export function traefikHostSections(ctx: RenderContext, traefik: Traefik): HostS
     http.set(["routers", name], rendered.router);
     for (const [m, value] of rendered.middlewares) http.set(["middlewares", m], value);
   });
+  outpostRouters(ctx, traefik, http);
   if (http.size === 0) return [];
   const comment = ["Traefik: the middlewares routes share (each defined once) and the routes", "to targets of their own (host services and ports, LAN devices, the dashboard, redirects)."];
   return [{ comment, bindings: [n.bind(dynamicHttpPath(traefik, ctx.facts.release), http.toAttrs())] }];
