@@ -4,7 +4,7 @@
  * and `proxies/index.ts` is where its provider joins the registry. Everything else (the
  * `homelab()` options, the brand kinds, the `<kind>-missing` codes) is derived from the two.
  */
-import type { BasicAuthUser, Caddy, CaddyRoute } from "../proxies/caddy/model.ts";
+import type { BasicAuthUser, Caddy, CaddyCode, CaddyRoute } from "../proxies/caddy/model.ts";
 import type { Traefik, TraefikCode, TraefikRoute } from "../proxies/traefik/model.ts";
 
 export type { BasicAuthUser, Caddy, CaddyRoute, Traefik, TraefikRoute };
@@ -18,7 +18,7 @@ export interface ProxyTypes {
   /** Traefik, from `traefik({...})`. @example traefik: traefik({ certResolver: "cloudflare" }) */
   readonly traefik: { readonly proxy: Traefik; readonly route: TraefikRoute; readonly codes: TraefikCode };
   /** Caddy, from `caddy({...})`. @example caddy: caddy({ email: "admin@example.org" }) */
-  readonly caddy: { readonly proxy: Caddy; readonly route: CaddyRoute; readonly codes: never };
+  readonly caddy: { readonly proxy: Caddy; readonly route: CaddyRoute; readonly codes: CaddyCode };
 }
 
 /** The kinds of reverse proxy. */

@@ -5,20 +5,29 @@ import { authProvider, type RenderContext } from "../../render/core/context.ts";
 import { targetParts } from "../../render/core/targets.ts";
 import { sortByName } from "../../util/order.ts";
 import type { HostSection } from "../provider.ts";
+import { caddyGlobalBindings, snippetLines } from "./global.ts";
 import { caddyLines, caddyRoutes } from "./sites.ts";
 
 /**
- * The forward-auth snippets (`(authelia) { forward_auth … }`) that enabled Caddy routes
- * import, for `services.caddy.extraConfig`, which the NixOS module writes before the virtual
- * hosts (a snippet must be defined before it is imported).
+ * The snippets for `services.caddy.extraConfig`, which the NixOS module writes before the
+ * virtual hosts (a snippet must be defined before it is imported): forward auth, then the
+ * user's own. `auth`: whether there are forward-auth snippets (the section's comment says so).
  */
-function caddySnippets(ctx: RenderContext): NixExpr | undefined {
+function caddySnippets(ctx: RenderContext, caddy: Caddy): { readonly expr: NixExpr; readonly auth: boolean } | undefined {
+  const auth = authSnippets(ctx);
+  const own = snippetLines(caddy);
+  if (auth.length === 0 && own.length === 0) return undefined;
+  return { expr: n.indented(caddyLines(...auth, ...own)), auth: auth.length > 0 };
+}
+
+/** The forward-auth snippets (`(authelia) { forward_auth … }`) enabled Caddy routes import, by name. */
+function authSnippets(ctx: RenderContext): NixStringPart[][] {
   const names = new Set<string>();
   for (const c of ctx.containers) {
     if (!c.enable) continue;
     for (const r of caddyRoutes(c)) if (r.auth !== undefined) names.add(r.auth);
   }
-  if (names.size === 0) return undefined;
+  if (names.size === 0) return [];
   const providers = sortByName([...names].map((name) => authProvider(ctx, name)));
   const body: NixStringPart[][] = [];
   for (const p of providers) {
@@ -31,25 +40,29 @@ function caddySnippets(ctx: RenderContext): NixExpr | undefined {
     body.push(["  }"]);
     body.push(["}"]);
   }
-  return n.indented(caddyLines(...body));
+  return body;
 }
 
 /**
- * `services.caddy`: enabled, the ACME e-mail, the ports when they are not 80 and 443 (the same
+ * `services.caddy`: enabled, the package with its plugins, the ACME e-mail and the global
+ * options (`global.ts`), the ports when they are not 80 and 443 (the same
  * ports its listeners declare, so the firewall and the port check agree), the snippets.
  */
 export function caddyHostSection(ctx: RenderContext, caddy: Caddy): HostSection {
-  const snippets = caddySnippets(ctx);
+  const snippets = caddySnippets(ctx, caddy);
+  const global = caddyGlobalBindings(caddy);
   const bindings = [
     n.bind("enable", true),
+    ...global.package,
     ...(caddy.email === undefined ? [] : [n.bind("email", caddy.email)]),
+    ...global.rest,
     ...(caddy.httpPort === undefined ? [] : [n.bind("httpPort", caddy.httpPort)]),
     ...(caddy.httpsPort === undefined ? [] : [n.bind("httpsPort", caddy.httpsPort)]),
-    ...(snippets === undefined ? [] : [n.bind("extraConfig", snippets)]),
+    ...(snippets === undefined ? [] : [n.bind("extraConfig", snippets.expr)]),
   ];
   const comment =
     snippets === undefined
       ? "Caddy; each site is in the file of the container it proxies to"
-      : ["Caddy; each site is in the file of the container it proxies to.", "Sites with forward auth import these snippets."];
+      : ["Caddy; each site is in the file of the container it proxies to.", snippets.auth ? "Sites with forward auth import these snippets." : "Sites import these snippets."];
   return { comment, bindings: [n.bind("services.caddy", n.attrs(bindings))] };
 }

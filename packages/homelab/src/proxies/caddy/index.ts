@@ -4,6 +4,8 @@ import { isCaddy } from "./builders.ts";
 import type { Caddy } from "./model.ts";
 import { ANY_ADDRESS } from "../../net/ipv4.ts";
 import type { ProxyProvider } from "../provider.ts";
+import { HOST_SYSTEM } from "../../facts/systems.ts";
+import { CADDY_CODES, checkCaddy } from "./checks.ts";
 import { caddyHostSection } from "./host.ts";
 import { caddySiteBindings } from "./sites.ts";
 
@@ -14,8 +16,9 @@ export const caddyProvider: ProxyProvider<Caddy> = {
   sectionTitle: "Caddy routing",
   missing: "a caddyRoute needs Caddy: add caddy: caddy({...}) to homelab(), or use traefikRoute",
   missingSummary: "a Caddy route without caddy()",
-  codes: {},
+  codes: CADDY_CODES,
   portConflictHint: " (Caddy moves with caddy({ httpPort, httpsPort }))",
+  hostSecretsOption: "caddy's environmentFile",
   routeAuthOption: "basicAuth",
 
   // Basic auth is Caddy's own authentication: a route with users needs no `auth`.
@@ -35,8 +38,10 @@ export const caddyProvider: ProxyProvider<Caddy> = {
     ];
   },
 
-  secrets() {
-    return [];
+  // Read by systemd (as root) before Caddy starts: a host secret, agenix's default owner.
+  secrets(c) {
+    const f = c.environmentFile;
+    return f === undefined ? [] : [{ secret: f, system: HOST_SYSTEM, how: "declared" as const, enabled: true, at: atProxy(c, "environmentFile") }];
   },
 
   containerNames() {
@@ -63,5 +68,9 @@ export const caddyProvider: ProxyProvider<Caddy> = {
     return [caddyHostSection(ctx, caddy)];
   },
 
-  check() {},
+  check(ctx, caddy) {
+    const routes = ctx.facts.routes.filter((r) => r.route.kind === "caddyRoute");
+    const generated = new Set(routes.flatMap((r) => (r.route.auth === undefined ? [] : [r.route.auth])));
+    checkCaddy(ctx, caddy, routes.map((r) => r.host), generated);
+  },
 };
