@@ -16,7 +16,7 @@ export const CADDY_CODES: { readonly [C in CaddyCode]: CodeInfo } = {
   "caddy-debug-log": { severity: "warning", summary: "Caddy logs at DEBUG level while it serves the internet" },
   "caddy-snippet-clash": { severity: "error", summary: "a Caddy snippet is named like one nixjs generates (a forward-auth provider's)" },
   "caddy-tls-internal-public": { severity: "warning", summary: "a publicly routed name uses Caddy's internal CA, which browsers do not trust" },
-  "caddy-unsupported": { severity: "error", summary: "a route served by Caddy uses an option only Traefik can render" },
+  "caddy-unsupported": { severity: "error", summary: "a route served by Caddy uses an option Caddy cannot render (Traefik's, or a second tls for one site)" },
 };
 
 /** The DNS challenge: a Caddy with the provider's plugin, and the credentials' environment. */

@@ -39,6 +39,20 @@ export interface CaddySnippet {
   readonly text: string;
 }
 
+/**
+ * Caddy's `reverse_proxy` beyond the route's target (`caddyRoute({ reverseProxy })`): more
+ * upstreams to balance over, the policy that picks one, and headers set on the proxied request
+ * (`header_up`) and on the upstream's response (`header_down`); an empty value removes.
+ */
+export interface CaddyReverseProxy {
+  /** Further upstreams, beside the target: `"10.0.0.6:8080"`, `"http://192.168.1.21:8123"`. */
+  readonly upstreams: readonly string[];
+  /** `lb_policy` (Caddy's default: `random`). */
+  readonly lbPolicy?: "random" | "round_robin" | "least_conn" | "first" | "ip_hash" | "client_ip_hash" | "uri_hash";
+  readonly headerUp: { readonly [name: string]: string };
+  readonly headerDown: { readonly [name: string]: string };
+}
+
 /** Caddy's log levels (the default logger's `level`). */
 export type CaddyLogLevel = "DEBUG" | "INFO" | "WARN" | "ERROR";
 
