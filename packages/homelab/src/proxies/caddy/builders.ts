@@ -7,8 +7,9 @@ import { parseInput } from "../../builders/parse.ts";
 import { brandOf } from "../../model/brand.ts";
 import { routeProblems } from "../../schema/routes.ts";
 import { captureSite } from "../../site/capture.ts";
-import type { Caddy, CaddyAcmeDns, CaddyRoute } from "./model.ts";
-import { caddyRouteSchema, caddySchema, type CaddyOptions, type CaddyRouteOptions } from "./schema.ts";
+import type { Zod } from "../../schema/zod.ts";
+import type { Caddy, CaddyAcmeDns, CaddyReverseProxy, CaddyRoute } from "./model.ts";
+import { caddyReverseProxySchema, caddyRouteSchema, caddySchema, type CaddyOptions, type CaddyRouteOptions } from "./schema.ts";
 
 /** Let's Encrypt's staging directory: untrusted certificates, generous rate limits. */
 export const LETS_ENCRYPT_STAGING = "https://acme-staging-v02.api.letsencrypt.org/directory";
@@ -96,4 +97,17 @@ export function caddyRoute(options: CaddyRouteOptions): CaddyRoute {
 /** True for a value made by `caddy()`. @example isCaddy(caddy({})) */
 export function isCaddy(value: unknown): value is Caddy {
   return brandOf(value) === "caddy";
+}
+
+/**
+ * A route's `reverseProxy` option as the model keeps it (headers as given, the renderer sorts).
+ * @example caddyReverseProxy({ upstreams: ["10.0.0.6:8080"] }) // { upstreams: [...], headerUp: {}, headerDown: {} }
+ */
+export function caddyReverseProxy(o: Zod.output<typeof caddyReverseProxySchema>): CaddyReverseProxy {
+  return {
+    upstreams: [...(o.upstreams ?? [])],
+    ...optional("lbPolicy", o.lbPolicy),
+    headerUp: { ...(o.headerUp ?? {}) },
+    headerDown: { ...(o.headerDown ?? {}) },
+  };
 }

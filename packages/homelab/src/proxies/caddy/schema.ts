@@ -175,3 +175,52 @@ export const caddyRouteSchema = z.strictObject(
 /** What `caddyRoute()` accepts. */
 export type CaddyRouteOptions = Input<typeof caddyRouteSchema>;
 
+
+const HEADER = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
+const headerMap = (directive: string) =>
+  z.record(z.string().regex(HEADER, { error: 'expected a header name like "X-Real-IP"' }), z.string({ error: "expected the header's value (empty: removed)" }), {
+    error: `expected { header: value } for ${directive}`,
+  });
+
+/**
+ * A Caddy route's `reverse_proxy` beyond its target (`caddyRoute({ reverseProxy })`,
+ * `route({ reverseProxy })`).
+ */
+export const caddyReverseProxySchema = z.strictObject(
+  {
+    /**
+     * Further upstreams, load-balanced with the target: `host:port` or `http(s)://host:port`.
+     * @example upstreams: ["10.0.0.6:8080"]
+     */
+    upstreams: z
+      .array(
+        z.string({ error: 'expected an upstream like "10.0.0.6:8080"' }).regex(/^(https?:\/\/)?[A-Za-z0-9.[\]:-]+:\d{1,5}$/, {
+          error: 'expected an upstream like "10.0.0.6:8080" or "http://192.168.1.21:8123"',
+        }),
+      )
+      .optional(),
+    /**
+     * How Caddy picks an upstream (`lb_policy`). Default Caddy's `random`.
+     * @example lbPolicy: "first"
+     */
+    lbPolicy: z
+      .enum(["random", "round_robin", "least_conn", "first", "ip_hash", "client_ip_hash", "uri_hash"], {
+        error: 'expected "random", "round_robin", "least_conn", "first", "ip_hash", "client_ip_hash" or "uri_hash"',
+      })
+      .optional(),
+    /**
+     * Headers set on the proxied request (`header_up`; empty value: removed).
+     * @example headerUp: { Host: "{upstream_hostport}" }
+     */
+    headerUp: headerMap("header_up").optional(),
+    /**
+     * Headers set on the upstream's response (`header_down`; empty value: removed).
+     * @example headerDown: { Server: "" }
+     */
+    headerDown: headerMap("header_down").optional(),
+  },
+  { error: "expected { upstreams?, lbPolicy?, headerUp?, headerDown? }" },
+);
+
+/** What `reverseProxy` accepts. */
+export type CaddyReverseProxyOptions = Input<typeof caddyReverseProxySchema>;
