@@ -22,12 +22,18 @@ export {
 export { container, type ContainerOptions } from "./builders/container.ts";
 export { homelab, DEFAULT_POOL, DEFAULT_NAMESPACE, DEFAULT_IDENTITY_PATHS } from "./builders/homelab.ts";
 export { containerRef, hostRef, type ContainerRef } from "./builders/refs.ts";
-export { isRoute } from "./proxies/index.ts";
+export { isMiddleware, isRoute } from "./model/index.ts";
+export { route } from "./builders/route.ts";
+export type { RouteOptions } from "./schema/route.ts";
+export { basicAuth, chain, forwardAuth, headers, ipAllowList, rateLimit, redirectRegex, stripPrefix } from "./builders/middleware.ts";
+export type { ForwardAuthOptions, HeadersOptions, RateLimitOptions, RedirectRegexOptions } from "./schema/middleware.ts";
 // One block per reverse proxy (its builders, predicate and option types), from its folder.
-export { caddy, caddyRoute, isCaddy } from "./proxies/caddy/builders.ts";
-export type { CaddyOptions, CaddyRouteOptions } from "./proxies/caddy/schema.ts";
-export { isTraefik, traefik, traefikRoute } from "./proxies/traefik/builders.ts";
-export type { TraefikOptions, TraefikRouteOptions } from "./proxies/traefik/schema.ts";
+export { caddy, isCaddy } from "./proxies/caddy/builders.ts";
+export { caddyRoute, type CaddyRouteOptions } from "./proxies/caddy/route.ts";
+export type { CaddyOptions } from "./proxies/caddy/schema.ts";
+export { isTraefik, traefik } from "./proxies/traefik/builders.ts";
+export { traefikRoute, type TraefikRouteOptions } from "./proxies/traefik/route.ts";
+export type { TraefikOptions } from "./proxies/traefik/schema.ts";
 export { secret } from "./builders/secret.ts";
 export { publicValue } from "./builders/public-value.ts";
 export { service } from "./builders/service.ts";

@@ -42,11 +42,13 @@ describe("references", () => {
 describe("routes and proxies", () => {
   test("traefikRoute and caddyRoute fill their defaults", () => {
     expect(traefikRoute({ subdomain: "photos", port: 2283, auth: "authelia" })).toMatchObject({
-      kind: "traefikRoute", host: { kind: "subdomain", name: "photos" }, port: 2283, auth: "authelia", middlewares: [], public: false,
+      kind: "route", proxy: "traefik", match: { host: { kind: "subdomain", name: "photos" }, clients: [] }, target: { kind: "attached", port: 2283 },
+      middlewares: [{ kind: "forwardAuth", name: "authelia", provider: "authelia" }], tls: { domains: [], internal: false }, public: false,
     });
     const hash = "$2a$14$Zkx19XLiW6VYouLHR5NmfOFU0z2GTNmpkT/5qqR7hx4IjWJPDhjvG";
     const r = caddyRoute({ host: "files.example.org", port: 8082, basicAuth: { zed: hash, alice: hash } });
-    expect(r.basicAuth.map((u) => u.user)).toEqual(["alice", "zed"]);
+    const basic = r.middlewares[0];
+    expect(basic?.kind === "basicAuth" ? basic.users.map((u) => u.user) : []).toEqual(["alice", "zed"]);
     expect(isRoute(r)).toBe(true);
   });
 

@@ -79,7 +79,7 @@ describe("the issue's example", () => {
     expect(env.file).toBe("secrets/sonarr-env.age");
     expect(isNixExpr(env.path)).toBe(true);
     expect(env.path).toMatchObject({ kind: "select", expr: { kind: "ident", name: "config" }, path: ["age", "secrets", "sonarr-env", "path"] });
-    expect(sonarr.routes[0]).toMatchObject({ kind: "caddyRoute", host: { kind: "fqdn", name: "sonarr.example.org" }, port: 8989, public: false });
+    expect(sonarr.routes[0]).toMatchObject({ kind: "route", proxy: "caddy", match: { host: { kind: "fqdn", name: "sonarr.example.org" } }, target: { kind: "attached", port: 8989 }, public: false });
   });
 
   test("the model is deeply frozen and records call sites in this file", () => {

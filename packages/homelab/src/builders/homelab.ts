@@ -59,7 +59,7 @@ function build(options: HomelabOptions, site: SourceSite): Homelab {
     proxies: PROXY_PROVIDERS.flatMap((p) => o[p.kind] ?? []),
     containers: o.containers ?? [],
     services: o.services ?? [],
-    routes: [],
+    routes: o.routes ?? [],
     auth: [],
     oidcClients: [],
     dns: [],

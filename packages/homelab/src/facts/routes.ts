@@ -1,39 +1,161 @@
 /**
- * Routes with what they resolve to: the host name each answers, the container it targets, and
- * the ports that container serves to a proxy.
+ * Routes with what they resolve to: the host name each answers, the proxy that serves it, and
+ * its target (the container, host service, host port, URL … it sends requests to), for the
+ * routes of the host's enabled containers and the host-level routes alike.
  */
 import type { Container } from "../model/containers.ts";
-import type { Homelab, Host } from "../model/homelab.ts";
-import type { Route, RouteHost } from "../model/routes.ts";
+import type { Homelab, Host, HostService } from "../model/homelab.ts";
+import type { ProxyKind } from "../model/proxies.ts";
+import type { Route, RouteHost } from "../model/routing.ts";
 import { atContainer, type Located } from "./located.ts";
 
-/** A route of an enabled container, resolved. */
+/**
+ * A route's target, resolved against the host:
+ * - `container`: a nixjs container (the one the route is given to, or one named by `to`);
+ * - `service`: a host `service()` named by `to`;
+ * - `missing`: `to` names a container or service the host does not have, or a disabled one
+ *   (`disabled`, so a check can name it);
+ * - the others as the route says them (a host port, a URL, a Podman container by name, Traefik's
+ *   dashboard, a redirect).
+ */
+export type ResolvedTarget =
+  | { readonly kind: "container"; readonly container: Container; readonly port: number }
+  | { readonly kind: "service"; readonly service: HostService; readonly port: number }
+  | {
+      readonly kind: "missing";
+      readonly of: "container" | "service";
+      readonly name: string;
+      readonly port: number;
+      readonly disabled?: Container | HostService;
+    }
+  | { readonly kind: "hostPort"; readonly port: number; readonly address: string }
+  | { readonly kind: "url"; readonly url: string }
+  | { readonly kind: "podman"; readonly container: string; readonly port: number; readonly network: string }
+  | { readonly kind: "traefikApi" }
+  | { readonly kind: "redirect"; readonly to: string; readonly permanent: boolean };
+
+/** A route of an enabled container or of the host, resolved. */
 export interface PlacedRoute extends Located {
-  readonly c: Container;
   readonly route: Route;
+  /** The container the route is given to (`container({ route })`); absent for host-level routes. */
+  readonly owner?: Container;
   /** The host name it answers: `photos.example.org`. */
   readonly host: string;
+  /** The proxy that serves it: its `proxy`, else the host's only proxy; absent when neither. */
+  readonly proxy?: ProxyKind;
+  readonly target: ResolvedTarget;
 }
 
 /**
  * The host name a route answers to.
  * @example routeHostName({ kind: "subdomain", name: "photos" }, "example.org") // "photos.example.org"
  */
-function routeHostName(host: RouteHost, domain: string): string {
+export function routeHostName(host: RouteHost, domain: string): string {
   return host.kind === "fqdn" ? host.name : `${host.name}.${domain}`;
 }
 
 /**
- * Every route of the host's enabled containers, in declaration order.
+ * The proxy that serves `route` on `host`: the one it names, else the host's only proxy;
+ * `undefined` when it names none and the host has none or several (a check reports it).
+ * @example routeProxy(host, route({ subdomain: "x", port: 80 })) // "traefik" on a Traefik-only host
+ */
+export function routeProxy(host: Pick<Host, "proxies">, route: Route): ProxyKind | undefined {
+  if (route.proxy !== undefined) return route.proxy;
+  const [only, ...rest] = host.proxies;
+  return only !== undefined && rest.length === 0 ? only.kind : undefined;
+}
+
+function byName<T extends { readonly name: string; readonly enable: boolean }>(list: readonly T[], name: string): { found?: T; disabled?: T } {
+  const named = list.filter((x) => x.name === name);
+  const found = named.find((x) => x.enable);
+  if (found !== undefined) return { found };
+  return named[0] === undefined ? {} : { disabled: named[0] };
+}
+
+/**
+ * What `route` sends requests to on `host`; `owner` is the container it is given to.
+ * @example resolveTarget(host, route, immich) // { kind: "container", container: immich, port: 2283 }
+ */
+export function resolveTarget(host: Host, route: Route, owner: Container | undefined): ResolvedTarget {
+  const t = route.target;
+  switch (t.kind) {
+    case "attached":
+      if (owner !== undefined) return { kind: "container", container: owner, port: t.port };
+      // A host-level route without `to` (the check reports it): nothing to reach.
+      return { kind: "missing", of: "container", name: "", port: t.port };
+    case "container": {
+      const { found, disabled } = byName(host.containers, t.container);
+      if (found !== undefined) return { kind: "container", container: found, port: t.port };
+      return { kind: "missing", of: "container", name: t.container, port: t.port, ...(disabled === undefined ? {} : { disabled }) };
+    }
+    case "service": {
+      const { found, disabled } = byName(host.services, t.service);
+      if (found !== undefined) return { kind: "service", service: found, port: t.port };
+      return { kind: "missing", of: "service", name: t.service, port: t.port, ...(disabled === undefined ? {} : { disabled }) };
+    }
+    case "hostPort":
+      return { kind: "hostPort", port: t.port, address: t.address };
+    case "url":
+      return { kind: "url", url: t.url };
+    case "podman":
+      return { kind: "podman", container: t.container, port: t.port, network: t.network };
+    case "traefikApi":
+      return { kind: "traefikApi" };
+    case "redirect":
+      return { kind: "redirect", to: t.to, permanent: t.permanent };
+  }
+}
+
+/**
+ * Where a host-level route is: `routes[i]` of the homelab, at the route's own call.
+ * @example atHostRoute(route, 0).path // ["routes", 0]
+ */
+export function atHostRoute(route: Route, i: number): Located {
+  return { subject: { kind: "homelab" }, path: ["routes", i], site: route.site };
+}
+
+/**
+ * Every route of the host: those of its enabled containers (disabled containers route
+ * nothing), then the host-level routes, in declaration order.
  * @example placedRoutes(lab, host).map((r) => r.host)
  */
 export function placedRoutes(lab: Pick<Homelab, "domain">, host: Host): PlacedRoute[] {
   const out: PlacedRoute[] = [];
+  const place = (route: Route, at: Located, owner?: Container): void => {
+    const proxy = routeProxy(host, route);
+    out.push({
+      ...at,
+      route,
+      ...(owner === undefined ? {} : { owner }),
+      host: routeHostName(route.match.host, lab.domain),
+      ...(proxy === undefined ? {} : { proxy }),
+      target: resolveTarget(host, route, owner),
+    });
+  };
   for (const c of host.containers) {
     if (!c.enable) continue;
-    c.routes.forEach((route, i) => out.push({ ...atContainer(c, "routes", i), c, route, host: routeHostName(route.host, lab.domain) }));
+    c.routes.forEach((route, i) => place(route, atContainer(c, "routes", i), c));
   }
+  host.routes.forEach((route, i) => place(route, atHostRoute(route, i)));
   return out;
+}
+
+/**
+ * The routes given to `c` that `kind` serves on `host` (for its renderer; disabled containers
+ * included, their files are written too).
+ * @example attachedRoutes(host, immich, "traefik")
+ */
+export function attachedRoutes(host: Pick<Host, "proxies">, c: Container, kind: ProxyKind): Route[] {
+  return c.routes.filter((r) => routeProxy(host, r) === kind);
+}
+
+/**
+ * The port of a route's target on the container it is given to, when it targets that
+ * container (`undefined` for a route with `to`).
+ * @example attachedPort(route({ subdomain: "x", port: 80 })) // 80
+ */
+export function attachedPort(route: Route): number | undefined {
+  return route.target.kind === "attached" ? route.target.port : undefined;
 }
 
 /**

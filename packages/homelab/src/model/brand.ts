@@ -4,7 +4,8 @@ import type { Homelab, Host, HostService } from "./homelab.ts";
 import type { ProxyKind } from "./proxies.ts";
 import type { HostRef } from "./refs.ts";
 import type { PublicValue } from "./public.ts";
-import type { Route } from "./routes.ts";
+import type { Middleware } from "./middleware.ts";
+import type { Route } from "./routing.ts";
 import type { Secret } from "./secret.ts";
 
 /**
@@ -17,10 +18,11 @@ export const MODEL_BRAND: unique symbol = Symbol.for("@nixjs/homelab.model") as 
 const HOST_REFS_KEY = Symbol.for("@nixjs/homelab.host-refs");
 
 /**
- * The kinds of branded model objects: the core's, and each proxy's and its route's (from the
- * proxies' type map, so a new proxy adds its kinds here without an edit).
+ * The kinds of branded model objects: the core's, each proxy's (from the proxies' type map, so
+ * a new proxy adds its kind here without an edit), routes and middlewares (every kind of
+ * middleware is branded `"middleware"`: one brand, its `kind` says which).
  */
-export type ModelKind = "secret" | "container" | ProxyKind | Route["kind"] | "service" | "host" | "publicValue" | "homelab";
+export type ModelKind = "secret" | "container" | ProxyKind | Route["kind"] | "middleware" | "service" | "host" | "publicValue" | "homelab";
 
 /**
  * The brand of a value (its kind), `undefined` for anything no builder made. For the
@@ -84,6 +86,22 @@ export function isHost(value: unknown): value is Host {
 /** True for a value made by `publicValue()`. @example isPublicValue(publicValue("x", "a demo token")) */
 export function isPublicValue(value: unknown): value is PublicValue {
   return brandOf(value) === "publicValue";
+}
+
+/**
+ * True for a value made by `route()` or its short forms (`traefikRoute()`, `caddyRoute()`).
+ * @example isRoute(route({ subdomain: "x", port: 80 })) // true
+ */
+export function isRoute(value: unknown): value is Route {
+  return brandOf(value) === "route";
+}
+
+/**
+ * True for a value made by a middleware builder (`forwardAuth()`, `chain()`, `headers()`, …).
+ * @example isMiddleware(ipAllowList("lan", ["192.168.0.0/16"])) // true
+ */
+export function isMiddleware(value: unknown): value is Middleware {
+  return brandOf(value) === "middleware";
 }
 
 /** True for any value a builder made (a model object, never user data). */

@@ -4,21 +4,20 @@
  * and `proxies/index.ts` is where its provider joins the registry. Everything else (the
  * `homelab()` options, the brand kinds, the `<kind>-missing` codes) is derived from the two.
  */
-import type { BasicAuthUser, Caddy, CaddyCode, CaddyRoute } from "../proxies/caddy/model.ts";
-import type { Traefik, TraefikCode, TraefikRoute } from "../proxies/traefik/model.ts";
+import type { Caddy, CaddyCode } from "../proxies/caddy/model.ts";
+import type { Traefik, TraefikCode } from "../proxies/traefik/model.ts";
 
-export type { BasicAuthUser, Caddy, CaddyRoute, Traefik, TraefikRoute };
+export type { Caddy, Traefik };
 
 /**
- * Per kind of proxy: its model object (`proxy`), its route (`route`) and the diagnostic codes
- * of its own checks (`codes`, `never` for none). The members' documentation is that of the
+ * Per kind of proxy: its model object (`proxy`) and the diagnostic codes of its own checks (`codes`, `never` for none). The members' documentation is that of the
  * `homelab()` option of the same name (the options are a mapped type over this interface).
  */
 export interface ProxyTypes {
   /** Traefik, from `traefik({...})`. @example traefik: traefik({ certResolver: "cloudflare" }) */
-  readonly traefik: { readonly proxy: Traefik; readonly route: TraefikRoute; readonly codes: TraefikCode };
+  readonly traefik: { readonly proxy: Traefik; readonly codes: TraefikCode };
   /** Caddy, from `caddy({...})`. @example caddy: caddy({ email: "admin@example.org" }) */
-  readonly caddy: { readonly proxy: Caddy; readonly route: CaddyRoute; readonly codes: CaddyCode };
+  readonly caddy: { readonly proxy: Caddy; readonly codes: CaddyCode };
 }
 
 /** The kinds of reverse proxy. */
@@ -29,9 +28,6 @@ export type Proxy = ProxyTypes[ProxyKind]["proxy"];
 
 /** The proxy of a kind. @example ProxyOf<"caddy"> // Caddy */
 export type ProxyOf<K extends ProxyKind> = ProxyTypes[K]["proxy"];
-
-/** The route a proxy of kind `K` serves. @example RouteOf<"traefik"> // TraefikRoute */
-export type RouteOf<K extends ProxyKind> = ProxyTypes[K]["route"];
 
 /** The diagnostic codes of a proxy's own checks. @example ProxyOwnCode<"traefik"> // "unknown-entry-point" */
 export type ProxyOwnCode<K extends ProxyKind> = ProxyTypes[K]["codes"];

@@ -1,9 +1,3 @@
-import type { ProxyKind, RouteOf } from "./proxies.ts";
-
-/** The host name a route answers to: a subdomain of the homelab's domain, or a full name. */
-export type RouteHost =
-  | { readonly kind: "subdomain"; readonly name: string }
-  | { readonly kind: "fqdn"; readonly name: string };
-
-/** A route to a container, tagged with its proxy's route kind (`traefikRoute`, `caddyRoute`). */
-export type Route = RouteOf<ProxyKind>;
+/** The route types, from the routing model (kept as a module for the imports that name it). */
+export type { CertDomain, PathMatch, Route, RouteHost, RouteMatch, RouteTarget, RouteTls } from "./routing.ts";
+export type * from "./middleware.ts";

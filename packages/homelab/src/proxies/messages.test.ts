@@ -30,7 +30,7 @@ describe("builder input", () => {
 
   test("a container's route is made by a route builder", () => {
     expect(problems(() => container("x", { route: { subdomain: "x", port: 80 } as never }))).toEqual([
-      "route: expected a route made by traefikRoute() or caddyRoute(), got an object",
+      "route: expected a route made by route(), traefikRoute() or caddyRoute(), got an object",
     ]);
   });
 

@@ -12,7 +12,7 @@ import type { SecretUsage } from "../facts/systems.ts";
 import type { Container } from "../model/containers.ts";
 import type { Homelab } from "../model/homelab.ts";
 import type { CodeInfo } from "../diagnostics/codes.ts";
-import type { Proxy, ProxyOwnCode, RouteOf } from "../model/proxies.ts";
+import type { Proxy, ProxyOwnCode } from "../model/proxies.ts";
 import type { RenderContext } from "../render/core/context.ts";
 import type { FileBody } from "../render/core/module.ts";
 import type { CheckContext } from "../validate/context.ts";
@@ -46,8 +46,8 @@ export interface HostSection {
 export interface ProxyProvider<P extends Proxy = Proxy> {
   /** Its kind, which is also the name of its `homelab()` option and its builder. */
   readonly kind: P["kind"];
-  /** The kind of route it serves, which is also its route builder's name. */
-  readonly routeKind: RouteOf<P["kind"]>["kind"];
+  /** Its short-form route builder's name (`traefikRoute`), for messages. */
+  readonly shortForm: string;
   /** Its `homelab()` option: what it accepts (its builder's value), and the error otherwise. */
   readonly option: { readonly is: (value: unknown) => value is P; readonly error: string };
   /** Comment above its part of a container's file: `Traefik routing`. */
@@ -64,10 +64,8 @@ export interface ProxyProvider<P extends Proxy = Proxy> {
   readonly fileConflictHint?: string;
   /** Where its options declare host secrets, for `secret-undeclared`: `traefik's environmentFiles`. */
   readonly hostSecretsOption?: string;
-  /** A route's own authentication option, offered by `route-no-auth` beside `auth`: `basicAuth`. */
+  /** Its short form's own authentication option, offered by `route-no-auth` beside `auth`: `basicAuth`. */
   readonly routeAuthOption?: string;
-  /** True when a route of its kind authenticates clients by itself (Caddy's basic auth). */
-  routeAuthenticates(route: RouteOf<P["kind"]>): boolean;
   /** The host sockets it binds. */
   listeners(proxy: P): Listener[];
   /** The secrets it decrypts, and in which system. */

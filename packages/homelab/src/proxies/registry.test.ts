@@ -8,7 +8,9 @@ import { DIAGNOSTIC_CODES, type DiagnosticCode } from "../diagnostics/codes.ts";
 import * as api from "../index.ts";
 import { onlyHost, type ProxyKind, type ProxyOf, type Route } from "../model/index.ts";
 import type { HomelabOptions } from "../schema/homelab.ts";
-import { isRoute, PROXY_PROVIDERS, providerOf, proxyProvider, routeProvider, type ProxyRegistry } from "./index.ts";
+import { isRoute } from "../model/brand.ts";
+import { PROXY_KINDS } from "../model/proxy-kinds.ts";
+import { PROXY_PROVIDERS, providerOf, proxyProvider, type ProxyRegistry } from "./index.ts";
 
 /** A public export by name (the builders are named after the kinds). */
 function exported(name: string): unknown {
@@ -22,8 +24,8 @@ describe("the proxy registry", () => {
     // One provider per kind: the registry is a mapped type over ProxyKind.
     expectTypeOf<keyof ProxyRegistry>().toEqualTypeOf<ProxyKind>();
     expectTypeOf<Omit<ProxyRegistry, "caddy">>().not.toExtend<ProxyRegistry>();
-    // Every kind of route is served by a provider, and no provider serves a kind outside the union.
-    expectTypeOf<ProxyRegistry[ProxyKind]["routeKind"]>().toEqualTypeOf<Route["kind"]>();
+    // A route names its proxy by kind.
+    expectTypeOf<NonNullable<Route["proxy"]>>().toEqualTypeOf<ProxyKind>();
     // homelab() has an option per kind, which takes that kind's model object (and no other's).
     expectTypeOf<ProxyKind>().toExtend<keyof HomelabOptions>();
     expectTypeOf<{ [K in ProxyKind]: ProxyOf<K> }>().toExtend<{ [K in ProxyKind]: HomelabOptions[K] }>();
@@ -37,18 +39,15 @@ describe("the proxy registry", () => {
     expect(new Set(kinds).size).toBe(kinds.length);
     // Section order of a container's file (the goldens hold it): Traefik's routing before Caddy's.
     expect(kinds.indexOf("traefik")).toBeLessThan(kinds.indexOf("caddy"));
-    expect(new Set(PROXY_PROVIDERS.map((p) => p.routeKind)).size).toBe(PROXY_PROVIDERS.length);
-    for (const p of PROXY_PROVIDERS) {
-      expect(providerOf(p.kind)).toBe(p);
-      expect(routeProvider(p.routeKind)).toBe(p);
-    }
+    expect(PROXY_KINDS).toEqual(kinds);
+    for (const p of PROXY_PROVIDERS) expect(providerOf(p.kind)).toBe(p);
     expect(providerOf("toString")).toBeUndefined();
     expect(providerOf("not-a-proxy")).toBeUndefined();
   });
 
   test.each(PROXY_PROVIDERS.map((p) => [p.kind, p] as const))("%s: its public builders make what its provider serves", (kind, p) => {
     const build = exported(kind);
-    const buildRoute = exported(p.routeKind);
+    const buildRoute = exported(p.shortForm);
     const is = exported(`is${capitalized(kind)}`);
     expect(typeof build).toBe("function");
     expect(typeof buildRoute).toBe("function");
@@ -60,11 +59,10 @@ describe("the proxy registry", () => {
     for (const other of PROXY_PROVIDERS) expect(other.option.is(proxy)).toBe(other === p);
 
     const route = (buildRoute as (o: object) => Route)({ subdomain: "x", port: 80, public: true });
-    expect(route.kind).toBe(p.routeKind);
+    expect(route.kind).toBe("route");
+    expect(route.proxy).toBe(kind);
     expect(isRoute(route)).toBe(true);
     expect(isRoute(proxy)).toBe(false);
-    expect(routeProvider(route.kind)).toBe(p);
-    expect(typeof p.routeAuthenticates(route as never)).toBe("boolean");
   });
 
   test("homelab() takes one option per provider and keeps the proxies in registry order", () => {

@@ -1,9 +1,10 @@
 import { z } from "./zod.ts";
 import type { Route } from "../model/index.ts";
-import { isRoute, routeBuilderNames } from "../proxies/index.ts";
+import { isRoute } from "../model/brand.ts";
+import { routeBuilderNames } from "../proxies/index.ts";
 import { bool, ipv4, port, protocol } from "./primitives.ts";
 
-/** A value made by a route builder (`traefikRoute()`, `caddyRoute()`: one per proxy). */
+/** A value made by a route builder (`route()`, or a proxy's short form: `traefikRoute()`, `caddyRoute()`). */
 const routeRef = z.custom<Route>(isRoute, { error: `expected a route made by ${routeBuilderNames()}` });
 
 /**
@@ -48,8 +49,9 @@ export const commonShape = {
 /** `route` / `routes` of a container. */
 export const routeShape = {
   /**
-   * The reverse-proxy route to this container.
+   * The reverse-proxy route to this container (at `port`; a route with `to` goes there).
    * @example route: traefikRoute({ subdomain: "photos", port: 2283, auth: "authelia" })
+   * @example route: route({ subdomain: "photos", port: 2283, auth: "authelia" })
    */
   route: routeRef.optional(),
   /**

@@ -1,7 +1,7 @@
 import { z, type Input, type Zod } from "./zod.ts";
-import { isContainer, isHostService } from "../model/index.ts";
-import type { Container, HostService, ProxyOf, ProxyTypes } from "../model/index.ts";
-import { PROXY_PROVIDERS } from "../proxies/index.ts";
+import { isContainer, isHostService, isRoute } from "../model/index.ts";
+import type { Container, HostService, ProxyOf, ProxyTypes, Route } from "../model/index.ts";
+import { PROXY_PROVIDERS, routeBuilderNames } from "../proxies/index.ts";
 import { isRelease, pinnedRelease, SUPPORTED_RELEASES } from "../releases/release.ts";
 import { asRecord, type InputProblem } from "./problems.ts";
 import { absolutePath, bool, cidr, domain, flakeUrl, hostName, interfaceName, modulePath, stateVersion, system } from "./primitives.ts";
@@ -111,6 +111,13 @@ export const homelabSchema = z.strictObject(
     /** Host services that are not containers. @example services: [service("cloudflared", {...})] */
     services: z.array(z.custom<HostService>(isHostService, { error: "expected a value made by service(name, {...})" })).optional(),
     /**
+     * Routes not given to a container, each with `to`: to a host service, a host port, a LAN
+     * device, a container by name, Traefik's dashboard, a redirect.
+     * @example routes: [route({ subdomain: "hass", to: { service: "home-assistant", port: 8123 }, auth: "authelia" })]
+     * @example routes: [route({ host: "www.example.org", to: { redirect: "https://example.org" }, public: true })]
+     */
+    routes: z.array(z.custom<Route>(isRoute, { error: `expected a route made by ${routeBuilderNames()}` })).optional(),
+    /**
      * Hand-written modules the flake imports too, relative to the output directory.
      * @example modules: ["./hardware-configuration.nix"]
      */
@@ -140,11 +147,26 @@ export type HomelabOptions = Input<typeof homelabSchema>;
 
 /**
  * Cross-field rules of `homelab()`: the release `nixpkgs` pins is a supported one, and the one
- * `nixos` names when both are given.
+ * `nixos` names when both are given; a host-level route has `to`.
  */
 export function homelabProblems(raw: unknown): InputProblem[] {
   const r = asRecord(raw);
-  if (r === undefined || typeof r["nixpkgs"] !== "string") return [];
+  if (r === undefined) return [];
+  return [...routesProblems(r["routes"]), ...releaseProblems(r)];
+}
+
+/** A host-level route has no container to target: it needs `to`. */
+function routesProblems(routes: unknown): InputProblem[] {
+  if (!Array.isArray(routes)) return [];
+  return routes.flatMap((route: unknown, i): InputProblem[] =>
+    isRoute(route) && route.target.kind === "attached"
+      ? [{ path: ["routes", i], message: 'a route of the homelab needs to (e.g. to: { service: "hass", port: 8123 }); port alone targets the container a route is given to', code: "missing-option" }]
+      : [],
+  );
+}
+
+function releaseProblems(r: Record<string, unknown>): InputProblem[] {
+  if (typeof r["nixpkgs"] !== "string") return [];
   const pinned = pinnedRelease(r["nixpkgs"]);
   if (pinned === undefined) return [];
   const supported = SUPPORTED_RELEASES.map((x) => `"${x}"`).join(" or ");

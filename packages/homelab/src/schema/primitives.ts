@@ -146,3 +146,90 @@ export function orPublic(inner: Zod.ZodType<string>, error: string) {
     });
 }
 
+
+/** A bcrypt hash (`caddy hash-password`, `htpasswd -B`): `$2a$`, `$2b$` or `$2y$`, cost, 53 characters. */
+export const BCRYPT = /^\$2[aby]?\$\d\d\$[./A-Za-z0-9]{53}$/;
+
+/** A bcrypt hash; never a plain password. */
+export const bcryptHash = z
+  .string(msg("expected a bcrypt hash"))
+  .regex(BCRYPT, msg('expected a bcrypt hash from "caddy hash-password" (plain passwords are not accepted)'));
+
+const IPV6 = /^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$/;
+
+/**
+ * Why `text` is not a client address range (an IPv4/IPv6 address or CIDR, any prefix), or
+ * `undefined`. IPv6 is checked for its characters and prefix only: cheap, and what slips
+ * through is refused by the proxy at start, never silently widened.
+ * @example clientRangeProblem("192.168.1.0/24") // undefined
+ */
+export function clientRangeProblem(text: string): string | undefined {
+  const [address = "", prefix, ...rest] = text.split("/");
+  if (rest.length > 0) return "expected one /prefix";
+  const v6 = IPV6.test(address) && address.split("::").length <= 2;
+  if (parseIpv4(address) === undefined && !v6) return 'expected an address or network like "192.168.1.0/24" or "fd00::/8"';
+  if (prefix === undefined) return undefined;
+  const max = v6 ? 128 : 32;
+  if (!/^(0|[1-9]\d{0,2})$/.test(prefix) || Number(prefix) > max) return `expected a prefix length 0–${max} after "/"`;
+  return undefined;
+}
+
+/** A client address range: an IPv4/IPv6 address or a CIDR (LAN-only routers, allow-lists). */
+export const clientRange = z.string(msg('expected an address or network like "192.168.1.0/24"')).check((ctx) => {
+  const problem = clientRangeProblem(ctx.value);
+  if (problem !== undefined) ctx.issues.push({ code: "custom", message: problem, input: ctx.value });
+});
+
+/** A URL path: starts with `/`, no spaces, quotes or backticks (they end Traefik's rule strings). */
+export const urlPath = z
+  .string(msg('expected a path like "/api"'))
+  .regex(/^\/[^\s`"'\\]*$/, msg('expected a path starting with "/" without spaces, quotes or backticks, like "/api"'));
+
+/**
+ * Why `pattern` cannot be a proxy's regular expression (Traefik and Caddy use Go's RE2), or
+ * `undefined`. It must compile, and JavaScript-only syntax RE2 rejects is refused cheaply:
+ * lookaround and backreferences. RE2's `(?P<name>…)` and leading flags `(?i)` are accepted.
+ * @example re2Problem("^/api/(v1|v2)/") // undefined
+ * @example re2Problem("(?<=/)api") // "expected RE2 syntax (…), which has no lookbehind"
+ */
+export function re2Problem(pattern: string): string | undefined {
+  if (/\(\?<[=!]/.test(pattern)) return "expected RE2 syntax (Traefik's and Caddy's regex engine), which has no lookbehind";
+  if (/\(\?[=!]/.test(pattern)) return "expected RE2 syntax (Traefik's and Caddy's regex engine), which has no lookahead";
+  if (/\\[1-9]|\\k</.test(pattern)) return "expected RE2 syntax (Traefik's and Caddy's regex engine), which has no backreferences";
+  const js = pattern.replace(/^\(\?[imsU]+\)/, "").replace(/\(\?P</g, "(?<");
+  try {
+    new RegExp(js, "u");
+    return undefined;
+  } catch (error) {
+    return `expected a regular expression that compiles (${(error as Error).message})`;
+  }
+}
+
+/** A regular expression in RE2 syntax (Traefik's `PathRegexp`, Caddy's `path_regexp`). */
+export const re2 = z.string(msg('expected a regular expression like "^/api/(v1|v2)/"')).check((ctx) => {
+  const problem = re2Problem(ctx.value);
+  if (problem !== undefined) ctx.issues.push({ code: "custom", message: problem, input: ctx.value });
+});
+
+/**
+ * Why `text` is not an `http(s)://host[:port][/path]` URL, or `undefined`.
+ * @example urlProblem("http://192.168.1.20:8123") // undefined
+ */
+export function urlProblem(text: string): string | undefined {
+  const m = /^https?:\/\/([^/:?#\s[\]]+|\[[0-9A-Fa-f:.]+\])(?::(\d{1,5}))?(\/[^\s?#]*)?$/.exec(text);
+  if (m === null) return 'expected a URL like "http://192.168.1.20:8123" (http or https, a host, an optional port and path)';
+  const port = m[2] === undefined ? undefined : Number(m[2]);
+  if (port !== undefined && (port < 1 || port > 65535)) return "expected a port 1–65535 in the URL";
+  return undefined;
+}
+
+/** An `http(s)://host[:port][/path]` URL: another machine, a LAN device. */
+export const httpUrl = z.string(msg('expected a URL like "http://192.168.1.20:8123"')).check((ctx) => {
+  const problem = urlProblem(ctx.value);
+  if (problem !== undefined) ctx.issues.push({ code: "custom", message: problem, input: ctx.value });
+});
+
+/** A middleware defined by nixjs: letters, digits, `-` and `_` (no `@provider`, that is Traefik's). */
+export const middlewareName = z
+  .string(msg('expected a middleware name like "secure-headers"'))
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, msg('expected a middleware name: letters, digits, "-" and "_"'));

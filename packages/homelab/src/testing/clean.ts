@@ -6,8 +6,10 @@
 import fc from "fast-check";
 import { container } from "../builders/container.ts";
 import { homelab } from "../builders/homelab.ts";
-import { caddy, caddyRoute } from "../proxies/caddy/builders.ts";
-import { traefik, traefikRoute } from "../proxies/traefik/builders.ts";
+import { caddy } from "../proxies/caddy/builders.ts";
+import { caddyRoute } from "../proxies/caddy/route.ts";
+import { traefik } from "../proxies/traefik/builders.ts";
+import { traefikRoute } from "../proxies/traefik/route.ts";
 import { service } from "../builders/service.ts";
 import type { Container, Homelab, Route } from "../model/index.ts";
 import { arbContainerName } from "./primitives.ts";

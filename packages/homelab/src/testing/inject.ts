@@ -4,8 +4,8 @@
  */
 import fc from "fast-check";
 import { container } from "../builders/container.ts";
-import { caddyRoute } from "../proxies/caddy/builders.ts";
-import { traefikRoute } from "../proxies/traefik/builders.ts";
+import { caddyRoute } from "../proxies/caddy/route.ts";
+import { traefikRoute } from "../proxies/traefik/route.ts";
 import { formatSite, onlyHost, proxyOf, type Homelab, type Protocol } from "../model/index.ts";
 import { arbConflictFreeHomelab } from "./clean.ts";
 import { extendHomelab } from "./extend.ts";
@@ -87,9 +87,10 @@ export function injections(lab: Homelab): InjectedConflict[] {
       }
     }
     c.routes.forEach((r, i) => {
-      const host = r.host.kind === "fqdn" ? { host: r.host.name } : { subdomain: r.host.name };
+      const h = r.match.host;
+      const host = h.kind === "fqdn" ? { host: h.name } : { subdomain: h.name };
       const options = { ...host, port: 9, public: true };
-      inject("route-host-conflict", add(".routes[0]", () => container(name, { ports: [9], route: r.kind === "traefikRoute" ? traefikRoute(options) : caddyRoute(options) })), { path: `containers.${c.name}.routes[${i}]`, site });
+      inject("route-host-conflict", add(".routes[0]", () => container(name, { ports: [9], route: r.proxy === "traefik" ? traefikRoute(options) : caddyRoute(options) })), { path: `containers.${c.name}.routes[${i}]`, site });
     });
   }
   for (const l of listenersOf(lab)) {

@@ -9,7 +9,6 @@ import type { Release } from "../../src/releases/release.ts";
 import type {
   BasicAuthUser,
   Caddy,
-  CaddyRoute,
   Homelab,
   Host,
   HostRef,
@@ -21,7 +20,8 @@ import type {
   ServicePort,
   SourceSite,
   Traefik,
-  TraefikRoute,
+  Middleware,
+  Route,
 } from "../../src/model/index.ts";
 
 export const site: SourceSite = { file: "homelab.config.ts", line: 1, column: 1 };
@@ -60,37 +60,52 @@ function host(h: string): RouteHost {
   return h.includes(".") ? { kind: "fqdn", name: h } : { kind: "subdomain", name: h };
 }
 
-export function traefikRoute(
-  h: string,
-  port: number,
-  opts: Partial<Omit<TraefikRoute, "kind" | "host" | "port" | "site">> = {},
-): TraefikRoute {
-  return brand("traefikRoute", {
-    kind: "traefikRoute" as const,
-    host: host(h),
-    port,
-    middlewares: [],
-    public: false,
-    ...opts,
+function middleware<M extends Middleware>(m: M): M {
+  return brand("middleware", m);
+}
+
+function newRoute(proxy: "traefik" | "caddy", h: string, port: number, middlewares: readonly Middleware[], rest: Partial<Route>): Route {
+  return brand("route", {
+    kind: "route" as const,
+    proxy,
+    match: { host: host(h), clients: [] },
+    target: { kind: "attached" as const, port },
+    middlewares,
+    tls: { domains: [], internal: false, ...rest.tls },
+    public: rest.public ?? false,
+    ...(rest.entryPoint === undefined ? {} : { entryPoint: rest.entryPoint }),
+    ...(rest.extraConfig === undefined ? {} : { extraConfig: rest.extraConfig }),
     site,
   });
 }
 
+/** A Traefik route as `traefikRoute()` makes it: `auth` first, then `middlewares` by name. */
+export function traefikRoute(
+  h: string,
+  port: number,
+  opts: { auth?: string; middlewares?: string[]; entryPoint?: string; certResolver?: string; public?: boolean } = {},
+): Route {
+  const auth = opts.auth === undefined ? [] : [middleware({ kind: "forwardAuth" as const, name: opts.auth, provider: opts.auth, site })];
+  const named = (opts.middlewares ?? []).map((name) => middleware({ kind: "named" as const, name, site }));
+  return newRoute("traefik", h, port, [...auth, ...named], {
+    ...(opts.entryPoint === undefined ? {} : { entryPoint: opts.entryPoint }),
+    ...(opts.public === undefined ? {} : { public: opts.public }),
+    tls: { domains: [], internal: false, ...(opts.certResolver === undefined ? {} : { certResolver: opts.certResolver }) },
+  });
+}
+
+/** A Caddy route as `caddyRoute()` makes it: `auth` first, then the basic-auth users. */
 export function caddyRoute(
   h: string,
   port: number,
   opts: { tlsEmail?: string; basicAuth?: BasicAuthUser[]; auth?: string; public?: boolean; extraConfig?: string } = {},
-): CaddyRoute {
-  return brand("caddyRoute", {
-    kind: "caddyRoute" as const,
-    host: host(h),
-    port,
-    basicAuth: opts.basicAuth ?? [],
-    public: opts.public ?? false,
-    ...(opts.tlsEmail === undefined ? {} : { tlsEmail: opts.tlsEmail }),
-    ...(opts.auth === undefined ? {} : { auth: opts.auth }),
+): Route {
+  const auth = opts.auth === undefined ? [] : [middleware({ kind: "forwardAuth" as const, name: opts.auth, provider: opts.auth, site })];
+  const basic = opts.basicAuth === undefined || opts.basicAuth.length === 0 ? [] : [middleware({ kind: "basicAuth" as const, name: "basicAuth", users: opts.basicAuth, site })];
+  return newRoute("caddy", h, port, [...auth, ...basic], {
+    ...(opts.public === undefined ? {} : { public: opts.public }),
     ...(opts.extraConfig === undefined ? {} : { extraConfig: opts.extraConfig }),
-    site,
+    tls: { domains: [], internal: false, ...(opts.tlsEmail === undefined ? {} : { email: opts.tlsEmail }) },
   });
 }
 

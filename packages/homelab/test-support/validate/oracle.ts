@@ -120,22 +120,25 @@ export function oracle(lab: Homelab): Expected[] {
   const routes: { c: Container; r: Route; item: Item }[] = [];
   for (const c of on) {
     c.routes.forEach((r, i) => {
-      const name = r.host.kind === "fqdn" ? r.host.name : `${r.host.name}.${lab.domain}`;
+      const h = r.match.host;
+      const name = h.kind === "fqdn" ? h.name : `${h.name}.${lab.domain}`;
       routes.push({ c, r, item: { path: `${cpath(c)}.routes[${i}]`, key: [name] } });
     });
   }
   pairwise("route-host-conflict", routes.map((x) => x.item), (a, b) => a.key[0] === b.key[0], out);
   for (const { c, r, item } of routes) {
-    if (r.kind === "traefikRoute" && !traefik) out.push({ code: "traefik-missing", path: item.path, partners: [] });
-    if (r.kind === "caddyRoute" && !caddy) out.push({ code: "caddy-missing", path: item.path, partners: [] });
+    const port = r.target.kind === "attached" ? r.target.port : -1;
+    const auth = r.middlewares[0]?.kind === "forwardAuth" ? r.middlewares[0].provider : undefined;
+    if (r.proxy === "traefik" && !traefik) out.push({ code: "traefik-missing", path: item.path, partners: [] });
+    if (r.proxy === "caddy" && !caddy) out.push({ code: "caddy-missing", path: item.path, partners: [] });
     const served =
-      c.backend === "nspawn" ? c.ports.some((p) => p.protocol === "tcp" && p.port === r.port)
+      c.backend === "nspawn" ? c.ports.some((p) => p.protocol === "tcp" && p.port === port)
       : c.network === "host" ? true
-      : c.ports.some((p) => p.protocol === "tcp" && p.hostPort === r.port);
+      : c.ports.some((p) => p.protocol === "tcp" && p.hostPort === port);
     if (!served) out.push({ code: "route-port-unserved", path: item.path, partners: [] });
-    if (r.auth !== undefined) {
-      if (r.auth === c.name) out.push({ code: "route-auth-self", path: item.path, partners: [] });
-      else if (!on.some((p) => p.name === r.auth && p.backend === "nspawn" && p.forwardAuth !== undefined)) out.push({ code: "route-auth-unknown", path: item.path, partners: [] });
+    if (auth !== undefined) {
+      if (auth === c.name) out.push({ code: "route-auth-self", path: item.path, partners: [] });
+      else if (!on.some((p) => p.name === auth && p.backend === "nspawn" && p.forwardAuth !== undefined)) out.push({ code: "route-auth-unknown", path: item.path, partners: [] });
     }
   }
 

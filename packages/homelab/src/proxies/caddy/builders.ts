@@ -1,15 +1,13 @@
-/** The builders of Caddy (`caddy()`, `caddyRoute()`) and its brand predicate. */
-import { routeHost, routeStandIn } from "../../builders/routes.ts";
+/** The builder of Caddy (`caddy()`) and its brand predicate (`caddyRoute()` is in route.ts). */
 import { guarded } from "../../builders/collect.ts";
 import { branded, optional } from "../../builders/freeze.ts";
 import { callLabel } from "../../builders/label.ts";
 import { parseInput } from "../../builders/parse.ts";
 import { brandOf } from "../../model/brand.ts";
-import { routeProblems } from "../../schema/routes.ts";
 import { captureSite } from "../../site/capture.ts";
 import type { Zod } from "../../schema/zod.ts";
-import type { Caddy, CaddyAcmeDns, CaddyReverseProxy, CaddyRoute } from "./model.ts";
-import { caddyReverseProxySchema, caddyRouteSchema, caddySchema, type CaddyOptions, type CaddyRouteOptions } from "./schema.ts";
+import type { Caddy, CaddyAcmeDns, CaddyReverseProxy } from "./model.ts";
+import { caddyReverseProxySchema, caddySchema, type CaddyOptions } from "./schema.ts";
 
 /** Let's Encrypt's staging directory: untrusted certificates, generous rate limits. */
 export const LETS_ENCRYPT_STAGING = "https://acme-staging-v02.api.letsencrypt.org/directory";
@@ -64,33 +62,6 @@ export function caddy(options: CaddyOptions = {}): Caddy {
       ...optional("globalConfig", o.globalConfig),
       site,
     } satisfies Caddy);
-  });
-}
-
-/**
- * A Caddy site for the container it is given to, emitted as
- * `services.caddy.virtualHosts.<host>.extraConfig` (a `reverse_proxy` to the port, plus TLS
- * e-mail, basic auth or forward auth).
- *
- * @example caddyRoute({ host: "sonarr.example.org", port: 8989 })
- * @example caddyRoute({ subdomain: "files", port: 8082, basicAuth: { alice: "$2a$14$…" } })
- */
-export function caddyRoute(options: CaddyRouteOptions): CaddyRoute {
-  const site = captureSite(caddyRoute);
-  return guarded("caddyRoute", () => routeStandIn(site), () => {
-    const o = parseInput(caddyRouteSchema, options, { label: callLabel("caddyRoute"), site }, routeProblems);
-    const users = Object.keys(o.basicAuth ?? {}).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    return branded("caddyRoute", {
-      kind: "caddyRoute",
-      host: routeHost(o),
-      port: o.port,
-      ...optional("tlsEmail", o.tlsEmail),
-      basicAuth: users.map((user) => ({ user, hash: o.basicAuth![user]! })),
-      ...optional("auth", o.auth),
-      public: o.public ?? false,
-      ...optional("extraConfig", o.extraConfig),
-      site,
-    } satisfies CaddyRoute);
   });
 }
 

@@ -40,8 +40,8 @@ export function snippetLines(caddy: Caddy): string[][] {
 }
 
 /** The lines nixjs adds to the global options block, in a fixed order; empty when none. */
-function globalLines(caddy: Caddy): string[][] {
-  const lines: string[][] = [];
+function globalLines(caddy: Caddy, derived: readonly string[][]): string[][] {
+  const lines: string[][] = [...derived];
   if (caddy.acmeDns !== undefined) lines.push(...acmeDnsLines(caddy.acmeDns));
   if (caddy.trustedProxies !== undefined) {
     lines.push(["servers {"], [`  trusted_proxies static ${caddy.trustedProxies.join(" ")}`], ["}"]);
@@ -52,10 +52,11 @@ function globalLines(caddy: Caddy): string[][] {
 
 /**
  * `services.caddy.package`, `acmeCA`, `environmentFile`, `logFormat` and `globalConfig`, each
- * only when set (so a plain `caddy({})` renders as before).
+ * only when set (so a plain `caddy({})` renders as before). `derived`: global lines the routes
+ * need (the rate limiter's `order`), first.
  * @example caddyGlobalBindings(caddy({ acmeCA: "staging" })) // [acmeCA = "https://acme-staging-v02…"]
  */
-export function caddyGlobalBindings(caddy: Caddy): { readonly package: NixBinding[]; readonly rest: NixBinding[] } {
+export function caddyGlobalBindings(caddy: Caddy, derived: readonly string[][] = []): { readonly package: NixBinding[]; readonly rest: NixBinding[] } {
   const plugins = caddy.withPlugins;
   const pkg =
     plugins === undefined
@@ -69,7 +70,7 @@ export function caddyGlobalBindings(caddy: Caddy): { readonly package: NixBindin
             ),
           ),
         ];
-  const lines = globalLines(caddy);
+  const lines = globalLines(caddy, derived);
   const rest = [
     ...(caddy.acmeCA === undefined ? [] : [n.bind("acmeCA", caddy.acmeCA)]),
     ...(caddy.environmentFile === undefined ? [] : [n.bind("environmentFile", caddy.environmentFile.path)]),

@@ -1,12 +1,14 @@
-/** Caddy's part of `host.nix`: the service, its ports, and the forward-auth snippets. */
+/** Caddy's part of `host.nix`: the service, its global options, the snippets, and the sites several containers or the host share. */
 import { n, type NixExpr, type NixStringPart } from "@nixjs/expr-printer";
+import { flatMiddlewares } from "../../model/middleware.ts";
 import type { Caddy } from "./model.ts";
 import { authProvider, type RenderContext } from "../../render/core/context.ts";
 import { targetParts } from "../../render/core/targets.ts";
 import { sortByName } from "../../util/order.ts";
 import type { HostSection } from "../provider.ts";
 import { caddyGlobalBindings, snippetLines } from "./global.ts";
-import { caddyLines, caddyRoutes } from "./sites.ts";
+import { usesRateLimit } from "./directives.ts";
+import { caddyLines, hostSiteBindings } from "./sites.ts";
 
 /**
  * The snippets for `services.caddy.extraConfig`, which the NixOS module writes before the
@@ -23,9 +25,9 @@ function caddySnippets(ctx: RenderContext, caddy: Caddy): { readonly expr: NixEx
 /** The forward-auth snippets (`(authelia) { forward_auth … }`) enabled Caddy routes import, by name. */
 function authSnippets(ctx: RenderContext): NixStringPart[][] {
   const names = new Set<string>();
-  for (const c of ctx.containers) {
-    if (!c.enable) continue;
-    for (const r of caddyRoutes(c)) if (r.auth !== undefined) names.add(r.auth);
+  for (const r of ctx.facts.routes) {
+    if (r.proxy !== "caddy") continue;
+    for (const m of flatMiddlewares(r.route.middlewares)) if (m.kind === "forwardAuth") names.add(m.provider);
   }
   if (names.size === 0) return [];
   const providers = sortByName([...names].map((name) => authProvider(ctx, name)));
@@ -50,7 +52,10 @@ function authSnippets(ctx: RenderContext): NixStringPart[][] {
  */
 export function caddyHostSection(ctx: RenderContext, caddy: Caddy): HostSection {
   const snippets = caddySnippets(ctx, caddy);
-  const global = caddyGlobalBindings(caddy);
+  // caddy-ratelimit's directive has no place in Caddy's default order: give it one.
+  const limits = ctx.facts.routes.some((r) => r.proxy === "caddy" && usesRateLimit(r.route.middlewares));
+  const global = caddyGlobalBindings(caddy, limits ? [["order rate_limit before basic_auth"]] : []);
+  const sites = hostSiteBindings(ctx, caddy);
   const bindings = [
     n.bind("enable", true),
     ...global.package,
@@ -59,10 +64,12 @@ export function caddyHostSection(ctx: RenderContext, caddy: Caddy): HostSection 
     ...(caddy.httpPort === undefined ? [] : [n.bind("httpPort", caddy.httpPort)]),
     ...(caddy.httpsPort === undefined ? [] : [n.bind("httpsPort", caddy.httpsPort)]),
     ...(snippets === undefined ? [] : [n.bind("extraConfig", snippets.expr)]),
+    ...sites,
   ];
-  const comment =
-    snippets === undefined
+  const where =
+    sites.length === 0
       ? "Caddy; each site is in the file of the container it proxies to"
-      : ["Caddy; each site is in the file of the container it proxies to.", snippets.auth ? "Sites with forward auth import these snippets." : "Sites import these snippets."];
+      : "Caddy; a site is in the file of the container it proxies to, or here when several containers or the host share its name";
+  const comment = snippets === undefined ? where : [`${where}.`, snippets.auth ? "Sites with forward auth import these snippets." : "Sites import these snippets."];
   return { comment, bindings: [n.bind("services.caddy", n.attrs(bindings))] };
 }

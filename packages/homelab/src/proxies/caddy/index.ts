@@ -5,13 +5,15 @@ import type { Caddy } from "./model.ts";
 import { ANY_ADDRESS } from "../../net/ipv4.ts";
 import type { ProxyProvider } from "../provider.ts";
 import { HOST_SYSTEM } from "../../facts/systems.ts";
+import { flatMiddlewares } from "../../model/middleware.ts";
 import { CADDY_CODES, checkCaddy } from "./checks.ts";
+import { checkCaddyRoutes } from "./route-checks.ts";
 import { caddyHostSection } from "./host.ts";
 import { caddySiteBindings } from "./sites.ts";
 
 export const caddyProvider: ProxyProvider<Caddy> = {
   kind: "caddy",
-  routeKind: "caddyRoute",
+  shortForm: "caddyRoute",
   option: { is: isCaddy, error: "expected a value made by caddy({...})" },
   sectionTitle: "Caddy routing",
   missing: "a caddyRoute needs Caddy: add caddy: caddy({...}) to homelab(), or use traefikRoute",
@@ -20,11 +22,6 @@ export const caddyProvider: ProxyProvider<Caddy> = {
   portConflictHint: " (Caddy moves with caddy({ httpPort, httpsPort }))",
   hostSecretsOption: "caddy's environmentFile",
   routeAuthOption: "basicAuth",
-
-  // Basic auth is Caddy's own authentication: a route with users needs no `auth`.
-  routeAuthenticates(route) {
-    return route.basicAuth.length > 0;
-  },
 
   // HTTP on httpPort; HTTPS on httpsPort over TCP, and over UDP for HTTP/3.
   listeners(c) {
@@ -60,8 +57,8 @@ export const caddyProvider: ProxyProvider<Caddy> = {
     throw new Error("caddy writes no file of its own");
   },
 
-  routeBindings(ctx, _caddy, c, main) {
-    return caddySiteBindings(ctx, c, main);
+  routeBindings(ctx, caddy, c, main) {
+    return caddySiteBindings(ctx, caddy, c, main);
   },
 
   hostSections(ctx, caddy) {
@@ -69,8 +66,11 @@ export const caddyProvider: ProxyProvider<Caddy> = {
   },
 
   check(ctx, caddy) {
-    const routes = ctx.facts.routes.filter((r) => r.route.kind === "caddyRoute");
-    const generated = new Set(routes.flatMap((r) => (r.route.auth === undefined ? [] : [r.route.auth])));
-    checkCaddy(ctx, caddy, routes.map((r) => r.host), generated);
+    const routes = ctx.facts.routes.filter((r) => r.proxy === "caddy");
+    const generated = new Set(routes.flatMap((r) => flatMiddlewares(r.route.middlewares).flatMap((m) => (m.kind === "forwardAuth" ? [m.provider] : []))));
+    // A public proxy: some route takes any client.
+    const serving = routes.filter((r) => r.route.match.clients.length === 0).map((r) => r.host);
+    checkCaddy(ctx, caddy, [...new Set(serving)], generated);
+    checkCaddyRoutes(ctx, caddy, routes);
   },
 };

@@ -1,5 +1,4 @@
-/** Caddy's model objects, as `caddy()` and `caddyRoute()` make them. */
-import type { RouteHost } from "../../model/routes.ts";
+/** Caddy's model object, as `caddy()` makes it (its routes are the core's `Route`). */
 import type { Secret } from "../../model/secret.ts";
 import type { SourceSite } from "../../model/site.ts";
 
@@ -85,29 +84,6 @@ export interface Caddy {
   readonly logLevel?: CaddyLogLevel;
   /** Further global options, appended to `services.caddy.globalConfig`. */
   readonly globalConfig?: string;
-  readonly site: SourceSite;
-}
-
-/** Basic-auth credentials for a Caddy site: a user and a bcrypt hash (`caddy hash-password`). */
-export interface BasicAuthUser {
-  readonly user: string;
-  readonly hash: string;
-}
-
-/** A Caddy virtual host, emitted as `services.caddy.virtualHosts.<site>.extraConfig`. */
-export interface CaddyRoute {
-  readonly kind: "caddyRoute";
-  readonly host: RouteHost;
-  /** The port the route targets (a published host port for Podman, a service port for nspawn). */
-  readonly port: number;
-  /** Per-site ACME e-mail (`tls <email>`). */
-  readonly tlsEmail?: string;
-  readonly basicAuth: readonly BasicAuthUser[];
-  /** Name of the container offering forward auth, e.g. `"authelia"`. */
-  readonly auth?: string;
-  readonly public: boolean;
-  /** Further Caddyfile directives for the site body. */
-  readonly extraConfig?: string;
   readonly site: SourceSite;
 }
 

@@ -1,19 +1,17 @@
-/** The builders of Traefik (`traefik()`, `traefikRoute()`) and its brand predicate. */
-import { routeHost, routeStandIn } from "../../builders/routes.ts";
+/** The builder of Traefik (`traefik()`) and its brand predicate (`traefikRoute()` is in route.ts). */
 import { guarded } from "../../builders/collect.ts";
 import { branded, optional } from "../../builders/freeze.ts";
 import { callLabel } from "../../builders/label.ts";
 import { parseInput } from "../../builders/parse.ts";
 import { brandOf } from "../../model/brand.ts";
-import { routeProblems } from "../../schema/routes.ts";
 import { captureSite } from "../../site/capture.ts";
-import type { Traefik, TraefikRoute } from "./model.ts";
-import { traefikRouteSchema, traefikSchema, type TraefikOptions, type TraefikRouteOptions } from "./schema.ts";
+import type { Traefik } from "./model.ts";
+import { traefikSchema, type TraefikOptions } from "./schema.ts";
 
 /**
  * Traefik: by default the `traefik` nspawn container on the host network (seed 000),
  * listening on :80 and :443; `mode: "service"` runs it as a host service instead. Routes
- * (`traefikRoute`) use its entry point and certificate resolver unless they name their own.
+ * (`traefikRoute`, `route`) use its entry point and certificate resolver unless they name their own.
  *
  * @example traefik({ entryPoint: "websecure", certResolver: "cloudflare" })
  * @example traefik({ mode: "service", certResolver: "le", acme: { email: "admin@example.org" } })
@@ -36,33 +34,6 @@ export function traefik(options: TraefikOptions = {}): Traefik {
     } satisfies Traefik);
   });
 }
-
-/**
- * A Traefik route to the container it is given to: a router, a service and the middlewares in
- * Traefik's `dynamicConfigOptions.http`, written beside the container (seed 000's pattern).
- * `auth` names the container whose `forwardAuth` guards the route (Authelia).
- *
- * @example traefikRoute({ subdomain: "photos", port: 2283, auth: "authelia" })
- * @example traefikRoute({ subdomain: "auth", port: 9091, public: true })
- */
-export function traefikRoute(options: TraefikRouteOptions): TraefikRoute {
-  const site = captureSite(traefikRoute);
-  return guarded("traefikRoute", () => routeStandIn(site), () => {
-    const o = parseInput(traefikRouteSchema, options, { label: callLabel("traefikRoute"), site }, routeProblems);
-    return branded("traefikRoute", {
-      kind: "traefikRoute",
-      host: routeHost(o),
-      port: o.port,
-      ...optional("auth", o.auth),
-      middlewares: o.middlewares ?? [],
-      ...optional("entryPoint", o.entryPoint),
-      ...optional("certResolver", o.certResolver),
-      public: o.public ?? false,
-      site,
-    } satisfies TraefikRoute);
-  });
-}
-
 
 /** True for a value made by `traefik()`. @example isTraefik(traefik({})) */
 export function isTraefik(value: unknown): value is Traefik {

@@ -4,7 +4,9 @@
  */
 import { n, type NixBinding, type NixTrivia } from "@nixjs/expr-printer";
 import type { Container } from "../../model/containers.ts";
-import type { Traefik, TraefikRoute } from "./model.ts";
+import { attachedRoutes } from "../../facts/routes.ts";
+import type { Route } from "../../model/routing.ts";
+import type { Traefik } from "./model.ts";
 import type { ReleaseFacts } from "../../releases/table.ts";
 import { hostNameParts, type RenderContext } from "../../render/core/context.ts";
 import { targetParts } from "../../render/core/targets.ts";
@@ -20,8 +22,12 @@ function dynamicHttpPath(traefik: Traefik, release: ReleaseFacts): string[] {
   return traefik.mode === "container" ? ["containers", "traefik", "config", ...service] : service;
 }
 
-function traefikRoutes(c: Container): TraefikRoute[] {
-  return c.routes.filter((r): r is TraefikRoute => r.kind === "traefikRoute");
+/** A route to the container it is given to, with its port. */
+type ToContainer = Route & { readonly target: { readonly kind: "attached"; readonly port: number } };
+
+/** The routes Traefik serves that target `c` itself (routes with `to` render with the host's). */
+function traefikRoutes(ctx: RenderContext, c: Container): ToContainer[] {
+  return attachedRoutes(ctx.host, c, "traefik").filter((r): r is ToContainer => r.target.kind === "attached");
 }
 
 /** A name safe in Traefik's dynamic config and as a Nix attribute: `photos-example-org`. */
@@ -39,29 +45,29 @@ function label(text: string): string {
  * a suffix (`<name>-<host>`, `<name>-<port>`).
  */
 function traefikHttp(ctx: RenderContext, traefik: Traefik, c: Container, main?: MainOptions): AttrTree | undefined {
-  const routes = traefikRoutes(c);
+  const routes = traefikRoutes(ctx, c);
   const offersAuth = c.backend === "nspawn" && c.forwardAuth !== undefined;
   if (routes.length === 0 && !offersAuth) return undefined;
   const http = new AttrTree();
-  const ports = [...new Set(routes.map((r) => r.port))];
+  const ports = [...new Set(routes.map((r) => r.target.port))];
   const serviceName = (port: number): string => (ports.length === 1 ? c.name : `${c.name}-${port}`);
   for (const port of ports) {
     const url = n.str(["http://", ...targetParts(c, port, port === main?.port ? main.portExpr : undefined)]);
     http.set(["services", serviceName(port), "loadBalancer", "servers"], n.list([n.attrs({ url })]));
   }
   routes.forEach((route, i) => {
-    const name = routes.length === 1 ? c.name : `${c.name}-${label(route.host.name)}`;
+    const name = routes.length === 1 ? c.name : `${c.name}-${label(route.match.host.name)}`;
     const router = new AttrTree();
-    const host = i === 0 && main?.domainExpr !== undefined ? [main.domainExpr] : hostNameParts(ctx.lab, route.host);
+    const host = i === 0 && main?.domainExpr !== undefined ? [main.domainExpr] : hostNameParts(ctx.lab, route.match.host);
     router.set(["rule"], n.str(["Host(`", ...host, "`)"]));
-    router.set(["service"], n.str(serviceName(route.port)));
+    router.set(["service"], n.str(serviceName(route.target.port)));
     const entryPoint = route.entryPoint ?? traefik.entryPoint;
     router.set(["entryPoints"], n.list([n.str(entryPoint)]));
-    const middlewares = [...(route.auth === undefined ? [] : [route.auth]), ...route.middlewares];
-    if (middlewares.length > 0) router.set(["middlewares"], n.list(middlewares.map((m) => n.str(m))));
+    // By name: a forward-auth middleware is named after its provider, whose file defines it.
+    if (route.middlewares.length > 0) router.set(["middlewares"], n.list(route.middlewares.map((m) => n.str(m.name))));
     // A router on the plain-HTTP entry point must not ask for TLS (it would never match);
     // on any other, no `tls` would leave HTTPS requests unrouted.
-    const resolver = route.certResolver ?? traefik.certResolver;
+    const resolver = route.tls.certResolver ?? traefik.certResolver;
     if (entryPoint === WEB) {
       // plain HTTP
     } else if (resolver !== undefined) router.set(["tls", "certResolver"], n.str(resolver));

@@ -13,7 +13,7 @@ import { traefikContainerFile, traefikServiceFile } from "./static.ts";
 
 export const traefikProvider: ProxyProvider<Traefik> = {
   kind: "traefik",
-  routeKind: "traefikRoute",
+  shortForm: "traefikRoute",
   option: { is: isTraefik, error: "expected a value made by traefik({...})" },
   sectionTitle: "Traefik routing",
   missing: "a traefikRoute needs Traefik: add traefik: traefik({...}) to homelab(), or use caddyRoute",
@@ -23,10 +23,6 @@ export const traefikProvider: ProxyProvider<Traefik> = {
   },
   fileConflictHint: ' (or pick traefik({ mode: "container" }))',
   hostSecretsOption: "traefik's environmentFiles",
-
-  routeAuthenticates() {
-    return false;
-  },
 
   listeners(t) {
     const owner = t.mode === "container" ? "the traefik container" : "the Traefik service";
@@ -76,7 +72,7 @@ export const traefikProvider: ProxyProvider<Traefik> = {
       );
     }
     for (const r of ctx.facts.routes) {
-      if (r.route.kind !== "traefikRoute" || r.route.entryPoint === undefined) continue;
+      if (r.proxy !== "traefik" || r.route.entryPoint === undefined) continue;
       const known = [WEB, t.entryPoint];
       if (!known.includes(r.route.entryPoint)) {
         ctx.report.error(

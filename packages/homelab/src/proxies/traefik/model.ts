@@ -1,5 +1,4 @@
-/** Traefik's model objects, as `traefik()` and `traefikRoute()` make them. */
-import type { RouteHost } from "../../model/routes.ts";
+/** Traefik's model object, as `traefik()` makes it (its routes are the core's `Route`). */
 import type { Secret } from "../../model/secret.ts";
 import type { SourceSite } from "../../model/site.ts";
 
@@ -22,28 +21,6 @@ export interface Traefik {
   /** Redirect `web` (:80) to the TLS entry point. */
   readonly redirectToHttps: boolean;
   readonly dashboard: boolean;
-  readonly site: SourceSite;
-}
-
-/**
- * A Traefik route to its container: a router, a service and (optionally) middlewares in the
- * Traefik instance's `dynamicConfigOptions.http`, written beside the container.
- */
-export interface TraefikRoute {
-  readonly kind: "traefikRoute";
-  readonly host: RouteHost;
-  /** The container port the route targets. */
-  readonly port: number;
-  /** Name of the container offering forward auth (its `forwardAuth`), e.g. `"authelia"`. */
-  readonly auth?: string;
-  /** Further middleware names, applied after `auth`. */
-  readonly middlewares: readonly string[];
-  /** Entry point; the `traefik()` default when absent. */
-  readonly entryPoint?: string;
-  /** TLS certificate resolver; the `traefik()` default when absent. */
-  readonly certResolver?: string;
-  /** Reachable without authentication on purpose (silences the no-auth warning). */
-  readonly public: boolean;
   readonly site: SourceSite;
 }
 

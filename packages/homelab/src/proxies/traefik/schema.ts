@@ -1,6 +1,5 @@
-/** The input schemas of `traefik()` and `traefikRoute()`. */
+/** The input schema of `traefik()` (`traefikRoute()`'s is in route.ts). */
 import { bool, email, identifier, secretRef } from "../../schema/primitives.ts";
-import { ROUTE_OPTIONS_ERROR, routeShape } from "../../schema/routes.ts";
 import { z, type Input } from "../../schema/zod.ts";
 
 /** Options of `traefik()`. */
@@ -58,29 +57,3 @@ export const traefikSchema = z.strictObject(
 
 /** What `traefik()` accepts. */
 export type TraefikOptions = Input<typeof traefikSchema>;
-
-/** Options of `traefikRoute()`. */
-export const traefikRouteSchema = z.strictObject(
-  {
-    ...routeShape,
-    /**
-     * Further Traefik middlewares, applied after `auth`.
-     * @example middlewares: ["compress"]
-     */
-    middlewares: z.array(identifier("middleware")).optional(),
-    /**
-     * Entry point; `traefik({ entryPoint })` when absent.
-     * @example entryPoint: "websecure"
-     */
-    entryPoint: identifier("entry point").optional(),
-    /**
-     * TLS certificate resolver; `traefik({ certResolver })` when absent.
-     * @example certResolver: "cloudflare"
-     */
-    certResolver: identifier("certificate resolver").optional(),
-  },
-  { error: ROUTE_OPTIONS_ERROR },
-);
-
-/** What `traefikRoute()` accepts. */
-export type TraefikRouteOptions = Input<typeof traefikRouteSchema>;

@@ -1,5 +1,5 @@
 import { n, type NixExpr } from "@nixjs/expr-printer";
-import { lowestServedPort } from "../../facts/routes.ts";
+import { attachedPort, lowestServedPort } from "../../facts/routes.ts";
 import type { Container } from "../../model/index.ts";
 import type { MainOptions } from "../../proxies/index.ts";
 import { hostNameParts, type RenderContext } from "../core/context.ts";
@@ -22,7 +22,8 @@ export function cfgBinding(namespace: string, c: Container): ReturnType<typeof n
  * TCP port (a published host port for Podman). Undefined when it has none.
  */
 export function mainPort(c: Container): number | undefined {
-  return c.routes[0]?.port ?? lowestServedPort(c);
+  const first = c.routes[0];
+  return (first === undefined ? undefined : attachedPort(first)) ?? lowestServedPort(c);
 }
 
 /** The `cfg.port` / `cfg.domain` substitutions for a container. */
@@ -39,7 +40,7 @@ export function mainOptions(c: Container): MainOptions | undefined {
 /** The default of the `domain` option: the first route's host name. */
 export function defaultDomain(ctx: RenderContext, c: Container): NixExpr | undefined {
   const route = c.routes[0];
-  return route === undefined ? undefined : n.str(hostNameParts(ctx.lab, route.host));
+  return route === undefined ? undefined : n.str(hostNameParts(ctx.lab, route.match.host));
 }
 
 /** `lib.mkIf cfg.enable { … }` */

@@ -1,7 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { container } from "../../builders/container.ts";
-import { caddy, caddyRoute } from "../../proxies/caddy/builders.ts";
-import { traefik, traefikRoute } from "../../proxies/traefik/builders.ts";
+import { caddy } from "../../proxies/caddy/builders.ts";
+import { caddyRoute } from "../../proxies/caddy/route.ts";
+import { traefik } from "../../proxies/traefik/builders.ts";
+import { traefikRoute } from "../../proxies/traefik/route.ts";
 import { findings, summary, testLab } from "../../../test-support/validate/test-lab.ts";
 
 const HASH = "$2a$14$Zkx19XLiW6VYouLHR5NmfOFU0z2GTNmpkT/5qqR7hx4IjWJPDhjvG";
