@@ -44,8 +44,12 @@ const CORE_CODES = {
   // Listeners
   "port-conflict": code("error", "two listeners on one host port and address"),
   // Routes and proxies
-  "route-host-conflict": code("error", "two routes for one host name"),
+  "route-host-conflict": code("error", "two routes with the same matcher (host, path, clients, priority) on one proxy and entry point"),
   "route-port-unserved": code("error", "a route to a port its target does not serve"),
+  "route-target-unknown": code("error", "a route to a container or service the host does not have, or a disabled one"),
+  "route-target-unreachable": code("error", "a route to a target the proxy serving it cannot reach (a Podman name off its network, Traefik's API on another proxy)"),
+  "route-proxy-ambiguous": code("error", "a route without proxy on a host with several proxies"),
+  "route-proxy-none": code("error", "a route without proxy on a host without a proxy"),
   "route-auth-unknown": code("error", "a route's auth names no forward-auth provider"),
   "route-auth-self": code("error", "the auth provider's own route behind itself"),
   "route-no-auth": code("warning", "a route reachable without authentication that is not marked public"),

@@ -66,6 +66,11 @@ export interface ProxyProvider<P extends Proxy = Proxy> {
   readonly hostSecretsOption?: string;
   /** Its short form's own authentication option, offered by `route-no-auth` beside `auth`: `basicAuth`. */
   readonly routeAuthOption?: string;
+  /**
+   * The Podman networks it joins, where it resolves Podman containers by name (a route's
+   * `to: { podman, network }`); absent or empty: it runs on the host network and cannot.
+   */
+  podmanNetworks?(proxy: P): readonly string[];
   /** The host sockets it binds. */
   listeners(proxy: P): Listener[];
   /** The secrets it decrypts, and in which system. */

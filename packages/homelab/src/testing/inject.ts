@@ -4,8 +4,7 @@
  */
 import fc from "fast-check";
 import { container } from "../builders/container.ts";
-import { caddyRoute } from "../proxies/caddy/route.ts";
-import { traefikRoute } from "../proxies/traefik/route.ts";
+import { route } from "../builders/route.ts";
 import { formatSite, onlyHost, proxyOf, type Homelab, type Protocol } from "../model/index.ts";
 import { arbConflictFreeHomelab } from "./clean.ts";
 import { extendHomelab } from "./extend.ts";
@@ -87,10 +86,20 @@ export function injections(lab: Homelab): InjectedConflict[] {
       }
     }
     c.routes.forEach((r, i) => {
+      // The same matcher (host, path, clients, priority, proxy and entry point), another target.
       const h = r.match.host;
-      const host = h.kind === "fqdn" ? { host: h.name } : { subdomain: h.name };
-      const options = { ...host, port: 9, public: true };
-      inject("route-host-conflict", add(".routes[0]", () => container(name, { ports: [9], route: r.proxy === "traefik" ? traefikRoute(options) : caddyRoute(options) })), { path: `containers.${c.name}.routes[${i}]`, site });
+      const p = r.match.path;
+      const options = {
+        ...(h.kind === "fqdn" ? { host: h.name } : { subdomain: h.name }),
+        ...(p === undefined ? {} : p.kind === "prefix" ? { path: p.prefix } : { pathRegex: p.pattern }),
+        ...(r.match.clients.length === 0 ? {} : { clients: r.match.clients }),
+        ...(r.priority === undefined ? {} : { priority: r.priority }),
+        ...(r.entryPoint === undefined ? {} : { entryPoint: r.entryPoint }),
+        ...(r.proxy === undefined ? {} : { proxy: r.proxy }),
+        port: 9,
+        public: true,
+      };
+      inject("route-host-conflict", add(".routes[0]", () => container(name, { ports: [9], route: route(options) })), { path: `containers.${c.name}.routes[${i}]`, site });
     });
   }
   for (const l of listenersOf(lab)) {

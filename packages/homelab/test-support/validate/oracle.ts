@@ -122,10 +122,14 @@ export function oracle(lab: Homelab): Expected[] {
     c.routes.forEach((r, i) => {
       const h = r.match.host;
       const name = h.kind === "fqdn" ? h.name : `${h.name}.${lab.domain}`;
-      routes.push({ c, r, item: { path: `${cpath(c)}.routes[${i}]`, key: [name] } });
+      // Identical matchers on one proxy and entry point clash (the generators make routes
+      // without paths, clients or priorities; the property test covers those).
+      const proxy = r.proxy ?? (host.proxies.length === 1 ? host.proxies[0]!.kind : "");
+      const entryPoint = proxy === "traefik" ? (r.entryPoint ?? (traefik?.entryPoint ?? "")) : "";
+      routes.push({ c, r, item: { path: `${cpath(c)}.routes[${i}]`, key: [name, proxy, entryPoint] } });
     });
   }
-  pairwise("route-host-conflict", routes.map((x) => x.item), (a, b) => a.key[0] === b.key[0], out);
+  pairwise("route-host-conflict", routes.map((x) => x.item), (a, b) => a.key.every((k, i) => k === b.key[i]), out);
   for (const { c, r, item } of routes) {
     const port = r.target.kind === "attached" ? r.target.port : -1;
     const auth = r.middlewares[0]?.kind === "forwardAuth" ? r.middlewares[0].provider : undefined;

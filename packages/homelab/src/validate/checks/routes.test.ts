@@ -4,23 +4,59 @@ import { caddy } from "../../proxies/caddy/builders.ts";
 import { caddyRoute } from "../../proxies/caddy/route.ts";
 import { traefik } from "../../proxies/traefik/builders.ts";
 import { traefikRoute } from "../../proxies/traefik/route.ts";
+import { route } from "../../builders/route.ts";
 import { findings, summary, testLab } from "../../../test-support/validate/test-lab.ts";
 
 const HASH = "$2a$14$Zkx19XLiW6VYouLHR5NmfOFU0z2GTNmpkT/5qqR7hx4IjWJPDhjvG";
 const authelia = () => container("authelia", { ports: [9091], forwardAuth: { port: 9091 }, route: traefikRoute({ subdomain: "auth", port: 9091, public: true }) });
 
 describe("route-host-conflict", () => {
-  test("a subdomain and a full name for the same host, across proxies", () => {
+  test("a subdomain and a full name for the same host on one proxy", () => {
     const lab = testLab({
       traefik: traefik({ mode: "service" }),
       containers: [
         container("a", { ports: [80], route: traefikRoute({ subdomain: "photos", port: 80, public: true }) }),
-        container("b", { ports: [80], route: caddyRoute({ host: "photos.example.org", port: 80, public: true }) }),
+        container("b", { ports: [80], route: traefikRoute({ host: "photos.example.org", port: 80, public: true }) }),
         container("c", { ports: [80], route: traefikRoute({ subdomain: "other", port: 80, public: true }) }),
       ],
     });
     expect(summary(lab, "route-host-conflict")).toEqual(["containers.a.routes[0] -> containers.b.routes[0]", "containers.b.routes[0] -> containers.a.routes[0]"]);
-    expect(findings(lab, "route-host-conflict")[0]!.message).toContain("photos.example.org");
+    expect(findings(lab, "route-host-conflict")[0]!.message).toBe(
+      "photos.example.org is also routed by containers.b.routes[0] with the same matcher: give each route its own host name, or a different path, clients or priority",
+    );
+  });
+
+  test("rule-aware: different paths, a LAN-only router beside the public one, priorities and proxies are fine", () => {
+    const lab = testLab({
+      traefik: traefik({ mode: "service" }),
+      caddy: caddy({ httpPort: 8081, httpsPort: 8443 }),
+      containers: [
+        container("a", {
+          ports: [80],
+          routes: [
+            route({ subdomain: "photos", port: 80, auth: "authelia", proxy: "traefik" }),
+            route({ subdomain: "photos", port: 80, path: "/api/public", public: true, proxy: "traefik" }),
+            route({ subdomain: "photos", port: 80, clients: ["192.168.1.0/24"], public: true, proxy: "traefik" }),
+            route({ subdomain: "photos", port: 80, priority: 10, public: true, proxy: "traefik" }),
+            route({ subdomain: "photos", port: 80, public: true, proxy: "caddy" }),
+            route({ subdomain: "photos", port: 80, public: true, proxy: "traefik", entryPoint: "web" }),
+          ],
+        }),
+        authelia(),
+      ],
+    });
+    expect(summary(lab, "route-host-conflict")).toEqual([]);
+  });
+
+  test("identical matchers clash, clients compared as a set, host-level routes too", () => {
+    const lab = testLab({
+      traefik: traefik({ mode: "service" }),
+      containers: [container("a", { ports: [80], route: route({ subdomain: "x", path: "/api", clients: ["10.0.0.0/8", "192.168.0.0/16"], port: 80, public: true }) })],
+      routes: [route({ subdomain: "x", path: "/api", clients: ["192.168.0.0/16", "10.0.0.0/8"], to: { url: "http://192.168.1.20" }, public: true })],
+    });
+    expect(summary(lab, "route-host-conflict")).toEqual(["containers.a.routes[0] -> routes[0]", "routes[0] -> containers.a.routes[0]"]);
+    const mine = findings(lab, "route-host-conflict").find((d) => d.path === "containers.a.routes[0]")!;
+    expect(mine.message).toMatch(/^x\.example\.org\/api\* for 10\.0\.0\.0\/8, 192\.168\.0\.0\/16 is also routed by routes\[0\] with the same matcher/);
   });
 
   test("routes of disabled containers are not deployed and clash with nothing", () => {

@@ -1,0 +1,56 @@
+/**
+ * `route-host-conflict`, rule-aware: two routes clash only when a proxy cannot tell them
+ * apart, i.e. their matchers are identical on the same proxy and entry point (same host name,
+ * same path matcher, same client set, same priority). Different paths, a LAN-only router
+ * beside a public one, or different priorities are how people split a host on purpose.
+ */
+import type { PlacedRoute } from "../../facts/routes.ts";
+import type { Host } from "../../model/homelab.ts";
+import { proxyOf } from "../../model/lookup.ts";
+import type { PathMatch } from "../../model/routing.ts";
+import type { CheckContext } from "../context.ts";
+import { groupBy, nameOthers, reportGroups } from "../report.ts";
+
+/**
+ * The entry point a route is served on: Traefik's (the route's, else the proxy's default);
+ * other proxies have one per port, the same for every route.
+ * @example servedEntryPoint(host, r) // "websecure"
+ */
+export function servedEntryPoint(host: Host, r: Pick<PlacedRoute, "route" | "proxy">): string {
+  if (r.proxy !== "traefik") return "";
+  return r.route.entryPoint ?? proxyOf(host, "traefik")?.entryPoint ?? "";
+}
+
+function pathKey(path: PathMatch | undefined): string {
+  if (path === undefined) return "";
+  return path.kind === "prefix" ? `prefix ${path.prefix}` : `regex ${path.pattern}`;
+}
+
+/**
+ * Routes with equal keys have identical matchers on one proxy and entry point. Clients are a
+ * set (order and repeats do not matter); `strip` does not change what a prefix matches.
+ * @example matcherKey(host, r) // '["traefik","websecure","photos.example.org","prefix /api",[],null]'
+ */
+export function matcherKey(host: Host, r: PlacedRoute): string {
+  const clients = [...new Set(r.route.match.clients)].sort();
+  return JSON.stringify([r.proxy ?? "", servedEntryPoint(host, r), r.host, pathKey(r.route.match.path), clients, r.route.priority ?? null]);
+}
+
+/** How a route's matcher reads in a message: `photos.example.org/api*`. */
+function describe(r: PlacedRoute): string {
+  const path = r.route.match.path;
+  const where = path === undefined ? "" : path.kind === "prefix" ? `${path.prefix}*` : ` (path ~ ${path.pattern})`;
+  const clients = r.route.match.clients.length === 0 ? "" : ` for ${r.route.match.clients.join(", ")}`;
+  return `${r.host}${where}${clients}`;
+}
+
+export function checkRouteConflicts(ctx: CheckContext): void {
+  reportGroups(groupBy(ctx.facts.routes, (r) => matcherKey(ctx.host, r)).values(), (member, others, total) =>
+    ctx.report.error(
+      "route-host-conflict",
+      member,
+      `${describe(member)} is also routed by ${nameOthers(others, total)} with the same matcher: give each route its own host name, or a different path, clients or priority`,
+      others,
+    ),
+  );
+}
