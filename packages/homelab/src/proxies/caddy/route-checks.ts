@@ -48,13 +48,8 @@ function unsupported(r: CaddyPlacedRoute): [readonly (string | number)[], string
   if (route.tls.domains.length > 0) {
     out.push([["tls", "domains"], `${host}: tls.domains is Traefik's certificate list; Caddy requests one certificate per site name (a wildcard needs a "*.…" site and acmeDns): drop tls.domains`]);
   }
-  if (route.target.kind === "traefikApi") {
-    out.push([["target"], `${host}: api@internal is Traefik's own dashboard, which Caddy cannot serve: route it with Traefik (proxy: "traefik")`]);
-  }
-  if (route.target.kind === "podman") {
-    const t = route.target;
-    out.push([["target"], `${host}: Caddy runs on the host and cannot reach the Podman container "${t.container}" by name on the network "${t.network}": publish its port and route to { container: "${t.container}", port }`]);
-  }
+  // A target Caddy cannot reach (api@internal, a Podman container by name) is the core's
+  // route-target-unreachable, which knows every proxy's networks.
   for (const m of flatMiddlewares(route.middlewares)) {
     if (m.kind === "named") {
       out.push([["middlewares"], `${host}: the middleware "${m.name}" is defined in Traefik, outside nixjs, and Caddy cannot apply it: define it with a middleware builder (headers(), ipAllowList(), rateLimit() …), or serve the route with Traefik`]);
