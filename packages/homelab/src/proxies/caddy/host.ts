@@ -69,7 +69,7 @@ export function caddyHostSection(ctx: RenderContext, caddy: Caddy): HostSection 
   const where =
     sites.length === 0
       ? "Caddy; each site is in the file of the container it proxies to"
-      : "Caddy; a site is in the file of the container it proxies to, or here when several containers or the host share its name";
+      : "Caddy; each site is in the file of the container it proxies to, shared sites here";
   const comment = snippets === undefined ? where : [`${where}.`, snippets.auth ? "Sites with forward auth import these snippets." : "Sites import these snippets."];
   return { comment, bindings: [n.bind("services.caddy", n.attrs(bindings))] };
 }
