@@ -38,24 +38,26 @@ describe("Caddy: host-level sites in host.nix", () => {
       snippets: "config.services.caddy.extraConfig",
     }) as { hosts: Record<string, string>; snippets: string };
     expect(v.hosts).toEqual({
+      // Caddy's own sort keeps this order: the regex (LAN) block and the longer path before the
+      // catch-all, which alone asks Authelia.
       "hass.example.org": [
-        "handle {",
-        "  import authelia",
-        "  reverse_proxy http://127.0.0.1:8123",
-        "}",
-        "handle /api/webhook* {",
-        "  reverse_proxy http://127.0.0.1:8123",
-        "}",
-        "@route2 {",
+        "@regex_lan {",
         "  path_regexp ^/local/",
         "  remote_ip 192.168.1.0/24",
         "}",
-        "handle @route2 {",
-        "  reverse_proxy http://127.0.0.1:8123",
+        "handle @regex_lan {",
+        "  reverse_proxy 127.0.0.1:8123",
+        "}",
+        "handle /api/webhook* {",
+        "  reverse_proxy 127.0.0.1:8123",
+        "}",
+        "handle {",
+        "  import authelia",
+        "  reverse_proxy 127.0.0.1:8123",
         "}",
         "",
       ].join("\n"),
-      "nas.example.org": "tls internal\nreverse_proxy http://127.0.0.1:5000\n",
+      "nas.example.org": "tls internal\nreverse_proxy 127.0.0.1:5000\n",
       "www.example.org": "redir https://example.org{uri} permanent\n",
     });
     expect(v.snippets).toContain("(authelia) {");
