@@ -56,7 +56,8 @@ const everything = `{ lib, pkgs, config, ... }: {
   services.caddy = {
     enable = true; email = "admin@example.com"; acmeCA = null; globalConfig = "grace_period 10s\\n"; extraConfig = "(authelia) { }\\n";
     virtualHosts."wiki.example.com" = { serverAliases = [ "www.wiki.example.com" ]; listenAddresses = [ "0.0.0.0" ]; extraConfig = "reverse_proxy 10.250.0.11:80\\n"; };
-    environmentFile = "/run/agenix/caddy-env"; openFirewall = true;
+    environmentFile = "/run/agenix/caddy-env"; openFirewall = true; logFormat = "level INFO\\n";
+    package = pkgs.caddy.withPlugins { plugins = [ "github.com/caddy-dns/cloudflare@v0.2.1" ]; hash = "sha256-Ak2dGs5ZvGBxxVO8cTvBuPYIhKNJyZZf0zWyb2zOtHQ="; };
   };
   age = {
     secrets.traefik-env = { file = /etc/hosts; owner = "traefik"; group = "traefik"; mode = "0440"; };
@@ -128,6 +129,9 @@ describe.each(nixosReleases)("declared options of NixOS %s: everything nixjs emi
     ["services.traefik.staticConfigOptions", "{ log.level = null; }", "TOML value"],
     ["services.caddy.virtualHosts", '{ x.extraConfig = { reverse_proxy = "a"; }; }', 'strings concatenated with "\\n"'],
     ["services.caddy.email", "1", "null or string"],
+    ["services.caddy.environmentFile", '"caddy.env"', "null or path"],
+    ["services.caddy.package", '"caddy"', "package"],
+    ["services.caddy.logFormat", '{ level = "INFO"; }', 'strings concatenated with "\\n"'],
     ["age.secrets", '{ x.file = "secrets/x.age"; }', "path"],
     ["age.secrets", '{ x = { file = /etc/hosts; mode = 400; }; }', "string"],
     ["age.secretsMountPoint", '"/run/agenix.d/"', "string (with check: non-empty without trailing slash)"],

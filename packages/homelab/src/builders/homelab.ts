@@ -1,5 +1,6 @@
 import type { Homelab, Host, Layout, SourceSite } from "../model/index.ts";
 import { PROXY_PROVIDERS } from "../proxies/index.ts";
+import { clientsOf } from "../auth/builders.ts";
 import { DEFAULT_RELEASE, isRelease, nixpkgsUrl, pinnedRelease, type Release } from "../releases/release.ts";
 import { homelabProblems, homelabSchema, type HomelabOptions } from "../schema/homelab.ts";
 import { captureSite } from "../site/capture.ts";
@@ -60,9 +61,9 @@ function build(options: HomelabOptions, site: SourceSite): Homelab {
     containers: o.containers ?? [],
     services: o.services ?? [],
     routes: o.routes ?? [],
-    auth: [],
-    oidcClients: [],
-    dns: [],
+    auth: o.auth ?? [],
+    oidcClients: (o.containers ?? []).flatMap(clientsOf),
+    dns: o.dns ?? [],
     modules: o.modules ?? [],
     identityPaths: o.agenix?.identityPaths ?? [...DEFAULT_IDENTITY_PATHS],
     site,

@@ -1,4 +1,5 @@
 /** `route()`: the general route builder (matchers + target + middleware chain + TLS). */
+import { caddyReverseProxy } from "../proxies/caddy/builders.ts";
 import type { PathMatch, Route, RouteTarget } from "../model/routing.ts";
 import { routeOptionProblems, routeSchema, type RouteOptions } from "../schema/route.ts";
 import type { InputProblem } from "../schema/problems.ts";
@@ -66,6 +67,7 @@ export function route(options: RouteOptions): Route {
         entryPoint: o.entryPoint,
         public: o.public ?? false,
         extraConfig: o.extraConfig,
+        reverseProxy: o.reverseProxy && caddyReverseProxy(o.reverseProxy),
       },
       site,
     );

@@ -1,4 +1,5 @@
 /** What every route builder shares: `route()` and its short forms (`proxies/<kind>/route.ts`). */
+import type { CaddyReverseProxy } from "../proxies/caddy/model.ts";
 import type { ForwardAuthMiddleware, Middleware } from "../model/middleware.ts";
 import type { ProxyKind } from "../model/proxies.ts";
 import type { Route, RouteHost, RouteMatch, RouteTarget, RouteTls } from "../model/routing.ts";
@@ -50,6 +51,7 @@ export interface RouteParts {
   readonly entryPoint?: string | undefined;
   readonly public: boolean;
   readonly extraConfig?: string | undefined;
+  readonly reverseProxy?: CaddyReverseProxy | undefined;
 }
 
 /**
@@ -76,6 +78,7 @@ export function newRoute(p: RouteParts, site: SourceSite): Route {
     ...optional("entryPoint", p.entryPoint),
     public: p.public,
     ...optional("extraConfig", p.extraConfig),
+    ...optional("reverseProxy", p.reverseProxy),
     site,
   } satisfies Route);
 }

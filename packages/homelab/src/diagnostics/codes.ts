@@ -57,8 +57,28 @@ const CORE_CODES = {
   "forward-auth-port-unserved": code("error", "forwardAuth on a port the container does not serve"),
 } as const satisfies Record<string, CodeInfo>;
 
+/** Auth providers, OIDC clients and DNS rewrites (`auth/`, `dns/`), after the routes' codes. */
+const AUTH_CODES = {
+  "auth-provider-unknown": code("error", "an auth provider's container does not exist, is disabled, or cannot run it"),
+  "auth-provider-duplicate": code("error", "two auth providers have one name"),
+  "auth-policy-bypassed": code("warning", "a route's forward auth is a no-op: the provider's own rules bypass that host"),
+  "oidc-provider-unknown": code("error", "an OIDC client names no Authelia provider"),
+  "oidc-client-duplicate": code("error", "two OIDC clients of one provider have one id"),
+  "oidc-secret-unreadable": code("warning", "an OIDC client secret the Authelia instance's user cannot read"),
+  "oidc-redirect-insecure": code("warning", "an OIDC redirect URI over plain http"),
+  "oidc-redirect-unrouted": code("warning", "an OIDC redirect URI whose host name no route serves"),
+  "dns-rewrites-target": code("error", "the AdGuard Home of adguardRewrites is not an enabled NixOS container"),
+  "dns-answer-unreachable": code("warning", "the address routed names resolve to is not where clients reach the proxy"),
+  "dns-rewrite-conflict": code("error", "a hand-written rewrite answers a routed host name with another address"),
+} as const satisfies Record<string, CodeInfo>;
+
 /** The core's codes after the proxies'. */
 const LATER_CODES = {
+  // Security: what routes expose
+  "route-auth-bypassed": code("warning", "a route behind auth whose backend is also reachable directly, skipping the proxy"),
+  "forwarded-header-trust": code("warning", "an app trusts forwarded client addresses from loopback only, but the proxy reaches it from another address"),
+  "admin-ui-public": code("warning", "an admin interface routed to the internet without authentication"),
+  "open-signup-public": code("warning", "an app that lets anyone sign up, routed to the internet without authentication"),
   // Secrets
   "secret-undeclared": code("error", "a config uses a secret the system that evaluates it does not declare"),
   "secret-conflict": code("error", "one secret name declared with different settings"),
@@ -88,7 +108,7 @@ const LATER_CODES = {
 } as const satisfies Record<string, CodeInfo>;
 
 /** Every code nixjs reports. */
-export type DiagnosticCode = keyof typeof CORE_CODES | ProxyCode | keyof typeof LATER_CODES;
+export type DiagnosticCode = keyof typeof CORE_CODES | ProxyCode | keyof typeof AUTH_CODES | keyof typeof LATER_CODES;
 
 /**
  * The registry: code → severity and summary, in the README's order: the core's, each proxy's
@@ -99,6 +119,7 @@ export const DIAGNOSTIC_CODES: { readonly [C in DiagnosticCode]: CodeInfo } = Ob
   ...CORE_CODES,
   ...Object.fromEntries(PROXY_PROVIDERS.map((p) => [`${p.kind}-missing`, code("error", p.missingSummary)])),
   ...Object.fromEntries(PROXY_PROVIDERS.flatMap((p) => Object.entries(p.codes))),
+  ...AUTH_CODES,
   ...LATER_CODES,
 }) as { readonly [C in DiagnosticCode]: CodeInfo };
 

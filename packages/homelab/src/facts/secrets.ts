@@ -9,6 +9,7 @@ import type { Container } from "../model/containers.ts";
 import type { Host } from "../model/homelab.ts";
 import type { Secret } from "../model/secret.ts";
 import { proxyProvider } from "../proxies/index.ts";
+import { oidcSecretUsages } from "../auth/secrets.ts";
 import { compareCodeUnits } from "../util/order.ts";
 import { atContainer, atService, type Located } from "./located.ts";
 import { HOST_SYSTEM, systemKey, type SecretSystem, type SecretUsage } from "./systems.ts";
@@ -46,6 +47,7 @@ export function secretUsages(host: Host): SecretUsage[] {
     }
   }
   for (const p of host.proxies) out.push(...proxyProvider(p).secrets(p));
+  out.push(...oidcSecretUsages(host));
   for (const s of host.services) {
     const add = (how: SecretUsage["how"]) => (secret: Secret, at: Located) => out.push({ secret, system: HOST_SYSTEM, how, enabled: s.enable, at });
     s.secrets.forEach((secret, i) => add("declared")(secret, atService(s, "secrets", i)));

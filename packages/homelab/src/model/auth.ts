@@ -62,6 +62,8 @@ export interface OidcClient {
   readonly redirectUris: readonly string[];
   readonly scopes: readonly string[];
   readonly policy: AuthPolicy;
+  /** The container that declares it (`container(app, { oidc: [...] })`), set by `homelab()`. */
+  readonly app?: string;
   readonly site: SourceSite;
 }
 
@@ -79,3 +81,6 @@ export interface DnsRewrites {
   readonly exclude: readonly string[];
   readonly site: SourceSite;
 }
+
+/** The brands of this file's model objects (see `ModelKind`). */
+export type AuthModelKind = AuthProvider["kind"] | OidcClient["kind"] | DnsRewrites["kind"];

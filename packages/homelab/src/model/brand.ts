@@ -1,4 +1,5 @@
 import type { NixSelect } from "@nixjs/expr-printer";
+import type { AuthModelKind } from "./auth.ts";
 import type { Container } from "./containers.ts";
 import type { Homelab, Host, HostService } from "./homelab.ts";
 import type { ProxyKind } from "./proxies.ts";
@@ -22,7 +23,9 @@ const HOST_REFS_KEY = Symbol.for("@nixjs/homelab.host-refs");
  * a new proxy adds its kind here without an edit), routes and middlewares (every kind of
  * middleware is branded `"middleware"`: one brand, its `kind` says which).
  */
-export type ModelKind = "secret" | "container" | ProxyKind | Route["kind"] | "middleware" | "service" | "host" | "publicValue" | "homelab";
+export type ModelKind = "secret" | "container" | ProxyKind | Route["kind"] | "middleware" | "service" | "host" | "publicValue" | "homelab"
+  // auth providers, OIDC clients, DNS rewrites
+  | AuthModelKind;
 
 /**
  * The brand of a value (its kind), `undefined` for anything no builder made. For the

@@ -1,3 +1,4 @@
+import type { OidcClient } from "./auth.ts";
 import type { ForwardPort, PublishedPort, ServicePort } from "./ports.ts";
 import type { Route } from "./routes.ts";
 import type { Secret } from "./secret.ts";
@@ -20,6 +21,8 @@ interface ContainerBase {
   readonly description?: string;
   /** Routes from the reverse proxy to this container (usually zero or one). */
   readonly routes: readonly Route[];
+  /** OIDC clients this container's app uses (absent: none); `homelab()` gathers them. */
+  readonly oidc?: readonly OidcClient[];
   readonly site: SourceSite;
 }
 

@@ -1,3 +1,4 @@
+export type * from "./auth.ts";
 export type * from "./containers.ts";
 export type * from "./diagnostic.ts";
 export type * from "./homelab.ts";

@@ -4,7 +4,7 @@
  * and `proxies/index.ts` is where its provider joins the registry. Everything else (the
  * `homelab()` options, the brand kinds, the `<kind>-missing` codes) is derived from the two.
  */
-import type { Caddy } from "../proxies/caddy/model.ts";
+import type { Caddy, CaddyCode } from "../proxies/caddy/model.ts";
 import type { Traefik, TraefikCode } from "../proxies/traefik/model.ts";
 
 export type { Caddy, Traefik };
@@ -17,7 +17,7 @@ export interface ProxyTypes {
   /** Traefik, from `traefik({...})`. @example traefik: traefik({ certResolver: "cloudflare" }) */
   readonly traefik: { readonly proxy: Traefik; readonly codes: TraefikCode };
   /** Caddy, from `caddy({...})`. @example caddy: caddy({ email: "admin@example.org" }) */
-  readonly caddy: { readonly proxy: Caddy; readonly codes: never };
+  readonly caddy: { readonly proxy: Caddy; readonly codes: CaddyCode };
 }
 
 /** The kinds of reverse proxy. */

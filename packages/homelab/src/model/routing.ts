@@ -3,6 +3,7 @@
  * TLS. Each proxy renders it its own way (Traefik's file provider or labels, Caddy's sites), so a
  * new proxy is a new renderer over these types, never edits to them.
  */
+import type { CaddyReverseProxy } from "../proxies/caddy/model.ts";
 import type { Middleware } from "./middleware.ts";
 import type { ProxyKind } from "./proxies.ts";
 import type { SourceSite } from "./site.ts";
@@ -100,5 +101,7 @@ export interface Route {
   readonly public: boolean;
   /** Caddy: further Caddyfile directives for the route's handler. */
   readonly extraConfig?: string;
+  /** Caddy: further upstreams and `header_up`/`header_down` of its `reverse_proxy`. */
+  readonly reverseProxy?: CaddyReverseProxy;
   readonly site: SourceSite;
 }

@@ -86,11 +86,11 @@ describe("checks", () => {
     ]);
   });
 
-  test("secret-undeclared on the host lists Traefik's environmentFiles among the places", () => {
+  test("secret-undeclared on the host lists Traefik's environmentFiles and Caddy's environmentFile among the places", () => {
     const s = secret("tok");
     const lab = testLab({ services: [service("tunnel", { config: { c: s.path } })] });
     expect(findings(lab, "secret-undeclared").map((d) => d.message)).toEqual([
-      `secret "tok" is used here but not declared in this system: declare it on the host: in a service's secrets, a Podman container's environmentFiles or traefik's environmentFiles`,
+      `secret "tok" is used here but not declared in this system: declare it on the host: in a service's secrets, a Podman container's environmentFiles, traefik's environmentFiles or caddy's environmentFile`,
     ]);
   });
 });

@@ -28,7 +28,14 @@ function featureLab() {
   return homelab({
     hostName: "lab",
     domain: "home.test",
-    traefik: traefik({ mode: "service", certResolver: "le", acme: { email: "a@home.test" }, dashboard: true }),
+    traefik: traefik({
+      mode: "service",
+      certResolver: "le",
+      acme: { email: "a@home.test" },
+      dashboard: true,
+      // The resolver a route names besides the default (an unknown one is an error).
+      certResolvers: [{ name: "other", email: "a@home.test", challenge: { kind: "tls" }, storage: "/var/lib/traefik/acme.json" }],
+    }),
     modules: ["./hardware.nix"],
     containers: [
       // Addresses allocated from the pool; several routes and ports; a user override.

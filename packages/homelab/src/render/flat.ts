@@ -12,6 +12,7 @@ import { proxyLabels } from "./core/labels.ts";
 import { networkDependencies, podmanValue } from "./core/podman.ts";
 import { descriptionLines, Sections } from "./core/sections.ts";
 import { serviceBody } from "./core/services.ts";
+import { authDnsFiles, generatedBody } from "../auth/files.ts";
 
 /**
  * The container value with its section comments: one routing section per proxy that routes
@@ -68,6 +69,7 @@ export function renderFlat(ctx: RenderContext): Map<string, NixFile> {
   for (const svc of ctx.services) {
     entries.push({ path: `services/${svc.name}.nix`, enable: svc.enable, ...firstLine(svc), render: () => serviceBody(svc) });
   }
+  for (const f of authDnsFiles(ctx)) entries.push({ path: f.path, enable: true, render: () => generatedBody(f) });
   entries.sort((a, b) => compareCodeUnits(a.path, b.path));
   const imported: FlakeModule[] = [];
   const disabled: DisabledModule[] = [];

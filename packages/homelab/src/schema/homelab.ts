@@ -4,6 +4,7 @@ import type { Container, HostService, ProxyOf, ProxyTypes, Route } from "../mode
 import { PROXY_PROVIDERS, routeBuilderNames } from "../proxies/index.ts";
 import { isRelease, pinnedRelease, SUPPORTED_RELEASES } from "../releases/release.ts";
 import { asRecord, type InputProblem } from "./problems.ts";
+import { authDnsOptions } from "../auth/options.ts";
 import { absolutePath, bool, cidr, domain, flakeUrl, hostName, interfaceName, modulePath, stateVersion, system } from "./primitives.ts";
 
 const namespace = z
@@ -108,6 +109,7 @@ export const homelabSchema = z.strictObject(
     ...proxyOptions(),
     /** The containers. @example containers: [container("immich", { ports: [2283] })] */
     containers: z.array(z.custom<Container>(isContainer, { error: "expected a value made by container(name, {...})" })).optional(),
+    ...authDnsOptions,
     /** Host services that are not containers. @example services: [service("cloudflared", {...})] */
     services: z.array(z.custom<HostService>(isHostService, { error: "expected a value made by service(name, {...})" })).optional(),
     /**

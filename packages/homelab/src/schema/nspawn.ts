@@ -1,19 +1,10 @@
 import { z, type Input } from "./zod.ts";
+import { oidcShape } from "../auth/schema.ts";
 import { configSchema } from "./config.ts";
 import { commonShape, routeShape, servicePort } from "./common.ts";
 import { bool, ipv4, mountPath, port, protocol, secretRef } from "./primitives.ts";
 import { asRecord, type InputProblem } from "./problems.ts";
-
-/** Options of one `bindMounts` entry, keyed by the mount point inside the container. */
-const bindMount = z.strictObject(
-  {
-    /** Host path; the mount point's own path when absent. @example hostPath: "/srv/immich" */
-    hostPath: mountPath.optional(),
-    /** Read-only unless `false` (NixOS's default). @example isReadOnly: false */
-    isReadOnly: bool("isReadOnly").optional(),
-  },
-  { error: "expected { hostPath, isReadOnly }" },
-);
+import { bindMount } from "./bind-mount.ts";
 
 /**
  * An nspawn `forwardPorts` entry: DNAT from a host port into the container.
@@ -126,6 +117,7 @@ export const nspawnSchema = z.strictObject(
      */
     forwardAuth: forwardAuth.optional(),
     ...routeShape,
+    ...oidcShape,
     /**
      * The guest's NixOS configuration: data, AST nodes, secrets (their path), host references.
      * @example config: { services: { immich: { enable: true, port: 2283 } } }

@@ -1,4 +1,5 @@
 import { z, type Input } from "./zod.ts";
+import { oidcShape } from "../auth/schema.ts";
 import { commonShape, routeShape } from "./common.ts";
 import { image, volume } from "./oci.ts";
 import { isPublicValue } from "../model/brand.ts";
@@ -129,6 +130,7 @@ export const podmanSchema = z.strictObject(
       )
       .optional(),
     ...routeShape,
+    ...oidcShape,
   },
   { error: "expected an object with container options" },
 );

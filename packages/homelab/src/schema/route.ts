@@ -1,4 +1,5 @@
 /** The input schema of `route()`, the general route builder. */
+import { caddyReverseProxySchema } from "../proxies/caddy/schema.ts";
 import { PROXY_KINDS } from "../model/proxy-kinds.ts";
 import { asRecord, type InputProblem } from "./problems.ts";
 import { middlewareRef } from "./middleware.ts";
@@ -139,6 +140,12 @@ export const routeSchema = z.strictObject(
      * @example extraConfig: "encode zstd gzip"
      */
     extraConfig: z.string(msg("expected Caddyfile text")).optional(),
+    /**
+     * Caddy: further upstreams (load-balanced), `lb_policy`, `header_up` and `header_down` of
+     * the route's `reverse_proxy`.
+     * @example reverseProxy: { upstreams: ["192.168.1.21:8096"], headerUp: { Host: "{upstream_hostport}" } }
+     */
+    reverseProxy: caddyReverseProxySchema.optional(),
   },
   msg("expected an object with route options { subdomain | host, port | to, … }"),
 );

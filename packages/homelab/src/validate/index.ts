@@ -8,6 +8,8 @@ import { hostFacts } from "../facts/host-facts.ts";
 import type { Diagnostic, Homelab } from "../model/index.ts";
 import { checkAddresses } from "./checks/addresses.ts";
 import { checkDeploy } from "./checks/deploy.ts";
+import { checkExposedApps } from "./checks/exposed-admin.ts";
+import { checkForwardedTrust } from "./checks/forwarded-trust.ts";
 import { checkFiles } from "./checks/files.ts";
 import { checkListeners } from "./checks/listeners.ts";
 import { checkLiteralSecrets } from "./checks/literal-secrets.ts";
@@ -17,9 +19,13 @@ import { checkPodman } from "./checks/podman.ts";
 import { checkProxies } from "./checks/proxies.ts";
 import { checkRelease } from "./checks/release.ts";
 import { checkRefs } from "./checks/refs.ts";
+import { checkRouteBypass } from "./checks/route-bypass.ts";
 import { checkRoutes } from "./checks/routes.ts";
 import { checkSecrets } from "./checks/secrets.ts";
 import { Reporter, type HostCheck } from "./context.ts";
+import { checkAuthProviders } from "../auth/checks.ts";
+import { checkOidcClients } from "../auth/oidc-checks.ts";
+import { checkDnsRewrites } from "../dns/checks.ts";
 
 const HOST_CHECKS: readonly HostCheck[] = [
   checkNames,
@@ -27,7 +33,13 @@ const HOST_CHECKS: readonly HostCheck[] = [
   checkAddresses,
   checkListeners,
   checkRoutes,
+  checkRouteBypass,
+  checkForwardedTrust,
+  checkExposedApps,
   checkProxies,
+  checkAuthProviders,
+  checkOidcClients,
+  checkDnsRewrites,
   checkSecrets,
   checkLiteralSecrets,
   checkPodman,

@@ -161,6 +161,11 @@ export function traefik(opts: Partial<Omit<Traefik, "kind" | "site">> = {}): Tra
     environmentFiles: [],
     redirectToHttps: true,
     dashboard: false,
+    apiInsecure: false,
+    entryPoints: [],
+    certResolvers: [],
+    tlsOptions: [],
+    container: { ephemeral: false, bindMounts: [], nameservers: [] },
     ...opts,
     site,
   });

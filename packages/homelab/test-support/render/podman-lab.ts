@@ -6,6 +6,7 @@ import { secret } from "../../src/builders/secret.ts";
 import type { Homelab } from "../../src/model/index.ts";
 import { testLab } from "../validate/test-lab.ts";
 import { traefik } from "../../src/proxies/traefik/builders.ts";
+import { LETSENCRYPT_STAGING } from "../../src/proxies/traefik/static-model.ts";
 import { traefikRoute } from "../../src/proxies/traefik/route.ts";
 
 const security = headers("security", { security: { stsSeconds: 31536000 } });
@@ -51,7 +52,13 @@ export function podmanLab(mode: "podman" | "service", layout: "flat" | "modules"
  */
 export function sharedRoutesLab(mode: "podman" | "service"): Homelab {
   return testLab({
-    traefik: traefik({ mode, certResolver: "le", acme: { email: "admin@example.org" } }),
+    traefik: traefik({
+      mode,
+      certResolver: "le",
+      acme: { email: "admin@example.org" },
+      // A route's own resolver (whoami's first route).
+      certResolvers: { "le-staging": { email: "admin@example.org", httpChallenge: {}, caServer: LETSENCRYPT_STAGING } },
+    }),
     containers: [
       container("authelia", { ports: [9091], forwardAuth: { port: 9091 }, route: traefikRoute({ subdomain: "auth", port: 9091, public: true }) }),
       container("sonarr", {

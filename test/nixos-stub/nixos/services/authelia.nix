@@ -1,7 +1,9 @@
 # services.authelia.instances.<name>.* (nixos/modules/services/security/authelia.nix; the same in
 # 25.11 and 26.05, docs/nixos/authelia.md): typed keys, `settings` free-form YAML with a few
 # typed keys, and the module's secrets assertion, which holds for every instance, enabled or
-# not. An enabled instance gets its user (authelia-<name>) and systemd unit, as upstream.
+# not. An enabled instance gets its user (authelia-<name>) and systemd unit, as upstream, with
+# upstream's environment: the secret files' variables, the template filter when the OIDC issuer
+# key is a file (its JWKS is a template), and `environmentVariables` over them.
 { config, lib, pkgs, ... }:
 let
   inherit (lib) mkOption types;
@@ -76,6 +78,13 @@ in
         wantedBy = [ "multi-user.target" ];
         after = [ "network-online.target" ];
         wants = [ "network-online.target" ];
+        environment = lib.filterAttrs (_: v: v != null) {
+          X_AUTHELIA_CONFIG_FILTERS = if i.secrets.oidcIssuerPrivateKeyFile != null then "template" else null;
+          AUTHELIA_IDENTITY_VALIDATION_RESET_PASSWORD_JWT_SECRET_FILE = i.secrets.jwtSecretFile;
+          AUTHELIA_STORAGE_ENCRYPTION_KEY_FILE = i.secrets.storageEncryptionKeyFile;
+          AUTHELIA_SESSION_SECRET_FILE = i.secrets.sessionSecretFile;
+          AUTHELIA_IDENTITY_PROVIDERS_OIDC_HMAC_SECRET_FILE = i.secrets.oidcHmacSecretFile;
+        } // i.environmentVariables;
         serviceConfig = { User = i.user; Group = i.group; StateDirectory = "authelia-${i.name}"; };
       })
       enabled);

@@ -3,11 +3,32 @@
 # definitions from several modules with newlines. Plugins come from the package
 # (`pkgs.caddy.withPlugins { plugins; hash; }`), not from an option. A virtual host with
 # `useACMEHost` hands its certificate's group and reload to security.acme.certs.<host>.
+# `configFile`'s default is the generated Caddyfile as text (`.text`), so a test can read what
+# Caddy would be given.
 { config, options, lib, pkgs, ... }:
 let
   inherit (lib) mkOption types;
   opt = type: default: mkOption { inherit type default; };
   cfg = config.services.caddy;
+
+  # The Caddyfile the module generates (before `caddy fmt`, which the stand-in cannot run):
+  # the global block (globalConfig), extraConfig (snippets), then one block per virtual host.
+  vhostBlock = h: ''
+    ${h.hostName} ${lib.concatStringsSep " " h.serverAliases} {
+      ${lib.optionalString (h.listenAddresses != [ ]) "bind ${lib.concatStringsSep " " h.listenAddresses}"}
+      ${lib.optionalString (h.useACMEHost != null) (let d = config.security.acme.certs.${h.useACMEHost}.directory; in "tls ${d}/cert.pem ${d}/key.pem")}
+      ${lib.optionalString (h.logFormat != null) "log {\n    ${h.logFormat}  }"}
+
+      ${h.extraConfig}
+    }
+  '';
+  caddyfile = ''
+    {
+      ${cfg.globalConfig}
+    }
+    ${cfg.extraConfig}
+    ${lib.concatMapStringsSep "\n" vhostBlock (lib.attrValues cfg.virtualHosts)}
+  '';
 
   virtualHost = { name, config, ... }: {
     options = {
@@ -34,7 +55,7 @@ in
     globalConfig = opt types.lines "";
     extraConfig = opt types.lines "";
     virtualHosts = opt (types.attrsOf (types.submodule virtualHost)) { };
-    configFile = opt types.path (pkgs.writeText "Caddyfile" cfg.extraConfig);
+    configFile = opt types.path (pkgs.writeText "Caddyfile" caddyfile);
     adapter = opt (types.nullOr types.str) "caddyfile";
     settings = opt (pkgs.formats.json { }).type { };
     environmentFile = opt (types.nullOr types.path) null;
@@ -46,6 +67,18 @@ in
   };
 
   config = lib.mkIf cfg.enable {
+    # As the module does: e-mail, CA, ports other than the defaults and the default logger
+    # become lines of the global block, beside what other modules put there.
+    services.caddy.globalConfig = ''
+      ${lib.optionalString (cfg.email != null) "email ${cfg.email}"}
+      ${lib.optionalString (cfg.acmeCA != null) "acme_ca ${cfg.acmeCA}"}
+      ${lib.optionalString (!builtins.elem cfg.httpPort [ null 80 ]) "http_port ${toString cfg.httpPort}"}
+      ${lib.optionalString (!builtins.elem cfg.httpsPort [ null 443 ]) "https_port ${toString cfg.httpsPort}"}
+      log {
+        ${cfg.logFormat}
+      }
+    '';
+    environment.etc."caddy/caddy_config".source = cfg.configFile;
     assertions = [ {
       assertion = cfg.configFile == options.services.caddy.configFile.default -> cfg.adapter == "caddyfile" || cfg.adapter == null;
       message = "To specify an adapter other than 'caddyfile' please provide your own configuration via `services.caddy.configFile`";

@@ -4,7 +4,11 @@ import { isCaddy } from "./builders.ts";
 import type { Caddy } from "./model.ts";
 import { ANY_ADDRESS } from "../../net/ipv4.ts";
 import type { ProxyProvider } from "../provider.ts";
-import { caddyHostSections } from "./host.ts";
+import { HOST_SYSTEM } from "../../facts/systems.ts";
+import { flatMiddlewares } from "../../model/middleware.ts";
+import { CADDY_CODES, checkCaddy } from "./checks.ts";
+import { checkCaddyRoutes } from "./route-checks.ts";
+import { caddyHostSection } from "./host.ts";
 import { caddySiteBindings } from "./sites.ts";
 
 export const caddyProvider: ProxyProvider<Caddy> = {
@@ -14,8 +18,9 @@ export const caddyProvider: ProxyProvider<Caddy> = {
   sectionTitle: "Caddy routing",
   missing: "a caddyRoute needs Caddy: add caddy: caddy({...}) to homelab(), or use traefikRoute",
   missingSummary: "a Caddy route without caddy()",
-  codes: {},
+  codes: CADDY_CODES,
   portConflictHint: " (Caddy moves with caddy({ httpPort, httpsPort }))",
+  hostSecretsOption: "caddy's environmentFile",
   routeAuthOption: "basicAuth",
 
   // HTTP on httpPort; HTTPS on httpsPort over TCP, and over UDP for HTTP/3.
@@ -30,8 +35,10 @@ export const caddyProvider: ProxyProvider<Caddy> = {
     ];
   },
 
-  secrets() {
-    return [];
+  // Read by systemd (as root) before Caddy starts: a host secret, agenix's default owner.
+  secrets(c) {
+    const f = c.environmentFile;
+    return f === undefined ? [] : [{ secret: f, system: HOST_SYSTEM, how: "declared" as const, enabled: true, at: atProxy(c, "environmentFile") }];
   },
 
   containerNames() {
@@ -50,13 +57,20 @@ export const caddyProvider: ProxyProvider<Caddy> = {
     throw new Error("caddy writes no file of its own");
   },
 
-  routeBindings(ctx, _caddy, c, main) {
-    return caddySiteBindings(ctx, c, main);
+  routeBindings(ctx, caddy, c, main) {
+    return caddySiteBindings(ctx, caddy, c, main);
   },
 
   hostSections(ctx, caddy) {
-    return caddyHostSections(ctx, caddy);
+    return [caddyHostSection(ctx, caddy)];
   },
 
-  check() {},
+  check(ctx, caddy) {
+    const routes = ctx.facts.routes.filter((r) => r.proxy === "caddy");
+    const generated = new Set(routes.flatMap((r) => flatMiddlewares(r.route.middlewares).flatMap((m) => (m.kind === "forwardAuth" ? [m.provider] : []))));
+    // A public proxy: some route takes any client.
+    const serving = routes.filter((r) => r.route.match.clients.length === 0).map((r) => r.host);
+    checkCaddy(ctx, caddy, [...new Set(serving)], generated);
+    checkCaddyRoutes(ctx, caddy, routes);
+  },
 };

@@ -5,6 +5,8 @@
  * (named `basicAuth`), `tlsEmail` is `tls.email`.
  */
 import { guarded } from "../../builders/collect.ts";
+import { caddyReverseProxy } from "./builders.ts";
+import { caddyReverseProxySchema } from "./schema.ts";
 import { branded } from "../../builders/freeze.ts";
 import { callLabel } from "../../builders/label.ts";
 import { parseInput } from "../../builders/parse.ts";
@@ -37,6 +39,12 @@ export const caddyRouteSchema = z.strictObject(
      * @example extraConfig: "encode zstd gzip"
      */
     extraConfig: z.string({ error: "expected Caddyfile text" }).optional(),
+    /**
+     * Further upstreams (load-balanced with the container), `lb_policy`, `header_up` and
+     * `header_down` of the site's `reverse_proxy`.
+     * @example reverseProxy: { headerUp: { "X-Real-IP": "{remote_host}" }, headerDown: { Server: "" } }
+     */
+    reverseProxy: caddyReverseProxySchema.optional(),
   },
   { error: ROUTE_OPTIONS_ERROR },
 );
@@ -72,6 +80,7 @@ export function caddyRoute(options: CaddyRouteOptions): Route {
         tls: { email: o.tlsEmail },
         public: o.public ?? false,
         extraConfig: o.extraConfig,
+        reverseProxy: o.reverseProxy && caddyReverseProxy(o.reverseProxy),
       },
       site,
     );

@@ -1,18 +1,27 @@
-/** Caddy sites: one virtual host per route, its body Caddyfile text. */
+/**
+ * Caddy sites: one virtual host per host name, its body Caddyfile text (`site-body.ts`). All
+ * routes of one host name go into one site, since Caddy picks among a site's `handle` blocks
+ * only within one block (and NixOS joins `extraConfig` definitions from several files in an
+ * order nobody chose). A site whose routes all target the container they are given to is
+ * written in that container's file, as it always was; a site with host-level routes, or routes
+ * of several containers, in `host.nix`'s Caddy section.
+ */
 import { n, type NixBinding, type NixExpr, type NixStringPart } from "@nixjs/expr-printer";
-import { flatMiddlewares } from "../../model/middleware.ts";
+import { attachedRoutes, routeHostName, type PlacedRoute } from "../../facts/routes.ts";
 import type { Container } from "../../model/containers.ts";
-import { attachedRoutes } from "../../facts/routes.ts";
 import type { Host } from "../../model/homelab.ts";
 import type { Route } from "../../model/routing.ts";
 import { hostNameParts, type RenderContext } from "../../render/core/context.ts";
-import { targetParts } from "../../render/core/targets.ts";
 import type { MainOptions } from "../provider.ts";
+import type { DirectiveOptions } from "./directives.ts";
+import type { Caddy } from "./model.ts";
+import { siteBody, type SiteRoute } from "./site-body.ts";
+import { targetLines } from "./upstreams.ts";
 
 /** A route to the container it is given to, with its port. */
 export type ToContainer = Route & { readonly target: { readonly kind: "attached"; readonly port: number } };
 
-/** The routes Caddy serves that target `c` itself (routes with `to` render with the host's). */
+/** The routes Caddy serves that target `c` itself. */
 export function caddyRoutes(host: Pick<Host, "proxies">, c: Container): ToContainer[] {
   return attachedRoutes(host, c, "caddy").filter((r): r is ToContainer => r.target.kind === "attached");
 }
@@ -22,41 +31,62 @@ export function caddyLines(...items: readonly (readonly NixStringPart[])[]): Nix
   return items.flatMap((parts) => [...parts, "\n"]);
 }
 
-/**
- * The site body of a Caddy route, as Caddyfile text: `tls <email>`, `basicauth { user hash }`
- * (the spelling every Caddy 2 accepts; `basic_auth` fails before 2.8), `import <provider>`
- * (the forward-auth snippet in `host.nix`), `reverse_proxy <target>`, then the user's
- * directives. Basic auth is written before forward auth whatever the chain's order: Caddy
- * orders these directives itself (`basic_auth` before `forward_auth`), so the text follows
- * what Caddy does. Nix-escaping is the printer's job: bcrypt `$2y$…` and Caddy's `{$VAR}`
- * stay literal.
- */
-function caddySiteConfig(c: Container, route: ToContainer, portExpr?: NixExpr): NixExpr {
-  const body: NixStringPart[][] = [];
-  const chain = flatMiddlewares(route.middlewares);
-  if (route.tls.email !== undefined) body.push([`tls ${route.tls.email}`]);
-  for (const m of chain) {
-    if (m.kind !== "basicAuth") continue;
-    body.push(["basicauth {"]);
-    for (const u of m.users) body.push([`  ${u.user} ${u.hash}`]);
-    body.push(["}"]);
+/** What directives need from Caddy: `client_ip` once it trusts proxies (their X-Forwarded-For). */
+export function directiveOptions(caddy: Caddy): DirectiveOptions {
+  return { clientMatcher: caddy.trustedProxies === undefined ? "remote_ip" : "client_ip" };
+}
+
+/** The enabled routes Caddy serves on the host, by host name, in first-seen order. */
+export function caddySites(ctx: RenderContext): Map<string, PlacedRoute[]> {
+  const sites = new Map<string, PlacedRoute[]>();
+  for (const r of ctx.facts.routes) {
+    if (r.proxy !== "caddy") continue;
+    const group = sites.get(r.host);
+    if (group === undefined) sites.set(r.host, [r]);
+    else group.push(r);
   }
-  for (const m of chain) if (m.kind === "forwardAuth") body.push([`import ${m.provider}`]);
-  body.push(["reverse_proxy ", ...targetParts(c, route.target.port, portExpr)]);
-  if (route.extraConfig !== undefined && route.extraConfig.trim() !== "") {
-    for (const line of route.extraConfig.replace(/\n+$/, "").split("\n")) body.push([line]);
-  }
-  return n.indented(caddyLines(...body));
+  return sites;
+}
+
+/** True when every route of a site targets the container it is given to, and it is `c`. */
+function ownedBy(routes: readonly PlacedRoute[], c: Container): boolean {
+  return routes.every((r) => r.owner === c && r.route.target.kind === "attached");
 }
 
 /**
- * One virtual host per Caddy route of `c`. In the modules layout (`main`) the first site is
- * named `cfg.domain` and the main port is `cfg.port`.
+ * The sites in `c`'s file: its routes' host names no other container's route or host-level
+ * route shares (a disabled container's routes too: its file is written, not enabled). In the
+ * modules layout (`main`) the first site is named `cfg.domain` and the main port is `cfg.port`.
  */
-export function caddySiteBindings(ctx: RenderContext, c: Container, main?: MainOptions): NixBinding[] {
-  return caddyRoutes(ctx.host, c).map((route, i) => {
-    const site: NixExpr = i === 0 && main?.domainExpr !== undefined ? main.domainExpr : n.str(hostNameParts(ctx.lab, route.match.host));
-    const portExpr = main !== undefined && route.target.port === main.port ? main.portExpr : undefined;
-    return n.bind(["services", "caddy", "virtualHosts", site, "extraConfig"], caddySiteConfig(c, route, portExpr));
+export function caddySiteBindings(ctx: RenderContext, caddy: Caddy, c: Container, main?: MainOptions): NixBinding[] {
+  const shared = caddySites(ctx);
+  const own = new Map<string, ToContainer[]>();
+  for (const route of caddyRoutes(ctx.host, c)) {
+    const name = routeHostName(route.match.host, ctx.lab.domain);
+    const placed = shared.get(name);
+    if (placed !== undefined && !ownedBy(placed, c)) continue;
+    own.set(name, [...(own.get(name) ?? []), route]);
+  }
+  return [...own.values()].map((routes, i) => {
+    const first = routes[0]!;
+    const site: NixExpr = i === 0 && main?.domainExpr !== undefined ? main.domainExpr : n.str(hostNameParts(ctx.lab, first.match.host));
+    const siteRoutes: SiteRoute[] = routes.map((route) => {
+      const portExpr = main !== undefined && route.target.port === main.port ? main.portExpr : undefined;
+      return { route, target: targetLines({ kind: "container", container: c, port: route.target.port }, route.reverseProxy, portExpr) };
+    });
+    return n.bind(["services", "caddy", "virtualHosts", site, "extraConfig"], n.indented(caddyLines(...siteBody(siteRoutes, directiveOptions(caddy)))));
   });
+}
+
+/** The sites of `host.nix`: those with host-level routes or routes of several containers. */
+export function hostSiteBindings(ctx: RenderContext, caddy: Caddy): NixBinding[] {
+  const bindings: NixBinding[] = [];
+  for (const routes of caddySites(ctx).values()) {
+    const owner = routes[0]!.owner;
+    if (owner !== undefined && ownedBy(routes, owner)) continue;
+    const siteRoutes: SiteRoute[] = routes.map((r) => ({ route: r.route, target: targetLines(r.target, r.route.reverseProxy) }));
+    const name = n.str(hostNameParts(ctx.lab, routes[0]!.route.match.host));
+    bindings.push(n.bind(["virtualHosts", name, "extraConfig"], n.indented(caddyLines(...siteBody(siteRoutes, directiveOptions(caddy))))));
+  }
+  return bindings;
 }

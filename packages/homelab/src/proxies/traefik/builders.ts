@@ -9,6 +9,7 @@ import type { Traefik } from "./model.ts";
 import { DEFAULT_TRAEFIK_IMAGE } from "./podman-model.ts";
 import { traefikPodmanProblems } from "./podman-schema.ts";
 import { traefikSchema, type TraefikOptions } from "./schema.ts";
+import { staticSettings, traefikProblems } from "./static-options.ts";
 
 /**
  * Traefik: by default the `traefik` nspawn container on the host network (seed 000),
@@ -18,13 +19,35 @@ import { traefikSchema, type TraefikOptions } from "./schema.ts";
  *
  * @example traefik({ entryPoint: "websecure", certResolver: "cloudflare" })
  * @example traefik({ mode: "service", certResolver: "le", acme: { email: "admin@example.org" } })
+ * @example traefik({
+ *   certResolver: "letsencrypt",
+ *   certResolvers: {
+ *     letsencrypt: { email: "admin@example.org", dnsChallenge: { provider: "cloudflare" } },
+ *     "letsencrypt-staging": { email: "admin@example.org", dnsChallenge: { provider: "cloudflare" }, caServer: LETSENCRYPT_STAGING },
+ *   },
+ *   entryPoints: { websecure: { http: { tls: { domains: [{ main: "example.org", sans: ["*.example.org"] }] } } } },
+ *   tlsOptions: { modern: { minVersion: "VersionTLS13" } },
+ *   environmentFiles: [secret("cloudflare-token")],
+ * })
  * @example traefik({ mode: "podman", image: "docker.io/library/traefik:v3.3.5" })
  */
 export function traefik(options: TraefikOptions = {}): Traefik {
   const site = captureSite(traefik);
-  const standIn = () => ({ mode: "service", entryPoint: "websecure", environmentFiles: [], site });
+  const standIn = (): Omit<Traefik, "kind"> => ({
+    mode: "service",
+    entryPoint: "websecure",
+    environmentFiles: [],
+    redirectToHttps: true,
+    dashboard: false,
+    apiInsecure: false,
+    entryPoints: [],
+    certResolvers: [],
+    tlsOptions: [],
+    container: { ephemeral: false, bindMounts: [], nameservers: [] },
+    site,
+  });
   return guarded("traefik", standIn, () => {
-    const o = parseInput(traefikSchema, options, { label: callLabel("traefik"), site }, traefikPodmanProblems);
+    const o = parseInput(traefikSchema, options, { label: callLabel("traefik"), site }, (raw) => [...traefikProblems(raw), ...traefikPodmanProblems(raw)]);
     return branded("traefik", {
       kind: "traefik",
       mode: o.mode ?? "container",
@@ -34,7 +57,7 @@ export function traefik(options: TraefikOptions = {}): Traefik {
       ...optional("acme", o.acme && { email: o.acme.email, ...optional("dnsProvider", o.acme.dnsProvider) }),
       environmentFiles: o.environmentFiles ?? [],
       redirectToHttps: o.redirectToHttps ?? true,
-      dashboard: o.dashboard ?? false,
+      ...staticSettings(o),
       site,
     } satisfies Traefik);
   });

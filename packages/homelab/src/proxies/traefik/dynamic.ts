@@ -11,11 +11,10 @@ import type { ReleaseFacts } from "../../releases/table.ts";
 import { hostNameParts, type RenderContext } from "../../render/core/context.ts";
 import { targetParts } from "../../render/core/targets.ts";
 import { AttrTree } from "../../render/core/tree.ts";
-import { traefikRule } from "./rule.ts";
 import type { MainOptions } from "../provider.ts";
+import { traefikRouter } from "./router.ts";
 
-/** Traefik's plain-HTTP entry point (`:80`), always declared next to the TLS one. */
-export const WEB = "web";
+export { WEB } from "./effective.ts";
 
 /** Where routes land: the Traefik container's guest config, or the host service (named as the release names it). */
 export function dynamicHttpPath(traefik: Traefik, release: ReleaseFacts): string[] {
@@ -34,6 +33,21 @@ function traefikRoutes(ctx: RenderContext, c: Container): ToContainer[] {
 /** A name safe in Traefik's dynamic config and as a Nix attribute: `photos-example-org`. */
 export function label(text: string): string {
   return text.replace(/[^A-Za-z0-9-]+/g, "-").replace(/^-+|-+$/g, "");
+}
+
+/**
+ * Unique router names: a name taken by an earlier route (several routes on one host name,
+ * by path or client) gets `-2`, `-3`, … in declaration order.
+ * @example routerNames(["app", "app", "app"]) // ["app", "app-2", "app-3"]
+ */
+export function routerNames(wanted: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return wanted.map((w) => {
+    let name = w;
+    for (let k = 2; taken.has(name); k++) name = `${w}-${k}`;
+    taken.add(name);
+    return name;
+  });
 }
 
 /**
@@ -56,37 +70,13 @@ function traefikHttp(ctx: RenderContext, traefik: Traefik, c: Container, main?: 
     const url = n.str(["http://", ...targetParts(c, port, port === main?.port ? main.portExpr : undefined)]);
     http.set(["services", serviceName(port), "loadBalancer", "servers"], n.list([n.attrs({ url })]));
   }
-  const seen = new Map<string, number>();
+  const names = routerNames(routes.map((r) => (routes.length === 1 ? c.name : `${c.name}-${label(r.match.host.name)}`)));
   routes.forEach((route, i) => {
-    // `<name>-<host>` (and its path prefix; a number when that still repeats).
-    const path = route.match.path;
-    const base = `${c.name}-${label(`${route.match.host.name}${path?.kind === "prefix" ? path.prefix : path?.kind === "regex" ? "-re" : ""}`)}`;
-    const count = (seen.get(base) ?? 0) + 1;
-    seen.set(base, count);
-    const name = routes.length === 1 ? c.name : count === 1 ? base : `${base}-${count}`;
-    const router = new AttrTree();
+    const name = names[i]!;
     const host = i === 0 && main?.domainExpr !== undefined ? [main.domainExpr] : hostNameParts(ctx.lab, route.match.host);
-    // The whole matcher (path, clients) and priority: a route() given to a container may have them.
-    router.set(["rule"], n.str(traefikRule(host, route)));
-    router.set(["service"], n.str(serviceName(route.target.port)));
-    const entryPoint = route.entryPoint ?? traefik.entryPoint;
-    router.set(["entryPoints"], n.list([n.str(entryPoint)]));
-    // By name: a forward-auth middleware is named after its provider, whose file defines it.
-    const middlewares = route.middlewares.map((m) => m.name);
-    if (path?.kind === "prefix" && path.strip) {
-      http.set(["middlewares", `${name}-strip`, "stripPrefix", "prefixes"], n.list([n.str(path.prefix)]));
-      middlewares.push(`${name}-strip`);
-    }
-    if (middlewares.length > 0) router.set(["middlewares"], n.list(middlewares.map((m) => n.str(m))));
-    if (route.priority !== undefined) router.set(["priority"], n.int(route.priority));
-    // A router on the plain-HTTP entry point must not ask for TLS (it would never match);
-    // on any other, no `tls` would leave HTTPS requests unrouted.
-    const resolver = route.tls.certResolver ?? traefik.certResolver;
-    if (entryPoint === WEB) {
-      // plain HTTP
-    } else if (resolver !== undefined) router.set(["tls", "certResolver"], n.str(resolver));
-    else router.set(["tls"], n.attrs({}));
-    http.set(["routers", name], router);
+    const rendered = traefikRouter(traefik, route, { name, host, service: serviceName(route.target.port) });
+    http.set(["routers", name], rendered.router);
+    for (const [m, value] of rendered.middlewares) http.set(["middlewares", m], value);
   });
   if (c.backend === "nspawn" && c.forwardAuth !== undefined) {
     const fa = c.forwardAuth;

@@ -3,14 +3,17 @@
  * service, or the `traefik` Podman container (routes to Podman containers as their labels);
  * routes in its dynamic configuration, beside the container they route to.
  */
-import { atProxy } from "../../facts/located.ts";
+import { atProxy, type Listener } from "../../facts/located.ts";
 import type { Traefik } from "./model.ts";
 import { isTraefik } from "./builders.ts";
 import { ANY_ADDRESS } from "../../net/ipv4.ts";
 import { HOST_SYSTEM } from "../../facts/systems.ts";
 import type { ProxyProvider } from "../provider.ts";
-import { traefikRouteBindings, WEB } from "./dynamic.ts";
-import { traefikHostRoutesSection } from "./host-routes.ts";
+import { checkTraefik, TRAEFIK_CODES } from "./checks.ts";
+import { traefikRouteBindings } from "./dynamic.ts";
+import { traefikHostSections } from "./host-routing.ts";
+import { entryPointSocket, entryPointsOf } from "./effective.ts";
+import { API_ENTRY_POINT } from "./static-model.ts";
 import { traefikContainerFile, traefikServiceFile } from "./static.ts";
 import { checkPodmanMode, PODMAN_MODE_CODES } from "./podman-checks.ts";
 import { traefikContainerLabels, traefikPodmanFile } from "./podman-mode.ts";
@@ -23,21 +26,28 @@ export const traefikProvider: ProxyProvider<Traefik> = {
   sectionTitle: "Traefik routing",
   missing: "a traefikRoute needs Traefik: add traefik: traefik({...}) to homelab(), or use caddyRoute",
   missingSummary: "a Traefik route without traefik()",
-  codes: {
-    "unknown-entry-point": { severity: "error", summary: "a route names an entry point Traefik does not define" },
-    ...PODMAN_MODE_CODES,
-  },
+  codes: { ...TRAEFIK_CODES, ...PODMAN_MODE_CODES },
   fileConflictHint: ' (or pick traefik({ mode: "container" }))',
   hostSecretsOption: "traefik's environmentFiles",
 
+  /**
+   * Its entry points, opened in the firewall; with `api.insecure` (and no entry point of that
+   * name) also Traefik's implicit `traefik` entry point on :8080, which it binds but nixjs does
+   * not open: the unauthenticated API stays off the network unless the user opens it.
+   */
   listeners(t) {
     const owner = t.mode === "container" ? "the traefik container" : t.mode === "podman" ? "the traefik Podman container" : "the Traefik service";
     // Published Podman ports come in through Podman's own rules, like any Podman container's.
     const opens = t.mode !== "podman";
-    return [
-      { ...atProxy(t, "entryPoints", WEB), protocol: "tcp", address: ANY_ADDRESS, port: 80, owner, name: "traefik", opens },
-      { ...atProxy(t, "entryPoints", t.entryPoint), protocol: "tcp", address: ANY_ADDRESS, port: 443, owner, name: "traefik", opens },
-    ];
+    const points = entryPointsOf(t);
+    const listeners: Listener[] = points.flatMap((e) => {
+      const socket = entryPointSocket(e.address);
+      return socket === undefined ? [] : [{ ...atProxy(t, "entryPoints", e.name), ...socket, owner, name: "traefik", opens }];
+    });
+    if (t.apiInsecure && !points.some((e) => e.name === API_ENTRY_POINT)) {
+      listeners.push({ ...atProxy(t, "api", "insecure"), protocol: "tcp", address: ANY_ADDRESS, port: 8080, owner, name: "traefik", opens: false });
+    }
+    return listeners;
   },
 
   secrets(t) {
@@ -84,29 +94,11 @@ export const traefikProvider: ProxyProvider<Traefik> = {
   },
 
   hostSections(ctx, t) {
-    const routes = traefikHostRoutesSection(ctx, t);
-    return routes === undefined ? [] : [routes];
+    return traefikHostSections(ctx, t);
   },
 
   check(ctx, t) {
+    checkTraefik(ctx, t);
     if (t.mode === "podman") checkPodmanMode(ctx, t);
-    if (t.acme?.dnsProvider !== undefined && t.environmentFiles.length === 0) {
-      ctx.report.warning(
-        "acme-dns-credentials",
-        atProxy(t, "acme", "dnsProvider"),
-        `the DNS-01 challenge with "${t.acme.dnsProvider}" needs the provider's API credentials (for Cloudflare CF_DNS_API_TOKEN=…): put them in a secret and pass it in environmentFiles`,
-      );
-    }
-    for (const r of ctx.facts.routes) {
-      if (r.proxy !== "traefik" || r.route.entryPoint === undefined) continue;
-      const known = [WEB, t.entryPoint];
-      if (!known.includes(r.route.entryPoint)) {
-        ctx.report.error(
-          "unknown-entry-point",
-          r,
-          `${r.host} uses entry point "${r.route.entryPoint}", which Traefik does not define (it has ${known.map((k) => `"${k}"`).join(" and ")}): drop entryPoint or use one of those`,
-        );
-      }
-    }
   },
 };

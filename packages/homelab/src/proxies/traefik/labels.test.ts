@@ -95,6 +95,14 @@ describe("Traefik labels", () => {
     expect(print(rule![1]).trimEnd()).toBe('"Host(`${cfg.domain}`)"');
   });
 
+  it("no TLS labels on an entry point with TLS defaults of its own, unless the route has its own (as router.ts)", () => {
+    const defaults = { entryPoint: "websecure", certResolver: "le", tlsEntryPoints: ["websecure"] };
+    const keys = (r: Route): string[] => routeLabels(lab, defaults, { route: r, router: "app", service: "app", port: 80 }).map(([k]) => k);
+    expect(keys(route()).filter((k) => k.includes(".tls"))).toEqual([]);
+    expect(keys(route({ tls: { certResolver: "other", domains: [], internal: false } })).filter((k) => k.includes(".tls"))).toEqual(["traefik.http.routers.app.tls.certresolver"]);
+    expect(keys(route({ entryPoint: "lan" })).filter((k) => k.includes(".tls"))).toEqual(["traefik.http.routers.app.tls.certresolver"]);
+  });
+
   it("label names: letters, digits, - and _ only", () => {
     expect(["app", "my_app-2"].every((s) => LABEL_NAME.test(s))).toBe(true);
     expect(["my.app", "a@b", "a b", ""].some((s) => LABEL_NAME.test(s))).toBe(false);

@@ -14,7 +14,7 @@ import type { Middleware } from "../../model/middleware.ts";
 import type { Route } from "../../model/routing.ts";
 import { hostNameParts } from "../../render/core/context.ts";
 import { WEB } from "./dynamic.ts";
-import { traefikRule } from "./rule.ts";
+import { routeRule } from "./rule.ts";
 
 /**
  * A name Traefik accepts as one segment of a label key: a router, service or middleware name
@@ -29,6 +29,8 @@ export interface LabelDefaults {
   readonly entryPoint: string;
   /** The certificate resolver (`traefik({ certResolver })`). */
   readonly certResolver?: string;
+  /** Entry points with TLS defaults of their own (`entryPoints.<name>.http.tls`). */
+  readonly tlsEntryPoints?: readonly string[];
 }
 
 /** One route to a Podman container, with the names and the port its labels use. */
@@ -79,7 +81,7 @@ export function routeLabels(lab: Pick<Homelab, "domain">, defaults: LabelDefault
   const { route } = r;
   const key = (option: string): string => `traefik.http.routers.${r.router}.${option}`;
   // The file provider's rule, to the byte: one model, two renderers.
-  const out: Label[] = [[key("rule"), n.str(traefikRule(hostParts ?? hostNameParts(lab, route.match.host), route))]];
+  const out: Label[] = [[key("rule"), n.str(routeRule(hostParts ?? hostNameParts(lab, route.match.host), route.match))]];
   const entryPoint = route.entryPoint ?? defaults.entryPoint;
   out.push([key("entrypoints"), n.str(entryPoint)]);
   out.push([key("service"), n.str(r.service)]);
@@ -92,9 +94,13 @@ export function routeLabels(lab: Pick<Homelab, "domain">, defaults: LabelDefault
   }
   if (refs.length > 0) out.push([key("middlewares"), n.str(refs.join(","))]);
   if (route.priority !== undefined) out.push([key("priority"), n.str(String(route.priority))]);
-  // As in the file provider: a router on the plain-HTTP entry point asks for no TLS (it would
-  // never match); on any other, TLS with the route's resolver, or the default certificate.
-  if (entryPoint !== WEB) {
+  // As in the file provider (router.ts): a router on the plain-HTTP entry point asks for no
+  // TLS (it would never match); nor does a route without TLS settings of its own on an entry
+  // point with TLS defaults (a router's TLS replaces the entry point's); on any other, TLS
+  // with the route's resolver, or the default certificate.
+  const own = route.tls;
+  const hasOwn = own.certResolver !== undefined || own.domains.length > 0 || own.options !== undefined;
+  if (entryPoint !== WEB && (hasOwn || !(defaults.tlsEntryPoints ?? []).includes(entryPoint))) {
     const resolver = route.tls.certResolver ?? defaults.certResolver;
     if (resolver !== undefined) out.push([key("tls.certresolver"), n.str(resolver)]);
     else out.push([key("tls"), n.str("true")]);

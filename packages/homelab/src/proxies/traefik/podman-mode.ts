@@ -5,7 +5,7 @@
  *
  * The static configuration is a YAML file generated with `pkgs.formats.yaml` and mounted
  * read-only, rather than command-line flags: it is the same data the other two modes give
- * `services.traefik.staticConfigOptions` (one builder, `traefikStaticConfig`), nested options
+ * `services.traefik.staticConfigOptions` (one builder, `staticConfig`), nested options
  * such as entry-point redirections and certificate resolvers stay readable, and a change of it
  * changes the store path, hence the unit, hence restarts Traefik. It holds no secret (the DNS
  * API tokens come from `environmentFiles`).
@@ -18,12 +18,14 @@ import type { FileBody } from "../../render/core/module.ts";
 import { networkUnit } from "../../render/core/podman.ts";
 import { Sections } from "../../render/core/sections.ts";
 import { compareCodeUnits } from "../../util/order.ts";
+import { ANY_ADDRESS } from "../../net/ipv4.ts";
 import type { MainOptions } from "../provider.ts";
 import { containerLabels, type Label } from "./labels.ts";
 import type { Traefik } from "./model.ts";
 import { DEFAULT_TRAEFIK_IMAGE } from "./podman-model.ts";
 import { containerLabelling } from "./podman-routes.ts";
-import { traefikStaticConfig } from "./static.ts";
+import { entryPointSocket, entryPointsOf } from "./effective.ts";
+import { dynamicTls, staticConfig } from "./static-config.ts";
 
 /** The rootful Podman API socket (`podman.socket`, enabled with Podman on NixOS). */
 export const PODMAN_SOCKET = "/run/podman/podman.sock";
@@ -37,7 +39,8 @@ const STATIC_FILE = "/etc/traefik/traefik.yml";
 const DYNAMIC_FILE = "/etc/traefik/dynamic.yml";
 
 /**
- * The static configuration of the Podman mode: the common one (entry points, resolvers, API)
+ * The static configuration of the Podman mode: the one of the other modes (entry points,
+ * resolvers, API, logs, servers transport)
  * plus the two providers. The Docker provider exposes only containers labelled
  * `traefik.enable=true`, and reaches them on `network` (each container's
  * `traefik.docker.network` label says it again, which matters once it is on two networks).
@@ -46,7 +49,7 @@ const DYNAMIC_FILE = "/etc/traefik/dynamic.yml";
 export function podmanStaticConfig(traefik: Traefik, networks: readonly string[]): Record<string, unknown> {
   const docker: Record<string, unknown> = { exposedByDefault: false };
   if (networks[0] !== undefined) docker["network"] = networks[0];
-  return { ...traefikStaticConfig(traefik), providers: { docker, file: { filename: DYNAMIC_FILE } } };
+  return { ...staticConfig(traefik), providers: { docker, file: { filename: DYNAMIC_FILE } } };
 }
 
 /** `(pkgs.formats.yaml { }).generate "<name>" <value>` */
@@ -78,7 +81,7 @@ export function traefikPodmanFile(ctx: RenderContext, traefik: Traefik, networks
   const container = dataToNix(
     {
       image,
-      ports: ["80:80", "443:443"],
+      ports: publishedPorts(traefik),
       volumes,
       environmentFiles: traefik.environmentFiles.length === 0 ? undefined : [...traefik.environmentFiles],
       extraOptions: nets.length === 0 ? undefined : nets.map((net) => `--network=${net}`),
@@ -99,6 +102,11 @@ export function traefikPodmanFile(ctx: RenderContext, traefik: Traefik, networks
       [n.bind(["virtualisation", "oci-containers", "containers", "traefik"], container), unit],
     )
     .add("Its ACME account and certificates", [n.bind("systemd.tmpfiles.rules", n.list([n.str(`d ${TRAEFIK_STATE} 0700 root root -`)]))]);
+  // Traefik's own part of the dynamic configuration, where the file provider reads it.
+  const tls = dynamicTls(traefik);
+  if (tls !== undefined) {
+    s.add("Named TLS options", [n.bind(["services", "traefik", ctx.facts.release.traefik.dynamic, "tls"], dataToNix(tls, { hostConfig: "config", path: "traefik.tls" }))]);
+  }
   const staticData = dataToNix(podmanStaticConfig(traefik, nets), { hostConfig: "config", path: "traefik.static" });
   return {
     body: s.toAttrs(),
@@ -107,6 +115,19 @@ export function traefikPodmanFile(ctx: RenderContext, traefik: Traefik, networks
       n.bind("dynamicConfig", yamlFile("traefik-dynamic.yml", n.select("config.services.traefik.dynamicConfigOptions"))),
     ],
   };
+}
+
+/**
+ * Each entry point's port published on the same port of the host (`80:80`, `53:53/udp`); an
+ * entry point bound to one address is published on that address of the host.
+ */
+function publishedPorts(traefik: Traefik): string[] {
+  return entryPointsOf(traefik).flatMap((e) => {
+    const socket = entryPointSocket(e.address);
+    if (socket === undefined) return [];
+    const on = socket.address === ANY_ADDRESS ? "" : `${socket.address.includes(":") ? `[${socket.address}]` : socket.address}:`;
+    return [`${on}${socket.port}:${socket.port}${socket.protocol === "udp" ? "/udp" : ""}`];
+  });
 }
 
 /** True when nixjs creates the network (an enabled Podman container of the host joins it). */
@@ -123,7 +144,11 @@ function managedNetwork(ctx: RenderContext, net: string): boolean {
 export function traefikContainerLabels(ctx: RenderContext, traefik: Traefik, c: PodmanContainer, main?: MainOptions): Label[] {
   const l = containerLabelling(ctx.host, c);
   if (l === undefined) return [];
-  const defaults = { entryPoint: traefik.entryPoint, ...(traefik.certResolver === undefined ? {} : { certResolver: traefik.certResolver }) };
+  const defaults = {
+    entryPoint: traefik.entryPoint,
+    ...(traefik.certResolver === undefined ? {} : { certResolver: traefik.certResolver }),
+    tlsEntryPoints: entryPointsOf(traefik).flatMap((e) => (e.tls === undefined ? [] : [e.name])),
+  };
   const first = c.routes[0];
   const hostParts = (i: number): readonly NixStringPart[] | undefined =>
     i === 0 && main?.domainExpr !== undefined && l.routes[0]?.route === first ? [main.domainExpr] : undefined;

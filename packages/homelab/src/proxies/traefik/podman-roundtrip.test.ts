@@ -83,21 +83,21 @@ describe("labels and the file provider: the same routers from the same routes", 
         .filter(([name]) => name !== "authelia") // an nspawn container: the file provider in both modes
         .map(([name, r]) => [name, { ...r, ...(r.middlewares === undefined ? {} : { middlewares: r.middlewares.map(withoutProvider) }) }]),
     );
-    expect(Object.keys(fromLabels).sort()).toEqual(["sonarr", "whoami-who", "whoami-who-api", "whoami-who-lan-re"]);
+    expect(Object.keys(fromLabels).sort()).toEqual(["sonarr", "whoami-who", "whoami-who-2", "whoami-who-lan"]);
     expect(fromLabels).toEqual(fromFile);
     // Written out once, so a change to both renderers at once is seen too.
     expect(fromLabels["sonarr"]).toEqual({ rule: "Host(`tv.example.org`)", service: "sonarr", entryPoints: ["websecure"], middlewares: ["authelia", "compress", "crowdsec"], tls: { certResolver: "le" } });
-    expect(fromLabels["whoami-who-lan-re"]).toEqual({ rule: "Host(`who.lan`) && PathRegexp(`^/v[0-9]+/`)", service: "whoami", entryPoints: ["web"] });
-    expect(fromLabels["whoami-who-api"]).toEqual({
+    expect(fromLabels["whoami-who-lan"]).toEqual({ rule: "Host(`who.lan`) && PathRegexp(`^/v[0-9]+/`)", service: "whoami", entryPoints: ["web"] });
+    expect(fromLabels["whoami-who-2"]).toEqual({
       rule: "Host(`who.example.org`) && PathPrefix(`/api`) && (ClientIP(`192.168.1.0/24`) || ClientIP(`10.0.0.0/8`))",
       service: "whoami",
       entryPoints: ["websecure"],
-      middlewares: ["whoami-who-api-strip"],
+      middlewares: ["whoami-who-2-strip"],
       priority: 20,
       tls: { certResolver: "le" },
     });
-    expect(strip["whoami-who-api-strip"]).toEqual({ stripPrefix: { prefixes: ["/api"] } });
-    expect(labelled.whoami!["traefik.http.middlewares.whoami-who-api-strip.stripprefix.prefixes"]).toBe("/api");
+    expect(strip["whoami-who-2-strip"]).toEqual({ stripPrefix: { prefixes: ["/api"] } });
+    expect(labelled.whoami!["traefik.http.middlewares.whoami-who-2-strip.stripprefix.prefixes"]).toBe("/api");
 
     // The file provider reaches the published host port; the label names the container port it maps to.
     const ports = { ...decodeLabels(labelled.sonarr!).ports, ...decodeLabels(labelled.whoami!).ports };

@@ -13,7 +13,7 @@ import type { Container, PodmanContainer } from "../../model/containers.ts";
 import type { Host } from "../../model/homelab.ts";
 import type { Route } from "../../model/routing.ts";
 import { compareCodeUnits } from "../../util/order.ts";
-import { label } from "./dynamic.ts";
+import { label, routerNames } from "./dynamic.ts";
 import type { LabelledRoute } from "./labels.ts";
 
 /** A container's routes as labels, and the network its `traefik.docker.network` label names. */
@@ -46,8 +46,8 @@ function podmanTargetRoutes(host: Pick<Host, "proxies" | "routes">, name: string
 /**
  * `c`'s routes as labels, or `undefined` when nothing routes to it by labels (another mode,
  * another backend, no Traefik route). Routers and services are named as the file provider
- * names them: after the container, with a suffix when there are several (`<name>-<host>`
- * with the path prefix, `<name>-<port>`; a further `-<n>` when that repeats).
+ * names them: after the container, with a suffix when there are several (`<name>-<host>`,
+ * `<name>-<port>`; a further `-<n>` when a host name repeats).
  */
 export function containerLabelling(host: Pick<Host, "proxies" | "routes">, c: Container): ContainerLabelling | undefined {
   if (c.backend !== "podman" || !podmanMode(host)) return undefined;
@@ -58,16 +58,12 @@ export function containerLabelling(host: Pick<Host, "proxies" | "routes">, c: Co
   const portOf = (r: Route): number =>
     r.target.kind === "attached" ? containerPort(c, r.target.port) : r.target.kind === "podman" ? r.target.port : 0;
   const ports = [...new Set(all.map(portOf))];
-  const seen = new Map<string, number>();
-  const routes = all.map((route): LabelledRoute => {
-    // As dynamic.ts names them: `<name>-<host>` and its path prefix, a number when that repeats.
-    const path = route.match.path;
-    const base = `${c.name}-${label(`${route.match.host.name}${path?.kind === "prefix" ? path.prefix : path?.kind === "regex" ? "-re" : ""}`)}`;
-    const count = (seen.get(base) ?? 0) + 1;
-    seen.set(base, count);
-    const router = all.length === 1 ? c.name : count === 1 ? base : `${base}-${count}`;
+  // As dynamic.ts names them: after the container, `<name>-<host>` when there are several
+  // (`-2`, `-3`, … when a host name repeats).
+  const names = routerNames(all.map((r) => (all.length === 1 ? c.name : `${c.name}-${label(r.match.host.name)}`)));
+  const routes = all.map((route, i): LabelledRoute => {
     const port = portOf(route);
-    return { route, router, service: ports.length === 1 ? c.name : `${c.name}-${port}`, port };
+    return { route, router: names[i]!, service: ports.length === 1 ? c.name : `${c.name}-${port}`, port };
   });
   const named = byName.map((r) => (r.target.kind === "podman" ? r.target.network : "")).find((net) => c.networks.includes(net));
   const network = c.network === "host" ? undefined : (named ?? c.networks[0]);

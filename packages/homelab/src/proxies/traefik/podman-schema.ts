@@ -22,12 +22,19 @@ const PODMAN_ONLY = ["image", "volumes"] as const;
 
 /**
  * `image` and `volumes` belong to the Traefik container of `mode: "podman"`: with another
- * mode they would be silently ignored, so they are refused.
+ * mode they would be silently ignored, so they are refused; so are the nspawn container's
+ * options (`container`) in the Podman mode.
  * @example traefikPodmanProblems({ image: "traefik:v3.3.5" }) // [{ path: ["image"], … }]
  */
 export function traefikPodmanProblems(raw: unknown): InputProblem[] {
   const r = asRecord(raw);
-  if (r === undefined || r["mode"] === "podman") return [];
+  if (r === undefined) return [];
+  if (r["mode"] === "podman") {
+    // The nspawn container's options (ephemeral, bindMounts, nameservers) have no Podman meaning.
+    return r["container"] === undefined
+      ? []
+      : [{ path: ["container"], message: 'container options need mode: "container" (the Podman container takes image and volumes instead)' }];
+  }
   return PODMAN_ONLY.filter((key) => r[key] !== undefined).map((key) => ({
     path: [key],
     message: `${key} is an option of the Traefik Podman container: add mode: "podman", or drop ${key}`,

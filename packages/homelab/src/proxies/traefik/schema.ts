@@ -2,6 +2,7 @@
 import { bool, email, identifier, secretRef } from "../../schema/primitives.ts";
 import { z, type Input } from "../../schema/zod.ts";
 import { traefikPodmanShape } from "./podman-schema.ts";
+import { staticShape } from "./static-schema.ts";
 
 /** Options of `traefik()`. */
 export const traefikSchema = z.strictObject(
@@ -50,10 +51,11 @@ export const traefikSchema = z.strictObject(
      */
     redirectToHttps: bool("redirectToHttps").optional(),
     /**
-     * Serve the dashboard (`api.dashboard`). Default `false`.
+     * Serve the dashboard (`api.dashboard`; the short form of `api: { dashboard }`). Default `false`.
      * @example dashboard: true
      */
     dashboard: bool("dashboard").optional(),
+    ...staticShape,
   },
   { error: "expected an object with Traefik options" },
 );

@@ -41,17 +41,3 @@ export function hostNameParts(lab: Pick<Homelab, "domain">, host: RouteHost): Ni
   if (host.name.endsWith(suffix)) return [`${host.name.slice(0, -suffix.length)}.`, DOMAIN];
   return [host.name];
 }
-
-/** The nspawn container named `name`, or the Podman one, or undefined. */
-function findContainer(ctx: RenderContext, name: string): Container | undefined {
-  return ctx.containers.find((c) => c.name === name);
-}
-
-/** The container offering forward auth (Authelia) that a route's `auth` names. */
-export function authProvider(ctx: RenderContext, name: string): NspawnContainer {
-  const provider = findContainer(ctx, name);
-  if (provider === undefined || provider.backend !== "nspawn" || provider.forwardAuth === undefined) {
-    throw new Error(`render: no container named ${name} offers forwardAuth`);
-  }
-  return provider;
-}

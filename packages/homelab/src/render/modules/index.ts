@@ -11,6 +11,7 @@ import { indexBody } from "./container.ts";
 import { optionsBody } from "./options.ts";
 import { PROFILE, profileBody, type ProfileImport } from "./profile.ts";
 import { routeFileBody } from "./routes.ts";
+import { authDnsFiles, generatedBody } from "../../auth/files.ts";
 
 /**
  * The `modules` layout (seed 001): per container `containers/<name>/options.nix` and
@@ -48,6 +49,10 @@ export function renderModules(ctx: RenderContext, namespace: string): Map<string
       add(f.path, provider.renderFile(ctx, p, f));
       others.push({ path: f.path, enable: true });
     }
+  }
+  for (const f of authDnsFiles(ctx)) {
+    add(f.path, generatedBody(f, namespace));
+    others.push({ path: f.path, enable: true });
   }
   for (const svc of ctx.services) {
     const path = `services/${svc.name}.nix`;

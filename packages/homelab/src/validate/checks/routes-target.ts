@@ -5,6 +5,7 @@
  */
 import type { PlacedRoute } from "../../facts/routes.ts";
 import type { Container, ProxyKind } from "../../model/index.ts";
+import { authenticates } from "../../model/middleware.ts";
 import { isLoopback } from "../../net/ipv4.ts";
 import { providerOf, proxyProvider } from "../../proxies/index.ts";
 import { at, atService, type CheckContext } from "../context.ts";
@@ -43,10 +44,11 @@ function checkContainerTarget(ctx: CheckContext, r: PlacedRoute, c: Container, p
   const { report } = ctx;
   // Over a container network no port need be published (Traefik's labels).
   if (ports !== undefined && !ports.has(port) && !byNetwork(ctx, r)) report.error("route-port-unserved", r, servedMessage(r, c, port, ports));
-  if (c.backend === "podman" && ports?.has(port)) {
+  // An authenticated route's way around the proxy is route-auth-bypassed's (route-bypass.ts).
+  if (c.backend === "podman" && ports?.has(port) && !authenticates(r.route.middlewares)) {
     const exposed = c.ports.find((p) => p.hostPort === port && p.protocol === "tcp" && !isLoopback(p.hostAddress));
     if (exposed !== undefined) {
-      report.warning("routed-port-exposed", r, `${r.host} routes to port ${port}, which ${c.name} also publishes on ${exposed.hostAddress}: clients can bypass the proxy (and its auth); publish it as "127.0.0.1:${port}:${exposed.containerPort}"`);
+      report.warning("routed-port-exposed", r, `${r.host} routes to port ${port}, which ${c.name} also publishes on ${exposed.hostAddress}: clients can bypass the proxy (its headers, limits and logs); publish it as "127.0.0.1:${port}:${exposed.containerPort}"`);
     }
   }
 }
