@@ -33,6 +33,7 @@ export const CONFIGS: readonly RepositoryConfig[] = [
   { name: "root", config: "homelab.config.ts", out: "server", committed: "test/golden/root-server", host: "server" },
   { name: "podman-media", config: "examples/podman-media/homelab.config.ts", out: "examples/podman-media/server", committed: "examples/podman-media/server", host: "hwc-server" },
   { name: "nspawn-traefik-service", config: "examples/nspawn-traefik-service/homelab.config.ts", out: "examples/nspawn-traefik-service/server", committed: "examples/nspawn-traefik-service/server", host: "tiny" },
+  { name: "proxy-zoo", config: "examples/proxy-zoo/homelab.config.ts", out: "examples/proxy-zoo/server", committed: "examples/proxy-zoo/server", host: "gateway" },
 ];
 
 /** The homelab a config file exports. */

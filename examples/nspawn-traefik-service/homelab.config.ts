@@ -54,6 +54,9 @@ export default homelab({
                 SSH_PORT: 2222,
               },
               service: { DISABLE_REGISTRATION: true },
+              // Traefik reaches Gitea from the host's end of the veth pair (an address of the
+              // pool): trust its X-Forwarded-For, so Gitea logs and rate-limits real clients.
+              security: { REVERSE_PROXY_TRUSTED_PROXIES: "10.42.0.0/24" },
             },
           },
         },

@@ -67,6 +67,7 @@
               type = "sqlite3";
             };
             settings = {
+              security.REVERSE_PROXY_TRUSTED_PROXIES = "10.42.0.0/24";
               server = {
                 DOMAIN = "git.${domain}";
                 HTTP_ADDR = "0.0.0.0";

@@ -16,7 +16,8 @@ import { dataToNix } from "../render/core/data.ts";
 import { freeVariables } from "../render/core/free-vars.ts";
 import { accessRules, type AccessRule } from "./access-control.ts";
 import { authRoutes } from "./routes.ts";
-import { configAt, configsAt } from "./user-config.ts";
+import { definedAt } from "../config/defined.ts";
+import { configsAt } from "./user-config.ts";
 
 /** Where a Podman Authelia finds nixjs's file and the client secrets. */
 export const PODMAN_CONFIG_PATH = "/etc/nixjs/authelia.yml";
@@ -75,7 +76,7 @@ function clientValue(c: OidcClient, secretPath: (c: OidcClient) => NixExpr | str
 /** The user's default policy, when visible in the instance's config. */
 function userDefaultPolicy(ctx: RenderContext, p: AutheliaProvider): boolean {
   const path = ["services", "authelia", "instances", p.instance, "settings", "access_control", "default_policy"];
-  return configsAt(ctx.host, p.runsIn).some((s) => configAt(s.config, path) !== undefined);
+  return configsAt(ctx.host, p.runsIn).some((s) => definedAt(s.config, path) !== undefined);
 }
 
 /**

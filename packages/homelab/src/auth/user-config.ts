@@ -3,20 +3,11 @@
  * the instance's own access-control rules and default policy, AdGuard's own rewrites. Read, never
  * changed: the derived parts merge with them in the NixOS module system.
  */
+import { definedAt } from "../config/defined.ts";
 import { isPlainObject } from "../config/plain.ts";
 import type { Container, Host, NixConfig } from "../model/index.ts";
 import type { AuthLocation } from "../model/auth.ts";
 import { atContainer, atService, type Located } from "../facts/located.ts";
-
-/** The value at `path` in plain config data, or undefined. @example configAt({ a: { b: 1 } }, ["a", "b"]) // 1 */
-export function configAt(value: unknown, path: readonly string[]): unknown {
-  let at: unknown = value;
-  for (const key of path) {
-    if (!isPlainObject(at) || !Object.hasOwn(at, key)) return undefined;
-    at = at[key];
-  }
-  return at;
-}
 
 /** A config that may hold something about a provider, and where it is. */
 export interface SeenConfig {
@@ -41,7 +32,7 @@ export function configsAt(host: Host, where: AuthLocation): SeenConfig[] {
  * @example listAt(seen, ["services", "adguardhome", "settings", "filtering", "rewrites"])
  */
 export function listAt(seen: SeenConfig, path: readonly string[]): { readonly value: { readonly [k: string]: unknown }; readonly at: Located }[] {
-  const list = configAt(seen.config, path);
+  const list = definedAt(seen.config, path);
   if (!Array.isArray(list)) return [];
   return list.flatMap((value: unknown, i) =>
     isPlainObject(value) ? [{ value, at: { ...seen.at, path: [...seen.at.path, ...path, i] } }] : [],

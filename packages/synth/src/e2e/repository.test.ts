@@ -65,8 +65,8 @@ describe("the root homelab.config.ts", () => {
 });
 
 describe("committed trees (the root golden and examples/*/server/)", () => {
-  it("there are the root tree and both seeds' examples", () => {
-    expect(examples).toEqual(["nspawn-traefik-service", "podman-media"]);
+  it("there are the root tree, both seeds' examples and the proxy zoo", () => {
+    expect(examples).toEqual(["nspawn-traefik-service", "podman-media", "proxy-zoo"]);
     for (const { config, dir } of committed) expect(existsSync(join(REPO_ROOT, dir)), `${dir} (from ${config})`).toBe(true);
   });
 

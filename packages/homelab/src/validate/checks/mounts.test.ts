@@ -27,6 +27,12 @@ describe("media-mount-writable", () => {
     ["/srv/Movies/new", true],
     ["/opt/media/sonarr", false],
     ["/var/lib/app", false],
+    // One program's state that merely has a "media" directory: not a shared library.
+    ["/var/lib/authentik/media", false],
+    ["/var/cache/jellyfin/photos", false],
+    ["/etc/media", false],
+    ["/run/media/usb", false],
+    ["/srv/var/lib/media", true],
   ])("isSharedMediaPath(%s) = %s", (path, expected) => {
     expect(isSharedMediaPath(path)).toBe(expected);
   });

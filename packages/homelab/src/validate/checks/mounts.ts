@@ -1,7 +1,9 @@
 /**
  * Shared media libraries mounted writable (seed 001: "use read-only mounts for shared
  * media"). A media path is one with a media-library directory in it (`/mnt/storage/media`,
- * `/srv/movies`), outside the container's own state directory `/opt/<category>/<name>`.
+ * `/srv/movies`), outside the container's own state directory `/opt/<category>/<name>` and
+ * outside the directories a system keeps one program's state in (`/var/lib/authentik/media` is
+ * Authentik's uploads, not a library other apps share).
  */
 import { writableMounts } from "../../facts/mounts.ts";
 import type { CheckContext } from "../context.ts";
@@ -11,6 +13,7 @@ const MEDIA_DIRS = /^(media|movies|films|tv|shows|series|music|audio|audiobooks|
 /** True for a host path that looks like a shared media library. */
 export function isSharedMediaPath(path: string): boolean {
   if (/^\/opt\/(media|services|databases|monitoring|business)\//.test(path)) return false;
+  if (/^\/(var\/lib|var\/cache|var\/log|etc|run)\//.test(path)) return false;
   return path.split("/").some((part) => MEDIA_DIRS.test(part));
 }
 

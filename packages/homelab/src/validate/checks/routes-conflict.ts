@@ -8,6 +8,7 @@ import type { PlacedRoute } from "../../facts/routes.ts";
 import type { Host } from "../../model/homelab.ts";
 import { proxyOf } from "../../model/lookup.ts";
 import type { PathMatch } from "../../model/routing.ts";
+import { formatIpv4, parseIpv4 } from "../../net/ipv4.ts";
 import type { CheckContext } from "../context.ts";
 import { groupBy, nameOthers, reportGroups } from "../report.ts";
 
@@ -27,12 +28,28 @@ function pathKey(path: PathMatch | undefined): string {
 }
 
 /**
+ * A client range as the proxies match it: a single address is its /32 (/128) network, an IPv4
+ * network's host bits do not matter (`10.0.0.5/8` is `10.0.0.0/8`), IPv6 is case-insensitive.
+ * @example canonicalClient("10.0.0.1") // "10.0.0.1/32"
+ */
+export function canonicalClient(range: string): string {
+  const slash = range.indexOf("/");
+  const address = slash < 0 ? range : range.slice(0, slash);
+  const v4 = parseIpv4(address);
+  if (v4 === undefined) return `${address.toLowerCase()}/${slash < 0 ? 128 : range.slice(slash + 1)}`;
+  const prefix = slash < 0 ? 32 : Number(range.slice(slash + 1));
+  const size = 2 ** (32 - prefix);
+  return `${formatIpv4(v4 - (v4 % size))}/${prefix}`;
+}
+
+/**
  * Routes with equal keys have identical matchers on one proxy and entry point. Clients are a
- * set (order and repeats do not matter); `strip` does not change what a prefix matches.
+ * set of networks (order, repeats and spelling do not matter: {@link canonicalClient}); `strip`
+ * does not change what a prefix matches.
  * @example matcherKey(host, r) // '["traefik","websecure","photos.example.org","prefix /api",[],null]'
  */
 export function matcherKey(host: Host, r: PlacedRoute): string {
-  const clients = [...new Set(r.route.match.clients)].sort();
+  const clients = [...new Set(r.route.match.clients.map(canonicalClient))].sort();
   return JSON.stringify([r.proxy ?? "", servedEntryPoint(host, r), r.host, pathKey(r.route.match.path), clients, r.route.priority ?? null]);
 }
 

@@ -5,6 +5,7 @@ import { caddyRoute } from "../../proxies/caddy/route.ts";
 import { traefik } from "../../proxies/traefik/builders.ts";
 import { traefikRoute } from "../../proxies/traefik/route.ts";
 import { route } from "../../builders/route.ts";
+import { canonicalClient } from "./routes-conflict.ts";
 import { findings, summary, testLab } from "../../../test-support/validate/test-lab.ts";
 
 const HASH = "$2a$14$Zkx19XLiW6VYouLHR5NmfOFU0z2GTNmpkT/5qqR7hx4IjWJPDhjvG";
@@ -57,6 +58,35 @@ describe("route-host-conflict", () => {
     expect(summary(lab, "route-host-conflict")).toEqual(["containers.a.routes[0] -> routes[0]", "routes[0] -> containers.a.routes[0]"]);
     const mine = findings(lab, "route-host-conflict").find((d) => d.path === "containers.a.routes[0]")!;
     expect(mine.message).toMatch(/^x\.example\.org\/api\* for 10\.0\.0\.0\/8, 192\.168\.0\.0\/16 is also routed by routes\[0\] with the same matcher/);
+  });
+
+  test("clients compared as networks: an address is its /32 or /128, host bits and IPv6 case do not matter", () => {
+    const lab = testLab({
+      traefik: traefik({ mode: "service" }),
+      routes: [
+        route({ subdomain: "a", clients: ["10.0.0.1"], to: { url: "http://192.168.1.20" }, public: true }),
+        route({ subdomain: "a", clients: ["10.0.0.1/32"], to: { url: "http://192.168.1.20" }, public: true }),
+        route({ subdomain: "b", clients: ["FD00::/8"], to: { url: "http://192.168.1.20" }, public: true }),
+        route({ subdomain: "b", clients: ["fd00::/8"], to: { url: "http://192.168.1.20" }, public: true }),
+        // Different networks: no clash.
+        route({ subdomain: "c", clients: ["10.0.0.1"], to: { url: "http://192.168.1.20" }, public: true }),
+        route({ subdomain: "c", clients: ["10.0.0.2"], to: { url: "http://192.168.1.20" }, public: true }),
+        route({ subdomain: "d", clients: ["10.0.0.0/8"], to: { url: "http://192.168.1.20" }, public: true }),
+        route({ subdomain: "d", clients: ["10.0.0.0/16"], to: { url: "http://192.168.1.20" }, public: true }),
+      ],
+    });
+    expect(summary(lab, "route-host-conflict")).toEqual(["routes[0] -> routes[1]", "routes[1] -> routes[0]", "routes[2] -> routes[3]", "routes[3] -> routes[2]"]);
+  });
+
+  test.each([
+    ["10.0.0.1", "10.0.0.1/32"],
+    ["10.0.0.5/8", "10.0.0.0/8"],
+    ["192.168.1.255/24", "192.168.1.0/24"],
+    ["0.0.0.0/0", "0.0.0.0/0"],
+    ["FD00::1", "fd00::1/128"],
+    ["fd00::/8", "fd00::/8"],
+  ])("canonicalClient(%s) = %s", (range, expected) => {
+    expect(canonicalClient(range)).toBe(expected);
   });
 
   test("routes of disabled containers are not deployed and clash with nothing", () => {
