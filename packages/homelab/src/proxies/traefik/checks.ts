@@ -11,6 +11,7 @@ import { entryPointsOf, resolversOf, type DeclaredResolver } from "./effective.t
 import type { Traefik, TraefikCode } from "./model.ts";
 import type { TraefikPodmanCode } from "./podman-model.ts";
 import { checkMiddlewareNames } from "./middleware-checks.ts";
+import { checkTraefikRoutes } from "./route-checks.ts";
 import { isStaging } from "./static-model.ts";
 
 /** The codes these checks report (`acme-dns-credentials` is the core's, older than the providers). */
@@ -24,6 +25,7 @@ export const TRAEFIK_CODES: { readonly [C in Exclude<TraefikCode, TraefikPodmanC
   "traefik-staging-resolver": { severity: "warning", summary: "routes get certificates from a staging CA, which browsers do not trust" },
   "traefik-acme-ephemeral": { severity: "warning", summary: "ACME certificates kept in an ephemeral Traefik container, lost on every restart" },
   "traefik-middleware-conflict": { severity: "error", summary: "two different Traefik middlewares by one name" },
+  "traefik-unsupported": { severity: "error", summary: "a route served by Traefik uses an option only Caddy renders (tls.internal, tls.email, extraConfig, reverseProxy)" },
 };
 
 /** What a route asks of Traefik by name: where, its entry point, resolver and TLS options. */
@@ -159,4 +161,5 @@ export function checkTraefik(ctx: CheckContext, t: Traefik): void {
   checkStaging(ctx, t, uses);
   checkSecurity(ctx, t);
   checkMiddlewareNames(ctx);
+  checkTraefikRoutes(ctx);
 }

@@ -59,4 +59,5 @@ export type TraefikCode =
   | "traefik-staging-resolver"
   | "traefik-acme-ephemeral"
   | "traefik-middleware-conflict"
+  | "traefik-unsupported"
   | TraefikPodmanCode;
