@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { HomelabInputError } from "../errors/input-error.ts";
 import { authenticates } from "../model/middleware.ts";
-import { container, formatPath, forwardAuth, headers, homelab, isMiddleware, isRoute, onlyHost, route, traefikRoute } from "../index.ts";
+import { caddyRoute, container, formatPath, forwardAuth, headers, homelab, isMiddleware, isRoute, onlyHost, route, traefikRoute } from "../index.ts";
 
 /** Runs `build`, expects one HomelabInputError, returns its `path: message` lines. */
 function problems(build: () => unknown): string[] {
@@ -96,6 +96,19 @@ describe("route()", () => {
     } catch (e) {
       expect((e as HomelabInputError).message).toBe("packages/homelab/src/builders/route.test.ts:94:7 route({…}).port: expected a port 1–65535, got 0");
     }
+  });
+});
+
+describe("sitePort (Caddy's host:port site address)", () => {
+  test("route() and caddyRoute() put it in the match; absent, the match has none", () => {
+    expect(route({ host: "app.home.arpa", port: 8080, sitePort: 8443 }).match).toEqual({ host: { kind: "fqdn", name: "app.home.arpa" }, clients: [], sitePort: 8443 });
+    expect(caddyRoute({ subdomain: "app", port: 8080, sitePort: 8443 }).match.sitePort).toBe(8443);
+    expect(route({ subdomain: "app", port: 8080 }).match).not.toHaveProperty("sitePort");
+  });
+
+  test("a port out of range is an error naming the field", () => {
+    expect(problems(() => route({ subdomain: "a", port: 1, sitePort: 70000 }))).toEqual(["sitePort: expected a port 1–65535, got 70000"]);
+    expect(problems(() => caddyRoute({ subdomain: "a", port: 1, sitePort: 70000 }))).toEqual(["sitePort: expected a port 1–65535, got 70000"]);
   });
 });
 

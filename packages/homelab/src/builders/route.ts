@@ -59,7 +59,7 @@ export function route(options: RouteOptions): Route {
     return newRoute(
       {
         proxy: o.proxy,
-        match: { host: routeHost(o), ...optional("path", path), clients: o.clients ?? [] },
+        match: { host: routeHost(o), ...optional("path", path), clients: o.clients ?? [], ...optional("sitePort", o.sitePort) },
         target: targetOf(o),
         middlewares: [...(o.auth === undefined ? [] : [authMiddleware(o.auth, site)]), ...(o.middlewares ?? [])],
         priority: o.priority,

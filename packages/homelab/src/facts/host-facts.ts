@@ -58,6 +58,7 @@ export function hostFacts(lab: Homelab, host: Host): HostFacts {
     if (group === undefined) byName.set(c.name, [c]);
     else group.push(c);
   }
+  const routes = placedRoutes(lab, host);
   const facts: HostFacts = {
     lab,
     host,
@@ -68,8 +69,8 @@ export function hostFacts(lab: Homelab, host: Host): HostFacts {
     enabled: host.containers.filter((c) => c.enable),
     enabledServices: host.services.filter((s) => s.enable),
     byName,
-    listeners: hostListeners(host),
-    routes: placedRoutes(lab, host),
+    listeners: hostListeners(host, routes),
+    routes,
     secrets: secretUsages(host),
     configs: scannedConfigs(host, backend),
   };

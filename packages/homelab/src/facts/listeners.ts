@@ -6,16 +6,18 @@ import type { Host } from "../model/homelab.ts";
 import { ANY_ADDRESS } from "../net/ipv4.ts";
 import { proxyProvider } from "../proxies/index.ts";
 import { atContainer, atService, type Listener } from "./located.ts";
+import type { PlacedRoute } from "./routes.ts";
 
 /**
- * The host's listeners: its proxies' (from their provider modules), host-network NixOS
+ * The host's listeners: its proxies' (from their provider modules, given the placed `routes`
+ * each serves), host-network NixOS
  * containers' ports, `forwardPorts` (DNAT, the firewall need not open them), Podman published
  * ports (likewise, Podman's own rules let them in), host services' ports.
- * @example hostListeners(host).filter((l) => l.opens)
+ * @example hostListeners(host, placedRoutes(lab, host)).filter((l) => l.opens)
  */
-export function hostListeners(host: Host): Listener[] {
+export function hostListeners(host: Host, routes: readonly PlacedRoute[]): Listener[] {
   const out: Listener[] = [];
-  for (const p of host.proxies) out.push(...proxyProvider(p).listeners(p));
+  for (const p of host.proxies) out.push(...proxyProvider(p).listeners(p, routes.filter((r) => r.proxy === p.kind)));
   for (const c of host.containers) {
     if (!c.enable) continue;
     if (c.backend === "nspawn" && c.network === "host") {

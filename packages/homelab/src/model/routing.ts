@@ -32,6 +32,12 @@ export interface RouteMatch {
    * router beside the public one. Traefik's `ClientIP`, Caddy's `remote_ip`. Empty: any client.
    */
   readonly clients: readonly string[];
+  /**
+   * The port the proxy listens on for this route's host name: Caddy's `host:port` site
+   * address (a LAN-only admin UI on `https://app.home.arpa:8443`). Absent: the proxy's HTTPS
+   * port.
+   */
+  readonly sitePort?: number;
 }
 
 /**

@@ -23,7 +23,7 @@ export const PROXY_PROVIDERS: readonly ProxyProvider[] = Object.freeze(Object.va
 
 /**
  * The provider of a proxy.
- * @example proxyProvider(traefik).listeners(traefik)
+ * @example proxyProvider(traefik).listeners(traefik, [])
  */
 export function proxyProvider<P extends Proxy>(proxy: P): ProxyProvider<P> {
   return PROVIDERS[proxy.kind] as unknown as ProxyProvider<P>;

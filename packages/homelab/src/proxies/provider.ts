@@ -8,6 +8,7 @@
  */
 import type { NixBinding, NixExpr } from "@nixjs/expr-printer";
 import type { Listener, Located } from "../facts/located.ts";
+import type { PlacedRoute } from "../facts/routes.ts";
 import type { SecretUsage } from "../facts/systems.ts";
 import type { Container, PodmanContainer } from "../model/containers.ts";
 import type { Homelab, Host } from "../model/homelab.ts";
@@ -71,8 +72,11 @@ export interface ProxyProvider<P extends Proxy = Proxy> {
    * `to: { podman, network }`); absent or empty: it runs on the host network and cannot.
    */
   podmanNetworks?(proxy: P, host: Host): readonly string[];
-  /** The host sockets it binds. */
-  listeners(proxy: P): Listener[];
+  /**
+   * The host sockets it binds; `routes` are the host's placed routes it serves (a route may ask
+   * for a port of its own, Caddy's `sitePort`).
+   */
+  listeners(proxy: P, routes: readonly PlacedRoute[]): Listener[];
   /** The secrets it decrypts, and in which system. */
   secrets(proxy: P): SecretUsage[];
   /** NixOS container names it defines itself (the `traefik` container). */

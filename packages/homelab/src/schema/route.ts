@@ -69,6 +69,12 @@ export const routeSchema = z.strictObject(
      */
     to: routeTo.optional(),
     /**
+     * Caddy: serve the route's host name on this port of its own, Caddy's `host:port` site
+     * address (a LAN-only admin UI beside the public site); Caddy's HTTPS port otherwise.
+     * @example sitePort: 8443
+     */
+    sitePort: port.optional(),
+    /**
      * The port of the container the route is given to (a service port of an nspawn
      * container, a published host port of a Podman container).
      * @example port: 2283

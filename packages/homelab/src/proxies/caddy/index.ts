@@ -1,5 +1,5 @@
 /** The Caddy provider: Caddy as a host service; each route a virtual host beside its container. */
-import { atProxy } from "../../facts/located.ts";
+import { atProxy, type Listener } from "../../facts/located.ts";
 import { isCaddy } from "./builders.ts";
 import type { Caddy } from "./model.ts";
 import { ANY_ADDRESS } from "../../net/ipv4.ts";
@@ -23,16 +23,30 @@ export const caddyProvider: ProxyProvider<Caddy> = {
   hostSecretsOption: "caddy's environmentFile",
   routeAuthOption: "basicAuth",
 
-  // HTTP on httpPort; HTTPS on httpsPort over TCP, and over UDP for HTTP/3.
-  listeners(c) {
+  /**
+   * HTTP on httpPort; HTTPS on httpsPort over TCP, and over UDP for HTTP/3; likewise every
+   * distinct `sitePort` of its routes (a `host:port` site), at the first route asking for it,
+   * so a port conflict names that route's call.
+   */
+  listeners(c, routes) {
     const http = c.httpPort ?? 80;
     const https = c.httpsPort ?? 443;
     const common = { address: ANY_ADDRESS, owner: "Caddy", name: "caddy", opens: true } as const;
-    return [
+    const listeners: Listener[] = [
       { ...atProxy(c, "httpPort"), ...common, protocol: "tcp", port: http },
       { ...atProxy(c, "httpsPort"), ...common, protocol: "tcp", port: https },
       { ...atProxy(c, "http3"), ...common, protocol: "udp", port: https },
     ];
+    // Ports Caddy binds already: a site on its HTTP port is served there, as plain HTTP.
+    const seen = new Set<number>([http, https]);
+    for (const r of routes) {
+      const port = r.route.match.sitePort;
+      if (port === undefined || seen.has(port)) continue;
+      seen.add(port);
+      const at = { subject: r.subject, path: [...r.path, "sitePort"], site: r.site };
+      listeners.push({ ...at, ...common, protocol: "tcp", port }, { ...at, ...common, protocol: "udp", port });
+    }
+    return listeners;
   },
 
   // Read by systemd (as root) before Caddy starts: a host secret, agenix's default owner.

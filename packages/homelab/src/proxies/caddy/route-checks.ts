@@ -9,6 +9,7 @@ import type { Route } from "../../model/routing.ts";
 import type { CheckContext } from "../../validate/context.ts";
 import { usesRateLimit } from "./directives.ts";
 import type { Caddy } from "./model.ts";
+import { siteAddress } from "./sites.ts";
 
 /** A route Caddy serves, where it is, and the host name it answers. */
 export interface CaddyPlacedRoute extends Located {
@@ -82,15 +83,16 @@ export function checkCaddyRoutes(ctx: CheckContext, caddy: Caddy, routes: readon
       `${limited.host} limits its rate, which needs a Caddy built with ${RATE_LIMIT_PLUGIN}: add it to caddy({ withPlugins: { plugins: ["${RATE_LIMIT_PLUGIN}@<tag>"], hash } })`,
     );
   }
-  // One site, one tls: Caddy cannot give routes of one host name different certificates.
+  // One site, one tls: Caddy cannot give routes of one site (host name and site port) different certificates.
   const tlsByHost = new Map<string, { readonly r: CaddyPlacedRoute; readonly tls: string }>();
   for (const r of routes) {
     const tls = r.route.tls.internal ? "internal" : (r.route.tls.email ?? "");
     if (tls === "") continue;
-    const first = tlsByHost.get(r.host);
-    if (first === undefined) tlsByHost.set(r.host, { r, tls });
+    const address = siteAddress(r.host, r.route.match.sitePort);
+    const first = tlsByHost.get(address);
+    if (first === undefined) tlsByHost.set(address, { r, tls });
     else if (first.tls !== tls) {
-      ctx.report.error("caddy-unsupported", at(r, "tls"), `${r.host}: its routes ask for different tls (${first.tls} and ${tls}), and Caddy has one tls per site: give them the same tls`, [first.r]);
+      ctx.report.error("caddy-unsupported", at(r, "tls"), `${address}: its routes ask for different tls (${first.tls} and ${tls}), and Caddy has one tls per site: give them the same tls`, [first.r]);
     }
   }
 }

@@ -7,13 +7,13 @@
 import { guarded } from "../../builders/collect.ts";
 import { caddyReverseProxy } from "./builders.ts";
 import { caddyReverseProxySchema } from "./schema.ts";
-import { branded } from "../../builders/freeze.ts";
+import { branded, optional } from "../../builders/freeze.ts";
 import { callLabel } from "../../builders/label.ts";
 import { parseInput } from "../../builders/parse.ts";
 import { authMiddleware, newRoute, routeHost, routeStandIn } from "../../builders/routes.ts";
 import type { BasicAuthMiddleware, Middleware } from "../../model/middleware.ts";
 import type { Route } from "../../model/routing.ts";
-import { bcryptHash, email } from "../../schema/primitives.ts";
+import { bcryptHash, email, port } from "../../schema/primitives.ts";
 import { ROUTE_OPTIONS_ERROR, routeProblems, routeShape } from "../../schema/routes.ts";
 import { z, type Input } from "../../schema/zod.ts";
 import { captureSite } from "../../site/capture.ts";
@@ -27,6 +27,12 @@ export const caddyRouteSchema = z.strictObject(
      * @example tlsEmail: "admin@example.org"
      */
     tlsEmail: email.optional(),
+    /**
+     * Serve the site on this port of its own, Caddy's `host:port` site address (a LAN-only
+     * admin UI on `https://app.home.arpa:8443`); `caddy({ httpsPort })` otherwise.
+     * @example sitePort: 8443
+     */
+    sitePort: port.optional(),
     /**
      * Basic-auth users and their bcrypt hashes (`caddy hash-password`); never a plain password.
      * @example basicAuth: { alice: "$2a$14$Zkx19XLiW6VYouLHR5NmfOFU0z2GTNmpkT/5qqR7hx4IjWJPDhjvG" }
@@ -74,7 +80,7 @@ export function caddyRoute(options: CaddyRouteOptions): Route {
     return newRoute(
       {
         proxy: "caddy",
-        match: { host: routeHost(o), clients: [] },
+        match: { host: routeHost(o), clients: [], ...optional("sitePort", o.sitePort) },
         target: { kind: "attached", port: o.port },
         middlewares: [...(o.auth === undefined ? [] : [authMiddleware(o.auth, site)]), ...basic],
         tls: { email: o.tlsEmail },

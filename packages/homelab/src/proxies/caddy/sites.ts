@@ -1,10 +1,11 @@
 /**
- * Caddy sites: one virtual host per host name, its body Caddyfile text (`site-body.ts`). All
- * routes of one host name go into one site, since Caddy picks among a site's `handle` blocks
- * only within one block (and NixOS joins `extraConfig` definitions from several files in an
- * order nobody chose). A site whose routes all target the container they are given to is
- * written in that container's file, as it always was; a site with host-level routes, or routes
- * of several containers, in `host.nix`'s Caddy section.
+ * Caddy sites: one virtual host per host name (and site port: a route with `sitePort` is
+ * served at Caddy's `host:port` site address, a site of its own), its body Caddyfile text
+ * (`site-body.ts`). All routes of one host name and site port go into one site, since Caddy
+ * picks among a site's `handle` blocks only within one block (and NixOS joins `extraConfig`
+ * definitions from several files in an order nobody chose). A site whose routes all target the
+ * container they are given to is written in that container's file, as it always was; a site
+ * with host-level routes, or routes of several containers, in `host.nix`'s Caddy section.
  */
 import { n, type NixBinding, type NixExpr, type NixStringPart } from "@nixjs/expr-printer";
 import { attachedRoutes, routeHostName, type PlacedRoute } from "../../facts/routes.ts";
@@ -36,13 +37,28 @@ export function directiveOptions(caddy: Caddy): DirectiveOptions {
   return { clientMatcher: caddy.trustedProxies === undefined ? "remote_ip" : "client_ip" };
 }
 
-/** The enabled routes Caddy serves on the host, by host name, in first-seen order. */
+/**
+ * A site's address: the host name, with `:<sitePort>` when the route asks for a port of its own
+ * (the NixOS module writes a virtual host's key as the site address).
+ * @example siteAddress("app.home.arpa", 8443) // "app.home.arpa:8443"
+ */
+export function siteAddress(hostName: string, sitePort: number | undefined): string {
+  return sitePort === undefined ? hostName : `${hostName}:${sitePort}`;
+}
+
+/** A site's key as a Nix string: the host name's parts (or `hostParts`), then `:<sitePort>`. */
+function siteKey(hostParts: readonly NixStringPart[], sitePort: number | undefined): NixExpr {
+  return n.str(sitePort === undefined ? [...hostParts] : [...hostParts, `:${sitePort}`]);
+}
+
+/** The enabled routes Caddy serves on the host, by site address, in first-seen order. */
 export function caddySites(ctx: RenderContext): Map<string, PlacedRoute[]> {
   const sites = new Map<string, PlacedRoute[]>();
   for (const r of ctx.facts.routes) {
     if (r.proxy !== "caddy") continue;
-    const group = sites.get(r.host);
-    if (group === undefined) sites.set(r.host, [r]);
+    const key = siteAddress(r.host, r.route.match.sitePort);
+    const group = sites.get(key);
+    if (group === undefined) sites.set(key, [r]);
     else group.push(r);
   }
   return sites;
@@ -62,14 +78,20 @@ export function caddySiteBindings(ctx: RenderContext, caddy: Caddy, c: Container
   const shared = caddySites(ctx);
   const own = new Map<string, ToContainer[]>();
   for (const route of caddyRoutes(ctx.host, c)) {
-    const name = routeHostName(route.match.host, ctx.lab.domain);
+    const name = siteAddress(routeHostName(route.match.host, ctx.lab.domain), route.match.sitePort);
     const placed = shared.get(name);
     if (placed !== undefined && !ownedBy(placed, c)) continue;
     own.set(name, [...(own.get(name) ?? []), route]);
   }
   return [...own.values()].map((routes, i) => {
     const first = routes[0]!;
-    const site: NixExpr = i === 0 && main?.domainExpr !== undefined ? main.domainExpr : n.str(hostNameParts(ctx.lab, first.match.host));
+    const sitePort = first.match.sitePort;
+    const site: NixExpr =
+      i === 0 && main?.domainExpr !== undefined
+        ? sitePort === undefined
+          ? main.domainExpr
+          : siteKey([main.domainExpr], sitePort)
+        : siteKey(hostNameParts(ctx.lab, first.match.host), sitePort);
     const siteRoutes: SiteRoute[] = routes.map((route) => {
       const portExpr = main !== undefined && route.target.port === main.port ? main.portExpr : undefined;
       return { route, target: targetLines({ kind: "container", container: c, port: route.target.port }, route.reverseProxy, portExpr) };
@@ -85,7 +107,8 @@ export function hostSiteBindings(ctx: RenderContext, caddy: Caddy): NixBinding[]
     const owner = routes[0]!.owner;
     if (owner !== undefined && ownedBy(routes, owner)) continue;
     const siteRoutes: SiteRoute[] = routes.map((r) => ({ route: r.route, target: targetLines(r.target, r.route.reverseProxy) }));
-    const name = n.str(hostNameParts(ctx.lab, routes[0]!.route.match.host));
+    const first = routes[0]!.route;
+    const name = siteKey(hostNameParts(ctx.lab, first.match.host), first.match.sitePort);
     bindings.push(n.bind(["virtualHosts", name, "extraConfig"], n.indented(caddyLines(...siteBody(siteRoutes, directiveOptions(caddy))))));
   }
   return bindings;

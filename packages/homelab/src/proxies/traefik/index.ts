@@ -33,7 +33,8 @@ export const traefikProvider: ProxyProvider<Traefik> = {
   /**
    * Its entry points, opened in the firewall; with `api.insecure` (and no entry point of that
    * name) also Traefik's implicit `traefik` entry point on :8080, which it binds but nixjs does
-   * not open: the unauthenticated API stays off the network unless the user opens it.
+   * not open: the unauthenticated API stays off the network unless the user opens it. Its
+   * routes bind nothing of their own (a route's port is an entry point's).
    */
   listeners(t) {
     const owner = t.mode === "container" ? "the traefik container" : t.mode === "podman" ? "the traefik Podman container" : "the Traefik service";

@@ -53,4 +53,15 @@ describe("traefik-unsupported: Caddy-only options on a route Traefik serves", ()
     });
     expect(summary(lab, "traefik-unsupported")).toEqual([]);
   });
+
+  test("sitePort (Caddy's host:port site) is an error naming the field and the entry point to declare instead", () => {
+    const lab = testLab({
+      traefik: traefik({ mode: "service", certResolver: "le", acme: { email: "admin@example.org" } }),
+      containers: [container("app", { ports: [8080], route: route({ subdomain: "app", port: 8080, sitePort: 8443, public: true }) })],
+    });
+    expect(summary(lab, "traefik-unsupported")).toEqual(["containers.app.routes[0].sitePort"]);
+    expect(findings(lab, "traefik-unsupported")[0]!.message).toBe(
+      "app.example.org: sitePort is Caddy's host:port site address; with Traefik declare an entry point on that port (traefik({ entryPoints: { admin: { address: ':8443' } } })) and set entryPoint",
+    );
+  });
 });

@@ -23,6 +23,9 @@ function unsupported(r: PlacedRoute): [readonly (string | number)[], string][] {
   if (route.reverseProxy !== undefined) {
     out.push([["reverseProxy"], `${host}: reverseProxy (several upstreams, header_up/header_down) is Caddy's; for Traefik drop it and use headers() for request and response headers`]);
   }
+  if (route.match.sitePort !== undefined) {
+    out.push([["sitePort"], `${host}: sitePort is Caddy's host:port site address; with Traefik declare an entry point on that port (traefik({ entryPoints: { admin: { address: ':${route.match.sitePort}' } } })) and set entryPoint`]);
+  }
   return out;
 }
 

@@ -1,7 +1,8 @@
 /**
  * `route-host-conflict`, rule-aware: two routes clash only when a proxy cannot tell them
  * apart, i.e. their matchers are identical on the same proxy and entry point (same host name,
- * same path matcher, same client set, same priority). Different paths, a LAN-only router
+ * same path matcher, same client set, same priority, same site port: Caddy's `host:port` sites
+ * are separate sites). Different paths, a LAN-only router
  * beside a public one, or different priorities are how people split a host on purpose.
  */
 import type { PlacedRoute } from "../../facts/routes.ts";
@@ -46,11 +47,12 @@ export function canonicalClient(range: string): string {
  * Routes with equal keys have identical matchers on one proxy and entry point. Clients are a
  * set of networks (order, repeats and spelling do not matter: {@link canonicalClient}); `strip`
  * does not change what a prefix matches.
- * @example matcherKey(host, r) // '["traefik","websecure","photos.example.org","prefix /api",[],null]'
+ * @example matcherKey(host, r) // '["traefik","websecure","photos.example.org","prefix /api",[],null,null]'
  */
 export function matcherKey(host: Host, r: PlacedRoute): string {
   const clients = [...new Set(r.route.match.clients.map(canonicalClient))].sort();
-  return JSON.stringify([r.proxy ?? "", servedEntryPoint(host, r), r.host, pathKey(r.route.match.path), clients, r.route.priority ?? null]);
+  const m = r.route.match;
+  return JSON.stringify([r.proxy ?? "", servedEntryPoint(host, r), r.host, pathKey(m.path), clients, r.route.priority ?? null, m.sitePort ?? null]);
 }
 
 /** How a route's matcher reads in a message: `photos.example.org/api*`. */

@@ -49,6 +49,20 @@ describe("route-host-conflict", () => {
     expect(summary(lab, "route-host-conflict")).toEqual([]);
   });
 
+  test("one host name on two Caddy site ports (host:port sites) does not clash; the same site port does", () => {
+    const lab = testLab({
+      caddy: caddy(),
+      containers: [
+        container("a", {
+          ports: [80, 81],
+          routes: [route({ host: "app.home.arpa", port: 80, public: true }), route({ host: "app.home.arpa", port: 81, sitePort: 8443, public: true })],
+        }),
+      ],
+      routes: [route({ host: "app.home.arpa", to: { url: "http://192.168.1.20" }, sitePort: 8443, public: true })],
+    });
+    expect(summary(lab, "route-host-conflict")).toEqual(["containers.a.routes[1] -> routes[0]", "routes[0] -> containers.a.routes[1]"]);
+  });
+
   test("identical matchers clash, clients compared as a set, host-level routes too", () => {
     const lab = testLab({
       traefik: traefik({ mode: "service" }),
