@@ -6,11 +6,11 @@
 import { atHomelab, type Located } from "../facts/located.ts";
 import type { DnsRewrites } from "../model/auth.ts";
 import { inPool, isLoopback, parseIpv4 } from "../net/ipv4.ts";
+import { isWildcardAddress } from "../net/private-ranges.ts";
 import type { CheckContext } from "../validate/context.ts";
 import { authRoutes } from "../auth/routes.ts";
 import { userRewrites } from "./render.ts";
 
-const WILDCARDS: ReadonlySet<string> = new Set(["0.0.0.0", "::", "[::]", ""]);
 
 /** The ports a reverse proxy serves clients on. */
 const PROXY_PORTS: ReadonlySet<number> = new Set([80, 443]);
@@ -39,7 +39,7 @@ function unreachable(ctx: CheckContext, answer: string): string | undefined {
     return `inside the containers' pool ${ctx.host.network.pool}, which only the host reaches`;
   }
   const bound = ctx.facts.listeners.filter((l) => l.protocol === "tcp" && PROXY_PORTS.has(l.port));
-  if (bound.length > 0 && bound.every((l) => !WILDCARDS.has(l.address)) && !bound.some((l) => l.address === answer)) {
+  if (bound.length > 0 && bound.every((l) => !isWildcardAddress(l.address)) && !bound.some((l) => l.address === answer)) {
     return `the proxy listens on ${[...new Set(bound.map((l) => l.address))].join(", ")} only`;
   }
   return undefined;

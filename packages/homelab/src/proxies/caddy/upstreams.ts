@@ -7,7 +7,7 @@
 import type { NixExpr, NixStringPart } from "@nixjs/expr-printer";
 import type { Container } from "../../model/containers.ts";
 import type { HostService } from "../../model/homelab.ts";
-import { targetParts } from "../../render/core/targets.ts";
+import { reachableAddress, targetParts } from "../../render/core/targets.ts";
 import type { CaddyReverseProxy } from "./model.ts";
 import type { PartLines } from "./site-body.ts";
 
@@ -20,12 +20,9 @@ export type CaddyTarget =
   | { readonly kind: "redirect"; readonly to: string; readonly permanent: boolean }
   | { readonly kind: "missing" | "podman" | "traefikApi" };
 
-const WILDCARDS: ReadonlySet<string> = new Set(["0.0.0.0", "::", "[::]", ""]);
-
 /** `address:port`, IPv6 in brackets, every-address binds reached on loopback. */
 function hostPort(address: string, port: number): string {
-  const host = WILDCARDS.has(address) ? "127.0.0.1" : address.includes(":") && !address.startsWith("[") ? `[${address}]` : address;
-  return `${host}:${port}`;
+  return `${reachableAddress(address)}:${port}`;
 }
 
 /** A redirect keeps the request's path and query unless the target names its own path. */

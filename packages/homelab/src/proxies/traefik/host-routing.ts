@@ -15,7 +15,7 @@ import type { PlacedRoute, ResolvedTarget } from "../../facts/routes.ts";
 import type { Middleware } from "../../model/middleware.ts";
 import { hostNameParts, type RenderContext } from "../../render/core/context.ts";
 import { dataToNix } from "../../render/core/data.ts";
-import { targetParts } from "../../render/core/targets.ts";
+import { reachableAddress, targetParts } from "../../render/core/targets.ts";
 import { AttrTree } from "../../render/core/tree.ts";
 import { compareCodeUnits } from "../../util/order.ts";
 import type { HostSection } from "../provider.ts";
@@ -25,9 +25,6 @@ import { definedMiddlewares, middlewareConfig, type ForwardAuthEndpoint } from "
 import type { Traefik } from "./model.ts";
 import { routedByLabels } from "./podman-routes.ts";
 import { traefikRouter } from "./router.ts";
-
-const WILDCARDS: ReadonlySet<string> = new Set(["0.0.0.0", "::", ""]);
-const hostPart = (address: string): string => (WILDCARDS.has(address) ? "127.0.0.1" : address.includes(":") ? `[${address}]` : address);
 
 /**
  * Where Traefik asks a provider, from the one endpoint function every proxy shares
@@ -54,10 +51,10 @@ function backend(target: ResolvedTarget): { readonly url: NixExpr } | { readonly
       return { url: n.str(["http://", ...targetParts(target.container, target.port)]) };
     case "service": {
       const p = target.service.ports.find((x) => x.port === target.port && x.protocol === "tcp");
-      return { url: n.str(`http://${hostPart(p?.address ?? "")}:${target.port}`) };
+      return { url: n.str(`http://${reachableAddress(p?.address)}:${target.port}`) };
     }
     case "hostPort":
-      return { url: n.str(`http://${hostPart(target.address)}:${target.port}`) };
+      return { url: n.str(`http://${reachableAddress(target.address)}:${target.port}`) };
     case "url":
       return { url: n.str(target.url) };
     case "podman":

@@ -1,7 +1,17 @@
 import { n, type NixExpr, type NixStringPart } from "@nixjs/expr-printer";
 import { isPrivateNspawn, type Container } from "../../model/index.ts";
+import { isWildcardAddress } from "../../net/private-ranges.ts";
 
-const WILDCARDS: ReadonlySet<string> = new Set(["0.0.0.0", "::", "[::]", ""]);
+/**
+ * Where a proxy on the host reaches a listener bound to `address`: `127.0.0.1` for a listener on
+ * every address (or none given), the address itself otherwise, IPv6 in brackets.
+ * @example reachableAddress("0.0.0.0") // "127.0.0.1"
+ * @example reachableAddress("fd00::5") // "[fd00::5]"
+ */
+export function reachableAddress(address: string | undefined): string {
+  if (address === undefined || isWildcardAddress(address)) return "127.0.0.1";
+  return address.includes(":") && !address.startsWith("[") ? `[${address}]` : address;
+}
 
 /**
  * The host part of where a proxy on the host network (Traefik, Caddy, the Traefik container)
@@ -22,8 +32,7 @@ export function targetHost(container: Container, port: number): NixStringPart[] 
       : container.network === "host"
         ? undefined
         : container.ports.find((p) => p.hostPort === port && p.protocol === "tcp")?.hostAddress;
-  if (address === undefined || WILDCARDS.has(address)) return ["127.0.0.1"];
-  return [address.includes(":") && !address.startsWith("[") ? `[${address}]` : address];
+  return [reachableAddress(address)];
 }
 
 /**
