@@ -34,7 +34,7 @@ export type { CaddyOptions } from "./proxies/caddy/schema.ts";
 export { isTraefik, traefik } from "./proxies/traefik/builders.ts";
 export { traefikRoute, type TraefikRouteOptions } from "./proxies/traefik/route.ts";
 export type { TraefikOptions } from "./proxies/traefik/schema.ts";
-export { LETSENCRYPT_STAGING } from "./proxies/traefik/static-model.ts";
+export { LETSENCRYPT_STAGING } from "./proxies/acme.ts";
 // Auth providers, OIDC clients and DNS rewrites (auth/, dns/).
 export { authelia, authentik, isAuthProvider, oidcClient } from "./auth/builders.ts";
 export type { AuthentikOptions, AutheliaOptions, OidcClientOptions } from "./auth/schema.ts";

@@ -6,15 +6,13 @@ import { parseInput } from "../../builders/parse.ts";
 import { brandOf } from "../../model/brand.ts";
 import { captureSite } from "../../site/capture.ts";
 import type { Zod } from "../../schema/zod.ts";
+import { LETSENCRYPT_STAGING } from "../acme.ts";
 import type { Caddy, CaddyAcmeDns, CaddyReverseProxy } from "./model.ts";
 import { caddyReverseProxySchema, caddySchema, type CaddyOptions } from "./schema.ts";
 
-/** Let's Encrypt's staging directory: untrusted certificates, generous rate limits. */
-export const LETS_ENCRYPT_STAGING = "https://acme-staging-v02.api.letsencrypt.org/directory";
-
 /** `acmeCA`'s directory URL; `"production"` is Caddy's default issuers, so nothing is written. */
 function acmeDirectory(ca: string | undefined): string | undefined {
-  if (ca === "staging") return LETS_ENCRYPT_STAGING;
+  if (ca === "staging") return LETSENCRYPT_STAGING;
   return ca === "production" ? undefined : ca;
 }
 

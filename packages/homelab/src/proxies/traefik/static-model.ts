@@ -118,12 +118,7 @@ export const API_ENTRY_POINT = "traefik";
 /** Traefik's default ACME storage in NixOS's `dataDir` (its only writable directory). */
 export const DEFAULT_ACME_STORAGE = "/var/lib/traefik/acme.json";
 
-/**
- * Let's Encrypt's staging directory, for `caServer`: untrusted certificates, generous rate
- * limits; for trying a resolver before switching to production.
- * @example certResolvers: { staging: { email, httpChallenge: {}, caServer: LETSENCRYPT_STAGING } }
- */
-export const LETSENCRYPT_STAGING = "https://acme-staging-v02.api.letsencrypt.org/directory";
+export { LETSENCRYPT_STAGING } from "../acme.ts";
 
 /**
  * True for a resolver on a staging CA (Let's Encrypt's, or any directory named so): its
