@@ -6,13 +6,13 @@
  * expected text written from Authelia's and Authentik's Caddy guides.
  */
 import { describe, expect, it } from "vitest";
-import { authelia, authentik } from "../../auth/builders.ts";
 import { container } from "../../builders/container.ts";
 import { homelab } from "../../builders/homelab.ts";
 import { route } from "../../builders/route.ts";
 import { validate } from "../../validate/index.ts";
 import { suiteTree } from "../../../test-support/render/files.ts";
 import { stubEval } from "../../../test-support/render/stub.ts";
+import { authProviders, providerContainers } from "../../../test-support/render/auth-providers-lab.ts";
 import { caddy } from "./builders.ts";
 
 function lab() {
@@ -22,17 +22,9 @@ function lab() {
     stateVersion: "25.05",
     modules: [],
     caddy: caddy({ email: "admin@example.org" }),
-    auth: [authelia({ container: "authelia" }), authentik({ container: "authentik", port: 9000 })],
+    auth: authProviders(),
     containers: [
-      container("authelia", { ports: [9091], route: route({ subdomain: "auth", port: 9091, public: true }) }),
-      container("authentik", {
-        backend: "podman",
-        image: "ghcr.io/goauthentik/server:2025.10.1",
-        user: "1000",
-        cmd: ["server"],
-        ports: ["127.0.0.1:9000:9000"],
-        route: route({ subdomain: "sso", port: 9000, public: true }),
-      }),
+      ...providerContainers(),
       container("wiki", { ports: [3000], route: route({ subdomain: "wiki", port: 3000, auth: "authelia" }) }),
       container("docs", { ports: [8000], route: route({ subdomain: "docs", port: 8000, auth: "authentik" }) }),
     ],

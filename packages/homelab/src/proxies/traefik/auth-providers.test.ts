@@ -6,7 +6,6 @@
  * in the stand-in NixOS; expected values written from Authelia's and Authentik's proxy guides.
  */
 import { describe, expect, it } from "vitest";
-import { authelia, authentik } from "../../auth/builders.ts";
 import { container } from "../../builders/container.ts";
 import { homelab } from "../../builders/homelab.ts";
 import { chain, forwardAuth, headers } from "../../builders/middleware.ts";
@@ -14,6 +13,7 @@ import { route } from "../../builders/route.ts";
 import { validate } from "../../validate/index.ts";
 import { suiteTree } from "../../../test-support/render/files.ts";
 import { stubEval } from "../../../test-support/render/stub.ts";
+import { authProviders, providerContainers } from "../../../test-support/render/auth-providers-lab.ts";
 import { traefik } from "./builders.ts";
 import { OUTPOST_PRIORITY } from "./outpost.ts";
 
@@ -26,17 +26,9 @@ function lab() {
     stateVersion: "25.05",
     modules: [],
     traefik: traefik({ mode: "service", certResolver: "le", acme: { email: "admin@example.org" } }),
-    auth: [authelia({ container: "authelia" }), authentik({ container: "authentik", port: 9000 })],
+    auth: authProviders(),
     containers: [
-      container("authelia", { ports: [9091], route: route({ subdomain: "auth", port: 9091, public: true }) }),
-      container("authentik", {
-        backend: "podman",
-        image: "ghcr.io/goauthentik/server:2025.10.1",
-        user: "1000",
-        cmd: ["server"],
-        ports: ["127.0.0.1:9000:9000"],
-        route: route({ subdomain: "sso", port: 9000, public: true }),
-      }),
+      ...providerContainers(),
       container("wiki", { ports: [3000], route: route({ subdomain: "wiki", port: 3000, auth: "authelia" }) }),
       container("paperless", {
         ports: [28981],
