@@ -32,10 +32,12 @@ function routesOf(o: { route?: Route | undefined; routes?: readonly Route[] | un
 }
 
 /** A `ports` entry in its full form. */
-export function toServicePort(p: number | { port: number; protocol?: "tcp" | "udp" | undefined; address?: string | undefined }): ServicePort {
+export function toServicePort(
+  p: number | { port: number; protocol?: "tcp" | "udp" | undefined; address?: string | undefined; open?: boolean | { interface: string } | undefined },
+): ServicePort {
   return typeof p === "number"
     ? { port: p, protocol: "tcp", address: ANY_ADDRESS }
-    : { port: p.port, protocol: p.protocol ?? "tcp", address: p.address ?? ANY_ADDRESS };
+    : { port: p.port, protocol: p.protocol ?? "tcp", address: p.address ?? ANY_ADDRESS, ...(p.open === undefined || p.open === true ? {} : { open: p.open }) };
 }
 
 // Both backends write the fields of the model's `ContainerBase` (kind … site) out in their own

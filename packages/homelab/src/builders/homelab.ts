@@ -8,6 +8,7 @@ import { guarded } from "./collect.ts";
 import { branded, optional } from "./freeze.ts";
 import { callLabel } from "./label.ts";
 import { parseInput } from "./parse.ts";
+import { hostFirewall, networkStack } from "./host-network.ts";
 
 /** Pool used when `network.pool` is not given (the NixOS manual's container network). */
 export const DEFAULT_POOL = "192.168.100.0/24";
@@ -56,7 +57,9 @@ function build(options: HomelabOptions, site: SourceSite): Homelab {
       pool: o.network?.pool ?? DEFAULT_POOL,
       ...optional("externalInterface", o.network?.externalInterface),
       nftables: o.network?.nftables ?? false,
+      ...optional("stack", networkStack(o.network)),
     },
+    ...optional("firewall", hostFirewall(o.firewall)),
     proxies: PROXY_PROVIDERS.flatMap((p) => o[p.kind] ?? []),
     containers: o.containers ?? [],
     services: o.services ?? [],

@@ -12,6 +12,7 @@ import { releaseFacts, type ReleaseFacts } from "../releases/table.ts";
 import { secretBackend, type SecretBackend } from "../secrets/index.ts";
 import { scannedConfigs, type ScannedConfig } from "./configs.ts";
 import { hostListeners } from "./listeners.ts";
+import { firewallFacts, type FirewallFacts } from "./firewall.ts";
 import type { Listener } from "./located.ts";
 import { placedRoutes, type PlacedRoute } from "./routes.ts";
 import { secretUsages } from "./secrets.ts";
@@ -36,6 +37,8 @@ export interface HostFacts {
   /** Every container (enabled or not) by name, in declaration order. */
   readonly byName: ReadonlyMap<string, readonly Container[]>;
   readonly listeners: readonly Listener[];
+  /** What the host firewall opens, on which interface, and why (the render writes exactly this). */
+  readonly firewall: FirewallFacts;
   readonly routes: readonly PlacedRoute[];
   readonly secrets: readonly SecretUsage[];
   readonly configs: readonly ScannedConfig[];
@@ -59,6 +62,7 @@ export function hostFacts(lab: Homelab, host: Host): HostFacts {
     else group.push(c);
   }
   const routes = placedRoutes(lab, host);
+  const listeners = hostListeners(host, routes);
   const facts: HostFacts = {
     lab,
     host,
@@ -69,7 +73,8 @@ export function hostFacts(lab: Homelab, host: Host): HostFacts {
     enabled: host.containers.filter((c) => c.enable),
     enabledServices: host.services.filter((s) => s.enable),
     byName,
-    listeners: hostListeners(host, routes),
+    listeners,
+    firewall: firewallFacts(host, listeners),
     routes,
     secrets: secretUsages(host),
     configs: scannedConfigs(host, backend),

@@ -6,6 +6,7 @@ import type { Host } from "../model/homelab.ts";
 import { ANY_ADDRESS } from "../net/ipv4.ts";
 import { proxyProvider } from "../proxies/index.ts";
 import { atContainer, atService, type Listener } from "./located.ts";
+import { portOpening } from "./port-opening.ts";
 import type { PlacedRoute } from "./routes.ts";
 
 /**
@@ -22,7 +23,7 @@ export function hostListeners(host: Host, routes: readonly PlacedRoute[]): Liste
     if (!c.enable) continue;
     if (c.backend === "nspawn" && c.network === "host") {
       c.ports.forEach((p, i) =>
-        out.push({ ...atContainer(c, "ports", i), protocol: p.protocol, address: p.address, port: p.port, owner: `the host-network container ${c.name}`, name: c.name, opens: true }),
+        out.push({ ...atContainer(c, "ports", i), protocol: p.protocol, address: p.address, port: p.port, owner: `the host-network container ${c.name}`, name: c.name, ...portOpening(p) }),
       );
     } else if (c.backend === "nspawn") {
       c.forwardPorts.forEach((f, i) =>
@@ -37,7 +38,7 @@ export function hostListeners(host: Host, routes: readonly PlacedRoute[]): Liste
   for (const s of host.services) {
     if (!s.enable) continue;
     s.ports.forEach((p, i) =>
-      out.push({ ...atService(s, "ports", i), protocol: p.protocol, address: p.address, port: p.port, owner: `the service ${s.name}`, name: s.name, opens: true }),
+      out.push({ ...atService(s, "ports", i), protocol: p.protocol, address: p.address, port: p.port, owner: `the service ${s.name}`, name: s.name, ...portOpening(p) }),
     );
   }
   return out;

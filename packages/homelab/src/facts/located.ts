@@ -55,4 +55,6 @@ export interface Listener extends Located {
    * itself. Forwarded and published container ports come in through NAT rules instead.
    */
   readonly opens: boolean;
+  /** When it `opens`: the one interface it is opened on (`ports: [{ open: { interface } }]`); every interface when absent. */
+  readonly interface?: string;
 }

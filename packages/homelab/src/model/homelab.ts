@@ -1,6 +1,7 @@
 import type { Release } from "../releases/release.ts";
 import type { Container, NixConfig } from "./containers.ts";
 import type { ServicePort } from "./ports.ts";
+import type { HostFirewall, NetworkStack } from "./host-network.ts";
 import type { AuthProvider, DnsRewrites, OidcClient } from "./auth.ts";
 import type { Proxy } from "./proxies.ts";
 import type { Route } from "./routing.ts";
@@ -39,6 +40,8 @@ export interface HostNetwork {
   readonly externalInterface?: string;
   /** The host uses nftables (NAT wildcard `ve-*` instead of `ve-+`). */
   readonly nftables: boolean;
+  /** The host's own interfaces, gateways, DNS, bridges, VLANs and IPv6, when declared. */
+  readonly stack?: NetworkStack;
 }
 
 /** One machine: everything `nixosConfigurations.<name>` is made of. */
@@ -55,6 +58,8 @@ export interface Host {
   /** Flake input URL of nixpkgs (follows `release`). */
   readonly nixpkgs: string;
   readonly network: HostNetwork;
+  /** Extra firewall openings and trusted interfaces, when declared (`homelab({ firewall })`). */
+  readonly firewall?: HostFirewall;
   /** Its reverse proxies, at most one of each kind. */
   readonly proxies: readonly Proxy[];
   readonly containers: readonly Container[];

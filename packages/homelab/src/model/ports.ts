@@ -11,6 +11,12 @@ export interface ServicePort {
   readonly protocol: Protocol;
   /** Bind address; `"0.0.0.0"` (every address) unless given. */
   readonly address: string;
+  /**
+   * How the firewall opens it, when not the default (opened on every interface unless bound to
+   * loopback): `false` declares the listener without opening it (LAN-only behind another
+   * firewall, or reached through a VPN), `{ interface }` opens it on that interface only.
+   */
+  readonly open?: false | { readonly interface: string };
 }
 
 /** An nspawn `forwardPorts` entry (DNAT from the host into a private-network container). */

@@ -3,6 +3,7 @@ import type { Route } from "../model/index.ts";
 import { isRoute } from "../model/brand.ts";
 import { routeBuilderNames } from "../proxies/index.ts";
 import { bool, ipv4, port, protocol } from "./primitives.ts";
+import { portOpen } from "./host-network.ts";
 
 /** A value made by a route builder (`route()`, or a proxy's short form: `traefikRoute()`, `caddyRoute()`). */
 const routeRef = z.custom<Route>(isRoute, { error: `expected a route made by ${routeBuilderNames()}` });
@@ -23,6 +24,14 @@ export const servicePort = z.union(
       protocol: protocol.optional(),
       /** Bind address; every address (`"0.0.0.0"`) when absent. @example address: "127.0.0.1" */
       address: ipv4.optional(),
+      /**
+       * How the firewall opens it: on every interface when absent (unless bound to loopback);
+       * `false` declares the listener without opening it (LAN-only behind another firewall),
+       * `{ interface }` opens it on that interface only.
+       * @example open: false
+       * @example open: { interface: "enp1s0" }
+       */
+      open: portOpen.optional(),
     }),
   ],
   { error: "expected a port 1–65535 or { port, protocol, address }" },

@@ -5,6 +5,7 @@ import { PROXY_PROVIDERS, routeBuilderNames } from "../proxies/index.ts";
 import { isRelease, pinnedRelease, SUPPORTED_RELEASES } from "../releases/release.ts";
 import { asRecord, type InputProblem } from "./problems.ts";
 import { authDnsOptions } from "../auth/options.ts";
+import { firewallSchema, networkStackShape } from "./host-network.ts";
 import { absolutePath, bool, cidr, domain, flakeUrl, hostName, interfaceName, modulePath, stateVersion, system } from "./primitives.ts";
 
 const namespace = z
@@ -72,10 +73,17 @@ export const homelabSchema = z.strictObject(
           externalInterface: interfaceName.optional(),
           /** The host uses nftables (NAT wildcard `ve-*`). Default `false`. @example nftables: true */
           nftables: bool("nftables").optional(),
+          ...networkStackShape,
         },
         { error: "expected { pool, externalInterface, nftables }" },
       )
       .optional(),
+    /**
+     * The host firewall: openings beyond the listeners nixjs opens itself (TCP/UDP, ports and
+     * ranges, on every interface or one), trusted interfaces.
+     * @example firewall: { allowedUDPPorts: [{ port: 51820, for: "WireGuard" }], trustedInterfaces: ["wg0"] }
+     */
+    firewall: firewallSchema.optional(),
     /**
      * agenix: keys that decrypt on the host, and the recipients of `secrets.nix`.
      * @example agenix: { identityPaths: ["/persist/etc/ssh/ssh_host_ed25519_key"], recipients: { server: "ssh-ed25519 AAAA…" } }

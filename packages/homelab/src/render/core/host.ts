@@ -1,32 +1,25 @@
 /**
  * `host.nix`: what the host needs for its containers, and only that, one named section each:
  * identity and state version; the secret backend's host declarations; NAT for private-network
- * containers; the firewall for host listeners (the facts' listeners, as the port check sees
- * them); Podman; each proxy's own part; Podman networks; state directories.
+ * containers; the host's own network and firewall (`host-network.ts`, from the facts, as the
+ * checks see them); Podman; each proxy's own part; Podman networks; state directories.
  */
 import { n, type NixBinding, type NixExpr } from "@nixjs/expr-printer";
 import { bindMountRule, writableMounts } from "../../facts/mounts.ts";
 import { declaredIn } from "../../facts/secrets.ts";
 import { HOST_SYSTEM } from "../../facts/systems.ts";
 import { isPrivateNspawn } from "../../model/lookup.ts";
-import { isLoopback } from "../../net/ipv4.ts";
 import { proxyProvider } from "../../proxies/index.ts";
 import { compareCodeUnits, sortedUnique } from "../../util/order.ts";
 import type { RenderContext } from "./context.ts";
 import { networkUnit, podmanStateRules } from "./podman.ts";
 import { Sections } from "./sections.ts";
+import { firewallSection, networkSection } from "./host-network.ts";
 
 type Section = readonly [comment: string | readonly string[] | undefined, bindings: readonly NixBinding[]];
 
 function list(values: readonly (string | number)[]): NixExpr {
   return n.list(values.map((v) => (typeof v === "number" ? n.int(v) : n.str(v))));
-}
-
-/** Host ports to open: listeners on the host itself, off loopback, and who they are. */
-function hostFirewall(ctx: RenderContext): { tcp: number[]; udp: number[]; who: string[] } {
-  const open = ctx.facts.listeners.filter((l) => l.opens && !isLoopback(l.address));
-  const ports = (protocol: "tcp" | "udp") => [...new Set(open.filter((l) => l.protocol === protocol).map((l) => l.port))].sort((a, b) => a - b);
-  return { tcp: ports("tcp"), udp: ports("udp"), who: sortedUnique(open.map((l) => l.name)) };
 }
 
 function identity(ctx: RenderContext): Section {
@@ -58,17 +51,6 @@ function nat(ctx: RenderContext): Section {
     ...(network.externalInterface === undefined ? [] : [n.bind("externalInterface", network.externalInterface)]),
   ];
   return ["NAT: private-network containers reach the internet through the host", [n.bind("networking.nat", n.attrs(value))]];
-}
-
-function firewall(ctx: RenderContext): Section {
-  const fw = hostFirewall(ctx);
-  const present = ([["allowedTCPPorts", fw.tcp], ["allowedUDPPorts", fw.udp]] as const).filter(([, p]) => p.length > 0);
-  if (present.length === 0) return [undefined, []];
-  const value =
-    present.length === 1
-      ? [n.bind(["networking", "firewall", present[0]![0]], list(present[0]![1]))]
-      : [n.bind("networking.firewall", n.attrs(present.map(([k, p]) => n.bind(k, list(p)))))];
-  return [`Firewall: listeners on the host network (${fw.who.join(", ")})`, value];
 }
 
 function podman(ctx: RenderContext): Section {
@@ -113,7 +95,7 @@ function stateDirectoryRules(ctx: RenderContext): string[] {
 /** The body of `host.nix`; the modules layout keeps state directories in each container's module. */
 export function hostBody(ctx: RenderContext, options: { readonly stateDirectories: boolean } = { stateDirectories: true }): NixExpr {
   const s = new Sections();
-  for (const [comment, bindings] of [identity(ctx), secrets(ctx), nat(ctx), firewall(ctx), podman(ctx)]) s.add(comment, bindings);
+  for (const [comment, bindings] of [identity(ctx), networkSection(ctx), secrets(ctx), nat(ctx), firewallSection(ctx), podman(ctx)]) s.add(comment, bindings);
   for (const p of ctx.host.proxies) for (const section of proxyProvider(p).hostSections(ctx, p)) s.add(section.comment, section.bindings);
   s.add(...networks(ctx));
   const rules = options.stateDirectories ? stateDirectoryRules(ctx) : [];
