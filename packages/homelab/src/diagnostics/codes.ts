@@ -105,6 +105,15 @@ const LATER_CODES = {
   "identity-not-created": code("warning", "agenix's identity is an SSH host key nothing creates"),
   "acme-dns-credentials": code("warning", "an ACME DNS-01 provider without the credentials it needs"),
   "missing-module-file": code("warning", "a hand-written module the flake imports that does not exist yet"),
+  // The host firewall and network (facts/firewall.ts, validate/checks/firewall*.ts, host-network.ts)
+  "firewall-port-unused": code("note", "a firewall opening no listener nixjs knows uses, without a for saying what does"),
+  "published-port-unfiltered": code("warning", "a published or forwarded port opened on one interface only, which DNAT bypasses"),
+  "container-firewall-unserved": code("warning", "a container's own firewall opens a port none of its services serves"),
+  "database-port-open": code("warning", "a database port opened in the host firewall on every interface"),
+  "bridge-member-address": code("error", "a bridge member with addresses of its own, or in two bridges"),
+  "gateway-unreachable": code("warning", "a default gateway outside every subnet of its interfaces"),
+  "vlan-parent-invalid": code("error", "a VLAN on itself or on a loop of VLANs"),
+  "nat-interface-mismatch": code("warning", "NAT's externalInterface is not the host's uplink (a bridge member, undeclared, or not the gateway's)"),
 } as const satisfies Record<string, CodeInfo>;
 
 /** Every code nixjs reports. */

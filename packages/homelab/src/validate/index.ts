@@ -11,6 +11,10 @@ import { checkDeploy } from "./checks/deploy.ts";
 import { checkExposedApps } from "./checks/exposed-admin.ts";
 import { checkForwardedTrust } from "./checks/forwarded-trust.ts";
 import { checkFiles } from "./checks/files.ts";
+import { checkFirewall } from "./checks/firewall.ts";
+import { checkContainerFirewalls } from "./checks/firewall-container.ts";
+import { checkPublishedPorts } from "./checks/firewall-published.ts";
+import { checkHostNetwork } from "./checks/host-network.ts";
 import { checkListeners } from "./checks/listeners.ts";
 import { checkLiteralSecrets } from "./checks/literal-secrets.ts";
 import { checkMounts } from "./checks/mounts.ts";
@@ -47,6 +51,10 @@ const HOST_CHECKS: readonly HostCheck[] = [
   checkRefs,
   checkRelease,
   checkDeploy,
+  checkFirewall,
+  checkPublishedPorts,
+  checkContainerFirewalls,
+  checkHostNetwork,
 ];
 
 /**

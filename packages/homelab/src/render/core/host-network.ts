@@ -6,7 +6,7 @@
 import { n, type NixBinding, type NixExpr } from "@nixjs/expr-printer";
 import type { FirewallEntry } from "../../facts/firewall.ts";
 import type { Gateway, HostInterface, NetworkStack } from "../../model/host-network.ts";
-import { inSubnet } from "../../net/ipv6.ts";
+import { gatewayInterface } from "../../facts/gateways.ts";
 import { compareCodeUnits, sortedUnique } from "../../util/order.ts";
 import type { RenderContext } from "./context.ts";
 
@@ -75,13 +75,6 @@ export function firewallSection(ctx: RenderContext): Section {
   return [comment, grouped(["networking", "firewall"], parts)];
 }
 
-/** The interface a gateway is reached through: its own, else the one whose subnet holds it. */
-export function gatewayInterface(stack: NetworkStack, gateway: Gateway, family: 4 | 6): string | undefined {
-  if (gateway.interface !== undefined) return gateway.interface;
-  const holders = stack.interfaces.filter((i) => i.addresses.some((a) => a.family === family && inSubnet(a, gateway.address)));
-  return holders.length === 1 ? holders[0]!.name : undefined;
-}
-
 function gatewayValue(g: Gateway): NixExpr {
   return g.interface === undefined ? n.str(g.address) : n.attrs([n.bind("address", g.address), n.bind("interface", g.interface)]);
 }
@@ -144,7 +137,8 @@ function valueOf(v: NixExpr | string[]): NixExpr {
 /**
  * systemd-networkd: a `.netdev` per bridge and VLAN (`20-<name>`), a `.network` per interface
  * (`30-<name>`: its addresses, the gateways reached through it, DHCP, the bridge it joins, the
- * VLANs on it). A gateway no interface can be told for stays in `networking.defaultGateway`.
+ * VLANs on it). Only options every networkd module since NixOS 18.09 has (`address`, `gateway`,
+ * `vlan`, `DHCP`) and free unit keys (`matchConfig.Name`, `networkConfig.Bridge`). A gateway no interface can be told for stays in `networking.defaultGateway`.
  */
 function networkd(stack: NetworkStack): NixBinding[] {
   const units = new Units();
@@ -156,7 +150,8 @@ function networkd(stack: NetworkStack): NixBinding[] {
   }
   for (const b of [...stack.bridges].sort((x, y) => compareCodeUnits(x.name, y.name))) {
     netdevs.push(n.bind([`20-${b.name}`, "netdevConfig"], n.attrs([n.bind("Kind", "bridge"), n.bind("Name", b.name)])));
-    for (const m of b.interfaces) units.append(m, "bridge", b.name);
+    // `networkConfig.Bridge` (a [Network] key), as NixOS's own networkd translation writes it.
+    for (const m of b.interfaces) units.unit(m).set("networkConfig.Bridge", n.str(b.name));
   }
   for (const v of [...stack.vlans].sort((x, y) => compareCodeUnits(x.name, y.name))) {
     netdevs.push(
