@@ -193,7 +193,8 @@ let
     int = mkOptionType { name = "int"; description = "signed integer"; check = isInt; merge = mergeEqualOption; };
     float = mkOptionType { name = "float"; description = "floating point number"; check = isFloat; merge = mergeEqualOption; };
     ints = {
-      inherit between;
+      # nixpkgs' `ints.between lowest highest` (two arguments; "integer between 0 and 32 (both inclusive)").
+      between = lo: hi: between lo hi "integer" // { name = "intBetween"; description = "integer between ${toString lo} and ${toString hi} (both inclusive)"; };
       unsigned = mkOptionType { name = "unsignedInt"; description = "unsigned integer, meaning >=0"; check = x: isInt x && x >= 0; merge = mergeEqualOption; };
       positive = mkOptionType { name = "positiveInt"; description = "positive integer, meaning >0"; check = x: isInt x && x > 0; merge = mergeEqualOption; };
       u8 = unsignedBits 8 255;

@@ -1,5 +1,7 @@
 # networking.* of nixos/modules/tasks/network-interfaces.nix and nftables.nix: host name and
 # resolver, scripted interfaces (addresses, gateways, bridges, VLANs), networkd switch, nftables.
+# Its assertions (both releases): an interface name under 16 bytes; no static address on an
+# interface that is a bridge (or bond) member ("a slave").
 { config, lib, ... }:
 let
   inherit (lib) mkOption types;
@@ -52,8 +54,21 @@ let
       source = nullStr;
     };
   }));
+  cfg = config.networking;
+  slaves = lib.concatMap (b: b.interfaces) (lib.attrValues cfg.bridges);
+  slaveIfs = map (n: cfg.interfaces.${n}) (lib.filter (n: cfg.interfaces ? ${n}) slaves);
 in
 {
+  config.assertions =
+    map (i: {
+      assertion = lib.stringLength i.name < 16;
+      message = "The name of networking.interfaces.\"${i.name}\" is too long, it needs to be less than 16 characters.\n";
+    }) (lib.attrValues cfg.interfaces)
+    ++ map (i: {
+      assertion = i.ipv4.addresses == [ ] && i.ipv6.addresses == [ ];
+      message = "The networking.interfaces.\"${i.name}\" must not have any defined ips when it is a slave.\n";
+    }) slaveIfs;
+
   options.networking = {
     # No dots, at most 63 characters, alphanumeric at both ends.
     hostName = opt (types.strMatching "^$|^[[:alnum:]]([[:alnum:]_-]{0,61}[[:alnum:]])?$") "nixos";
