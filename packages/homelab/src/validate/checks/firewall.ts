@@ -33,11 +33,11 @@ function checkUnused(ctx: CheckContext): void {
     const used = (byProtocol.get(e.protocol) ?? []).some((l) => e.from <= l.port && l.port <= e.to);
     if (used) continue;
     const where = e.interface === undefined ? "" : ` on ${e.interface}`;
-    const what = e.from === e.to ? "port" : "ports";
+    const what = e.from === e.to ? "that port" : "those ports";
     ctx.report.note(
       "firewall-port-unused",
       e,
-      `the firewall opens ${span(e)}${where}, but nothing nixjs knows listens on that ${what}: drop the opening if it is left over, or say what listens there with { ${e.range ? `from: ${e.from}, to: ${e.to}` : `port: ${e.from}`}, for: "…" } (a hand-written module, say)`,
+      `the firewall opens ${span(e)}${where}, but nothing nixjs knows listens on ${what}: drop the opening if it is left over, or say what listens there with { ${e.range ? `from: ${e.from}, to: ${e.to}` : `port: ${e.from}`}, for: "…" } (a hand-written module, say)`,
     );
   }
 }

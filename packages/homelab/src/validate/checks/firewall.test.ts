@@ -1,0 +1,76 @@
+import { describe, expect, test } from "vitest";
+import { container } from "../../builders/container.ts";
+import { service } from "../../builders/service.ts";
+import { findings, summary, testLab } from "../../../test-support/validate/test-lab.ts";
+
+describe("firewall-port-unused", () => {
+  test("an opening nothing nixjs knows listens on is a note naming the fix", () => {
+    const lab = testLab({ firewall: { allowedTCPPorts: [8080], interfaces: { enp1s0: { allowedUDPPortRanges: [{ from: 60000, to: 61000 }] } } } });
+    expect(findings(lab, "firewall-port-unused").map((d) => [d.severity, d.path, d.message])).toEqual([
+      [
+        "note",
+        "firewall.allowedTCPPorts[0]",
+        'the firewall opens 8080/tcp, but nothing nixjs knows listens on that port: drop the opening if it is left over, or say what listens there with { port: 8080, for: "…" } (a hand-written module, say)',
+      ],
+      [
+        "note",
+        "firewall.interfaces.enp1s0.allowedUDPPortRanges[0]",
+        'the firewall opens 60000–61000/udp on enp1s0, but nothing nixjs knows listens on those ports: drop the opening if it is left over, or say what listens there with { from: 60000, to: 61000, for: "…" } (a hand-written module, say)',
+      ],
+    ]);
+  });
+
+  test("quiet for openings a listener uses (host service, host network, forward, publish), or that say what they are for", () => {
+    const lab = testLab({
+      firewall: {
+        allowedTCPPorts: [2222, 9000, 7000, { port: 25565, for: "minecraft in ./minecraft.nix" }],
+        allowedUDPPortRanges: [{ from: 50, to: 60 }],
+      },
+      containers: [
+        container("wiki", { ports: [80], forwardPorts: [{ hostPort: 2222, containerPort: 22 }] }),
+        container("web", { network: "host", ports: [9000] }),
+        container("app", { backend: "podman", image: "docker.io/library/nginx:1.27", user: "1000", ports: ["7000:80"] }),
+      ],
+      services: [service("dns", { ports: [{ port: 53, protocol: "udp" }] })],
+    });
+    expect(findings(lab, "firewall-port-unused")).toEqual([]);
+  });
+
+  test("a listener on loopback does not use an opening; the wrong protocol does not either", () => {
+    const lab = testLab({
+      firewall: { allowedTCPPorts: [8000], allowedUDPPorts: [9000] },
+      containers: [container("web", { network: "host", ports: [{ port: 8000, address: "127.0.0.1" }, 9000] })],
+    });
+    expect(summary(lab, "firewall-port-unused")).toEqual(["firewall.allowedTCPPorts[0]", "firewall.allowedUDPPorts[0]"]);
+  });
+
+  test("a firewall turned off opens nothing: no note", () => {
+    expect(findings(testLab({ firewall: { enable: false, allowedTCPPorts: [8080] } }), "firewall-port-unused")).toEqual([]);
+  });
+});
+
+describe("database-port-open", () => {
+  test("a database's port opened on every interface: by the user, or for a listener known to be a database", () => {
+    const lab = testLab({
+      firewall: { allowedTCPPorts: [5432] },
+      containers: [container("redis", { network: "host", ports: [6379] })],
+      services: [service("pg", { ports: [3306], config: { services: { mysql: { enable: true } } } })],
+    });
+    expect(findings(lab, "database-port-open").map((d) => [d.severity, d.path, d.message])).toEqual([
+      ["warning", "firewall.allowedTCPPorts[0]", "the host firewall opens the database port 5432 (PostgreSQL) on every interface, reachable from every network the host is on: move it under firewall.interfaces.<lan interface>.allowedTCPPorts"],
+      ["warning", "containers.redis.ports[0]", 'the host firewall opens the database port 6379 (Redis/Valkey) for the host-network container redis on every interface, reachable from every network the host is on: bind it to 127.0.0.1 or a LAN address (address), or open it on one interface (open: { interface: "<lan interface>" })'],
+      ["warning", "services.pg.ports[0]", 'the host firewall opens the database port 3306 (MySQL/MariaDB) for the service pg on every interface, reachable from every network the host is on: bind it to 127.0.0.1 or a LAN address (address), or open it on one interface (open: { interface: "<lan interface>" })'],
+    ]);
+  });
+
+  test("quiet on one interface, on loopback, unopened, for a listener that is no database, and for a range", () => {
+    const lab = testLab({
+      firewall: { interfaces: { enp1s0: { allowedTCPPorts: [5432] } }, allowedTCPPortRanges: [{ from: 3000, to: 7000 }], allowedTCPPorts: [9200] },
+      containers: [
+        container("postgres", { network: "host", ports: [{ port: 5433, address: "127.0.0.1" }, { port: 5434, open: false }, { port: 5435, open: { interface: "enp1s0" } }] }),
+        container("opencloud", { network: "host", ports: [9200] }),
+      ],
+    });
+    expect(findings(lab, "database-port-open")).toEqual([]);
+  });
+});
