@@ -43,7 +43,7 @@ function lab(release: NixosRelease, backend: "scripted" | "networkd"): Homelab {
     },
     containers: [
       container("web", { network: "host", ports: [8080, { port: 9000, open: false }, { port: 9443, open: { interface: "br0" } }] }),
-      container("wiki", { ports: [80], forwardPorts: [{ hostPort: 8081, containerPort: 80 }] }),
+      container("wiki", { ports: [80, { port: 81, open: false }, { port: 53, protocol: "udp", open: { interface: "eth0" } }], forwardPorts: [{ hostPort: 8081, containerPort: 80 }] }),
     ],
     services: [service("dns", { ports: [{ port: 53, protocol: "udp" }, 53] })],
   });
@@ -84,6 +84,8 @@ describe.each(nixosReleases)("NixOS %s", (release) => {
         gateway6: "networking.defaultGateway6",
         nameservers: "networking.nameservers",
         nat: "networking.nat.externalInterface",
+        guestTcp: "containers.wiki.config.networking.firewall.allowedTCPPorts",
+        guestEth0: "containers.wiki.config.networking.firewall.interfaces.eth0.allowedUDPPorts",
       },
       { extraModules: [hardwareConfiguration] },
     );
@@ -103,6 +105,8 @@ describe.each(nixosReleases)("NixOS %s", (release) => {
       gateway6: { address: "fe80::1", interface: "br0", metric: null, source: null },
       nameservers: ["192.168.1.1", "2606:4700:4700::1111"],
       nat: "br0",
+      guestTcp: [80],
+      guestEth0: [53],
     });
   });
 

@@ -55,7 +55,18 @@ function generated(input: GuestInput): Record<string, unknown> {
   if (c.network === "private") {
     const tcp = new Set<number>();
     const udp = new Set<number>();
-    for (const p of c.ports) (p.protocol === "udp" ? udp : tcp).add(p.port);
+    // `open: false`: a listener the guest's firewall leaves closed; `{ interface }`: opened on
+    // that guest interface only (`networking.firewall.interfaces.<name>`).
+    const onInterface = new Map<string, { tcp: Set<number>; udp: Set<number> }>();
+    for (const p of c.ports) {
+      if (p.open === false) continue;
+      if (p.open === undefined) (p.protocol === "udp" ? udp : tcp).add(p.port);
+      else {
+        const sets = onInterface.get(p.open.interface) ?? { tcp: new Set<number>(), udp: new Set<number>() };
+        onInterface.set(p.open.interface, sets);
+        (p.protocol === "udp" ? sets.udp : sets.tcp).add(p.port);
+      }
+    }
     for (const f of c.forwardPorts) (f.protocol === "udp" ? udp : tcp).add(f.containerPort);
     const main = input.main;
     const ports = (set: Set<number>): unknown[] =>
@@ -63,12 +74,19 @@ function generated(input: GuestInput): Record<string, unknown> {
     const firewall: Record<string, unknown> = {};
     if (tcp.size > 0) firewall["allowedTCPPorts"] = ports(tcp);
     if (udp.size > 0) firewall["allowedUDPPorts"] = ports(udp);
+    if (onInterface.size > 0) {
+      const interfaces: Record<string, unknown> = {};
+      for (const [name, sets] of onInterface) {
+        interfaces[name] = { ...(sets.tcp.size > 0 ? { allowedTCPPorts: ports(sets.tcp) } : {}), ...(sets.udp.size > 0 ? { allowedUDPPorts: ports(sets.udp) } : {}) };
+      }
+      firewall["interfaces"] = interfaces;
+    }
     // The two DNS settings go together (resolved asserts the host's resolv.conf is unused):
     // when the user sets either, DNS is theirs.
     const user = input.container.config;
     const dnsIsUsers = has(user, ["networking", "useHostResolvConf"]) || has(user, ["services", "resolved", "enable"]);
     out["networking"] = {
-      ...(tcp.size + udp.size > 0 ? { firewall } : {}),
+      ...(Object.keys(firewall).length > 0 ? { firewall } : {}),
       ...(dnsIsUsers ? {} : { useHostResolvConf: n.call("lib.mkForce", false) }),
     };
     if (!dnsIsUsers) out["services"] = { resolved: { enable: true } };
