@@ -23,6 +23,8 @@ describe("host.nix: the firewall", () => {
     expect(text).toBe(
       [HEADER + "{", ...IDENTITY, "", "  # Firewall: listeners on the host network (web)", "  networking.firewall.allowedTCPPorts = [ 8080 ];", "}", ""].join("\n"),
     );
+    // An empty firewall option changes nothing, not even the comment.
+    expect(hostNix({ ...base, firewall: {}, network: {}, services: [service("web", { ports: [8080] })] })).toBe(text);
   });
 
   it("listeners and the firewall option merged per list, per interface, ranges, trusted interfaces", () => {

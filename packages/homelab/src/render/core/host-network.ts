@@ -69,7 +69,8 @@ export function firewallSection(ctx: RenderContext): Section {
   }
   if (fw.trustedInterfaces.length > 0) parts.push([["trustedInterfaces"], strs(sortedUnique(fw.trustedInterfaces))]);
   if (parts.length === 0) return [undefined, []];
-  const users = ctx.host.firewall !== undefined;
+  const own = ctx.host.firewall;
+  const users = own !== undefined && (own.openings.length > 0 || own.trustedInterfaces.length > 0 || own.enable === false);
   const listeners = fw.listenerNames.length > 0 ? `listeners on the host network (${fw.listenerNames.join(", ")})` : undefined;
   const comment = `Firewall: ${[listeners, users ? "the firewall option" : undefined].filter((x) => x !== undefined).join(" and ")}`;
   return [comment, grouped(["networking", "firewall"], parts)];
