@@ -30,17 +30,20 @@ describe("media-mount-writable: reported, as a note", () => {
       containers: [
         pod("sonarr", "lscr.io/linuxserver/sonarr:4.0.9", ["/opt/media/sonarr:/config", "/mnt/storage/media:/data"]),
         pod("sync", "docker.io/library/alpine:3.20", ["/mnt/storage/media/tv:/tv"]),
+        // Named like the library itself: still the shared library, not its own directory.
+        pod("media", "docker.io/library/alpine:3.20", ["/mnt/storage/media:/media"]),
         pod("gallery", "docker.io/library/nginx:1.27", ["/mnt/tank/photos:/srv/photos"]),
         container("slideshow", { bindMounts: { "/photos": { hostPath: "/mnt/tank/photos/2024", isReadOnly: false } } }),
       ],
     });
     expect(summary(lab, "media-mount-writable")).toEqual([
       'containers.gallery.volumes[0] -> containers.slideshow.bindMounts["/photos"]',
+      "containers.media.volumes[0] -> containers.sonarr.volumes[1], containers.sync.volumes[0]",
       'containers.slideshow.bindMounts["/photos"] -> containers.gallery.volumes[0]',
-      "containers.sync.volumes[0] -> containers.sonarr.volumes[1]",
+      "containers.sync.volumes[0] -> containers.sonarr.volumes[1], containers.media.volumes[0]",
     ]);
     expect(findings(lab, "media-mount-writable").find((d) => d.path === "containers.sync.volumes[0]")!.message).toBe(
-      '/mnt/storage/media/tv looks like a media library shared with sonarr, and sync mounts it writable: append ":ro" unless sync must write there',
+      '/mnt/storage/media/tv looks like a media library shared with sonarr and media, and sync mounts it writable: append ":ro" unless sync must write there',
     );
   });
 });
@@ -60,6 +63,8 @@ describe("media-mount-writable: the mounts that must be writable pass", () => {
         pod("jellyfin", "lscr.io/linuxserver/jellyfin:10.10.3", ["/srv/media/jellyfin:/config", "/srv/media/cache:/cache", "/srv/media:/media:ro"]),
         // One unknown app alone writing a library (nobody shares it).
         pod("archiver", "docker.io/library/alpine:3.20", ["/srv/books:/books"]),
+        // A directory of the library named after the container: its own.
+        pod("syncer", "docker.io/library/alpine:3.20", ["/srv/books/syncer:/state"]),
       ],
     });
     expect(findings(lab, "media-mount-writable")).toEqual([]);

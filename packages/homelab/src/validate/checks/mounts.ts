@@ -44,11 +44,14 @@ export function isSharedMediaPath(path: string): boolean {
 /** Where containers keep their own state, as the image sees it: never the library itself. */
 const STATE_TARGET = /^\/(config|cache|transcode|var\/lib|var\/cache)(\/|$)/;
 
-/** True when a mount holds the container's own state: a state target, or a directory named after it. */
-function ownState(c: Container, m: WritableMount): boolean {
+/**
+ * True when a mount holds the container's own state: a state target, or a directory inside the
+ * library named after it (`/srv/media/jellyfin`).
+ */
+function ownState(c: Container, m: WritableMount, library: string): boolean {
   if (STATE_TARGET.test(m.target)) return true;
   const name = c.name.toLowerCase();
-  return m.hostPath.toLowerCase().split("/").includes(name);
+  return m.hostPath.slice(library.length).toLowerCase().split("/").includes(name);
 }
 
 /** The fix, in the container's own words. */
@@ -69,7 +72,7 @@ export function checkMounts(ctx: CheckContext): void {
     const mustWrite = reader === undefined && mediaAppOf(c, MEDIA_WRITERS) !== undefined;
     for (const m of writableMounts(c)) {
       const library = mediaLibraryOf(m.hostPath);
-      if (library === undefined || ownState(c, m)) continue;
+      if (library === undefined || ownState(c, m, library)) continue;
       if (reader !== undefined) {
         ctx.report.note(
           "media-mount-writable",
