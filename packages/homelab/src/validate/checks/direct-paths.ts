@@ -8,7 +8,7 @@
  * the proxy still reaches the backend.
  */
 import { atContainer, type Listener, type Located } from "../../facts/located.ts";
-import type { Container, ForwardPort, HostService, NspawnContainer, PodmanContainer, PublishedPort } from "../../model/index.ts";
+import type { Container, ForwardPort, HostService, NspawnContainer, PodmanContainer, PublishedPort, ServicePort } from "../../model/index.ts";
 import { isLoopback } from "../../net/ipv4.ts";
 import { isPrivateRange, isWildcardAddress } from "../../net/private-ranges.ts";
 import { lanAttachments } from "./lan-attachment.ts";
@@ -114,6 +114,12 @@ function hostSockets(parts: Reachable, part: Container | HostService, port: numb
     }));
 }
 
+/**
+ * A port the container's own firewall does not open (`open: false`, where the model has the
+ * field): the LAN cannot reach it there.
+ */
+const closedInGuest = (p: ServicePort): boolean => (p as { readonly open?: unknown }).open === false;
+
 /** The ports of a private-network NixOS container on the LAN itself (`lan-attachment.ts`). */
 function onLan(c: NspawnContainer, port: number): DirectPath[] {
   const [attached] = lanAttachments(c);
@@ -122,7 +128,7 @@ function onLan(c: NspawnContainer, port: number): DirectPath[] {
   const address = attached.option === "hostBridge" && c.localAddress !== undefined ? c.localAddress : `its own address on the LAN (${via})`;
   const out: DirectPath[] = [];
   c.ports.forEach((p, i) => {
-    if (!tcp(p) || p.port !== port || isLoopback(p.address)) return;
+    if (!tcp(p) || p.port !== port || isLoopback(p.address) || closedInGuest(p)) return;
     out.push({
       ...atContainer(c, "ports", i),
       address,

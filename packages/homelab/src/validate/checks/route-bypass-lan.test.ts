@@ -66,6 +66,21 @@ describe("a private-network NixOS container on the LAN itself", () => {
   });
 });
 
+test("a bridged container's port its own firewall leaves closed (open: false) reaches no LAN client", () => {
+  const lab = testLab({
+    traefik: traefik(),
+    containers: [authelia(), container("nas", { localAddress: "192.168.1.51", extraOptions: { hostBridge: "br0" }, ports: [80], route: route({ subdomain: "nas", port: 80, auth: "authelia" }) })],
+  });
+  expect(summary(lab, "route-auth-bypassed")).toEqual(["containers.nas.routes[0] -> containers.nas.ports[0]"]);
+  // The same port with `open: false` (the host-network issue's ServicePort field).
+  const host = lab.hosts[0]!;
+  const closed: Homelab = {
+    ...lab,
+    hosts: [{ ...host, containers: host.containers.map((c) => (c.backend === "nspawn" && c.name === "nas" ? { ...c, ports: c.ports.map((p) => ({ ...p, open: false as const })) } : c)) }],
+  };
+  expect(summary(closed, "route-auth-bypassed")).toEqual([]);
+});
+
 /** The lab's facts with `extra` listeners, as a listener kind the host's list gains (host-network Podman). */
 function withListeners(lab: Homelab, extra: (listeners: readonly Listener[]) => readonly Listener[]) {
   const facts = hostFacts(lab, lab.hosts[0]!);
