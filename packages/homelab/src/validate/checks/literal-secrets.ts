@@ -1,7 +1,8 @@
 /**
  * Secrets in plain text, wherever a config can hold one: NixOS configuration at any depth
  * (key names in any style, credential-shaped values, the literal parts of interpolated strings,
- * scripts and generated files), a Podman container's environment, labels and command line.
+ * scripts and generated files), a Podman container's environment, labels and command line, the
+ * configuration and environment files written for a container.
  * Everything written in TypeScript lands in the world-readable Nix store. The detector is
  * `../literal-secrets/`; this check walks the model and reports what it finds, except literals
  * the user declared public with `publicValue("…", "why")`.
@@ -12,6 +13,7 @@ import type { PodmanContainer } from "../../model/index.ts";
 import type { CheckContext } from "../context.ts";
 import { classifyCommandLine, classifyValue, type LiteralSecretFinding } from "../literal-secrets/index.ts";
 import { contextOf, literalSecretsInExpr } from "./literal-secrets-expr.ts";
+import { literalSecretsInFiles } from "./literal-secrets-files.ts";
 
 const OPT_OUT = 'if it really is public, wrap it: publicValue("…", "why it is public")';
 
@@ -58,6 +60,9 @@ function checkPodman(ctx: CheckContext, c: PodmanContainer): void {
 }
 
 export function checkLiteralSecrets(ctx: CheckContext): void {
-  for (const c of ctx.facts.enabled) if (c.backend === "podman") checkPodman(ctx, c);
+  for (const c of ctx.facts.enabled) {
+    if (c.backend === "podman") checkPodman(ctx, c);
+    literalSecretsInFiles(c, (value, at) => checkConfig(ctx, value, at), (at, f) => report(ctx, at, f));
+  }
   for (const config of ctx.facts.configs) checkConfig(ctx, config.value, config.at);
 }
