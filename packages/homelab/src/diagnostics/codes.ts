@@ -93,7 +93,7 @@ const LATER_CODES = {
   "image-tag": code("warning", "an image without a pinned tag or digest"),
   "podman-user": code("warning", "a Podman container running as the image's default user (often root)"),
   "database-exposed": code("warning", "a database reachable beyond loopback"),
-  "media-mount-writable": code("warning", "a shared media library mounted writable"),
+  "media-mount-writable": code("note", "a shared media library mounted writable where nothing needs to write to it (a media server that only reads it, or one of several containers)"),
   // References and releases
   "ref-unknown": code("error", "a reference to a container option that does not exist"),
   "option-unavailable": code("error", "an option the host's NixOS release does not have yet"),

@@ -11,6 +11,8 @@ import { atContainer, type Located } from "./located.ts";
 export interface WritableMount extends Located {
   /** The host directory. */
   readonly hostPath: string;
+  /** Where the container sees it (`/config`, `/tv`). */
+  readonly target: string;
 }
 
 /**
@@ -19,12 +21,12 @@ export interface WritableMount extends Located {
  */
 export function writableMounts(c: Container): WritableMount[] {
   if (c.backend === "nspawn") {
-    return c.bindMounts.filter((b) => !b.isReadOnly).map((b) => ({ ...atContainer(c, "bindMounts", b.mountPoint), hostPath: b.hostPath ?? b.mountPoint }));
+    return c.bindMounts.filter((b) => !b.isReadOnly).map((b) => ({ ...atContainer(c, "bindMounts", b.mountPoint), hostPath: b.hostPath ?? b.mountPoint, target: b.mountPoint }));
   }
   const out: WritableMount[] = [];
   c.volumes.forEach((text, i) => {
     const v = parseVolume(text);
-    if (v !== undefined && v.hostPath && !v.readOnly) out.push({ ...atContainer(c, "volumes", i), hostPath: v.source });
+    if (v !== undefined && v.hostPath && !v.readOnly) out.push({ ...atContainer(c, "volumes", i), hostPath: v.source, target: v.target });
   });
   return out;
 }

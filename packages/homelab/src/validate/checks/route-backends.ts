@@ -3,7 +3,7 @@
  * port behind its target, and the apps running there (a NixOS configuration or an OCI image).
  * Only what nixjs can see: a URL to another machine reaches nothing it knows.
  */
-import { atContainer, atService, type Located } from "../../facts/located.ts";
+import { atContainer, atService, type Listener, type Located } from "../../facts/located.ts";
 import type { ResolvedTarget } from "../../facts/routes.ts";
 import type { Container, HostService, PodmanContainer } from "../../model/index.ts";
 import { isLoopbackRange } from "../../net/private-ranges.ts";
@@ -14,6 +14,8 @@ export interface Reachable {
   readonly enabledServices: readonly HostService[];
   /** Every container, enabled or not, by name. */
   readonly byName: ReadonlyMap<string, readonly Container[]>;
+  /** Every socket the host's enabled parts bind (`facts/listeners.ts`). */
+  readonly listeners: readonly Listener[];
 }
 
 /** A part that binds a host port: a container or a host service. */
@@ -21,9 +23,17 @@ export type HostPortOwner = Container | HostService;
 
 const portIndexes = new WeakMap<Reachable, Map<number, HostPortOwner[]>>();
 
+/** The enabled part a listener belongs to (none for a proxy's). */
+function ownerOf(parts: Reachable, services: ReadonlyMap<string, HostService>, l: Listener): HostPortOwner | undefined {
+  if (l.subject.kind === "service") return services.get(l.subject.name);
+  if (l.subject.kind !== "container") return undefined;
+  return parts.byName.get(l.subject.name)?.find((c) => c.enable);
+}
+
 /**
- * The enabled parts that bind TCP port `port` on the host: host services, host-network NixOS
- * containers, private ones through `forwardPorts`, Podman published ports. Indexed once per
+ * The enabled parts that bind TCP port `port` on the host: whoever the host's listeners name
+ * (host services, host-network containers, private NixOS containers through `forwardPorts`,
+ * Podman published ports), so a listener kind added there is known here too. Indexed once per
  * host, so a check over every route stays linear.
  * @example hostPortOwners(facts, 8123) // [hass]
  */
@@ -32,19 +42,14 @@ export function hostPortOwners(parts: Reachable, port: number): readonly HostPor
   if (index === undefined) {
     const built = new Map<number, HostPortOwner[]>();
     index = built;
-    const add = (owner: HostPortOwner, ports: readonly number[]): void => {
-      for (const p of new Set(ports)) {
-        const list = built.get(p);
-        if (list === undefined) built.set(p, [owner]);
-        else list.push(owner);
-      }
-    };
-    const tcp = (p: { readonly protocol: string }): boolean => p.protocol === "tcp";
-    for (const c of parts.enabled) {
-      if (c.backend === "podman") add(c, c.network === "host" ? [] : c.ports.filter(tcp).map((p) => p.hostPort));
-      else add(c, c.network === "host" ? c.ports.filter(tcp).map((p) => p.port) : c.forwardPorts.filter(tcp).map((f) => f.hostPort));
+    const services = new Map(parts.enabledServices.map((s) => [s.name, s]));
+    for (const l of parts.listeners) {
+      const owner = l.protocol === "tcp" ? ownerOf(parts, services, l) : undefined;
+      if (owner === undefined) continue;
+      const list = built.get(l.port);
+      if (list === undefined) built.set(l.port, [owner]);
+      else if (!list.includes(owner)) list.push(owner);
     }
-    for (const s of parts.enabledServices) add(s, s.ports.filter(tcp).map((p) => p.port));
     portIndexes.set(parts, built);
   }
   return index.get(port) ?? [];

@@ -14,7 +14,6 @@
 import { formatPath } from "../../diagnostics/path.ts";
 import type { PlacedRoute } from "../../facts/routes.ts";
 import { authenticates, type Middleware } from "../../model/middleware.ts";
-import { isPrivateRange, isWildcardAddress } from "../../net/private-ranges.ts";
 import type { CheckContext } from "../context.ts";
 import { directPaths, shownAddress, type DirectPath } from "./direct-paths.ts";
 import { routeBackend, type Reachable } from "./route-backends.ts";
@@ -53,9 +52,8 @@ export function bypasses(parts: Reachable, r: Pick<PlacedRoute, "route" | "targe
   const auth = authenticatingMiddleware(r.route.middlewares);
   if (auth === undefined) return [];
   const lanOnly = isLanOnly(r.route);
-  const lanBound = (d: DirectPath) => !isWildcardAddress(d.address) && isPrivateRange(d.address);
   return directPaths(parts, routeBackend(parts, r.target))
-    .filter((d) => !(lanBound(d) && (lanOnly || lanOpen.has(pathKey(d)))))
+    .filter((d) => !(d.lanOnly && (lanOnly || lanOpen.has(pathKey(d)))))
     .map((direct) => ({ direct, auth }));
 }
 
