@@ -105,6 +105,13 @@ const LATER_CODES = {
   "identity-not-created": code("warning", "agenix's identity is an SSH host key nothing creates"),
   "acme-dns-credentials": code("warning", "an ACME DNS-01 provider without the credentials it needs"),
   "missing-module-file": code("warning", "a hand-written module the flake imports that does not exist yet"),
+  // Podman runtime
+  "runtime-socket-writable": code("error", "the container runtime's socket (Podman's or Docker's) mounted writable into a container"),
+  "runtime-socket-mounted": code("warning", "the container runtime's socket mounted read-only into a container (read-only does not limit the API)"),
+  "runtime-socket-public": code("error", "the container runtime's socket mounted into a container routed beyond the LAN"),
+  "privileged-capabilities": code("warning", "a privileged container with explicit capabilities, which then mean nothing"),
+  "device-everywhere": code("warning", "one device passed to every Podman container (three or more): a shared default"),
+  "network-container-unknown": code("error", "network: { container } names no enabled Podman container with a network namespace of its own"),
 } as const satisfies Record<string, CodeInfo>;
 
 /** Every code nixjs reports. */

@@ -170,6 +170,9 @@ export function servedPorts(c: Container): ReadonlySet<number> | undefined {
     // What it binds is known only when `listens` says so.
     return c.runtime.listens.length === 0 ? undefined : new Set(c.runtime.listens.filter((p) => p.protocol === "tcp").map((p) => p.port));
   }
+  // Sharing another container's network namespace: served on the owner's published ports
+  // (the \`network-container\` check compares them).
+  if (c.runtime.networkContainer !== undefined) return undefined;
   return new Set(c.ports.filter((p) => p.protocol === "tcp").map((p) => p.hostPort));
 }
 

@@ -84,13 +84,13 @@ export function runtimeArguments(r: PodmanRuntime, release: ReleaseFacts): strin
  * What `systemd.services.podman-<name>` gets from the runtime: `requires`/`after` the pod's unit,
  * and `Restart=` when it is not NixOS's `"always"` (forced: the module sets `"always"` at normal
  * priority, and two definitions of one systemd setting conflict).
- * @example runtimeUnit(member) // { units: ["podman-pod-media.service"], restart: undefined }
+ * @example runtimeUnit(member) // { units: ["podman-pod-media.service"], bindings: [] }
  */
-export function runtimeUnit(c: PodmanContainer): { readonly units: readonly string[]; readonly serviceConfig: readonly NixBinding[] } {
+export function runtimeUnit(c: PodmanContainer): { readonly units: readonly string[]; readonly bindings: readonly NixBinding[] } {
   const r = c.runtime;
   return {
     units: r.pod === undefined ? [] : [`${podUnit(r.pod)}.service`],
-    serviceConfig: r.restart === undefined || r.restart === "always" ? [] : [n.bind("Restart", n.call("lib.mkForce", r.restart))],
+    bindings: r.restart === undefined || r.restart === "always" ? [] : [n.bind(["serviceConfig", "Restart"], n.call("lib.mkForce", r.restart))],
   };
 }
 

@@ -114,9 +114,13 @@ export function networkDependencies(c: PodmanContainer): NixBinding[] {
   const units = [...names, ...runtime.units].map((u) => n.str(u));
   const value = [
     ...(units.length === 0 ? [] : [n.bind("requires", n.list(units)), n.bind("after", n.list(units))]),
-    ...(runtime.serviceConfig.length === 0 ? [] : [n.bind("serviceConfig", n.attrs([...runtime.serviceConfig]))]),
+    ...runtime.bindings,
   ];
-  return value.length === 0 ? [] : [n.bind(["systemd", "services", containerUnit(c.name)], n.attrs(value))];
+  const path = ["systemd", "services", containerUnit(c.name)];
+  const [only] = value;
+  // One setting: written as one attribute path, the way the rest of the file is.
+  if (value.length === 1 && only !== undefined && only.kind === "binding") return [n.bind([...path, ...only.path], only.value)];
+  return value.length === 0 ? [] : [n.bind(path, n.attrs(value))];
 }
 
 /** Owner of a state directory: `PUID`/`PGID`, else the numeric `user`, else root. */
