@@ -185,6 +185,36 @@ for (const release of SUPPORTED_RELEASES) {
   });
 }
 
+describe("the modules layout: the same runtime, each container a module with enable/port options", () => {
+  const lab = podmanRuntimeLab("25.11", "modules");
+  let texts: Map<string, string>;
+  let dir: string;
+  suiteTree(lab, (t, d) => {
+    texts = t;
+    dir = d;
+    writeFileSync(join(d, "hardware-configuration.nix"), "{ ... }: { }\n");
+  });
+
+  it("parses and evaluates: the sharer after its owner with its restart policy, the pod's member after the pod", () => {
+    parseAll([...texts.values()]);
+    const units = "config.systemd.services";
+    const v = stubEval(dir, {
+      warnings: "s.check.warnings",
+      qbit: `{ inherit (${units}.podman-qbittorrent) requires; restart = ${units}.podman-qbittorrent.serviceConfig.Restart; }`,
+      member: `{ inherit (${units}.podman-immich-redis) requires; }`,
+      pod: `${units}.podman-pod-immich.script`,
+      jellyfin: `config.virtualisation.oci-containers.containers.jellyfin.devices`,
+    }, "server", [], "25.11");
+    expect(v).toEqual({
+      warnings: [],
+      qbit: { requires: ["podman-gluetun.service"], restart: "on-failure" },
+      member: { requires: ["podman-pod-immich.service"] },
+      pod: "podman pod create --replace --name=immich -p 127.0.0.1:2283:2283 --network=immich\n",
+      jellyfin: ["/dev/dri"],
+    });
+  });
+});
+
 describe("the stand-in's oci-containers: where a container's restart policy lives", () => {
   // oci-containers sets Restart = "always" on each container's unit at normal priority: a second
   // plain definition conflicts (NixOS: "conflicting definition values"), hence lib.mkForce.
