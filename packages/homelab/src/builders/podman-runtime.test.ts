@@ -124,6 +124,10 @@ describe("container({ backend: \"podman\" }): the runtime options", () => {
     ]);
   });
 
+  test("a capability given twice, with and without CAP_", () => {
+    expect(problems(() => podman({ capabilities: { NET_ADMIN: true, CAP_NET_ADMIN: false } }))).toEqual(["capabilities.CAP_NET_ADMIN: NET_ADMIN is given twice (with and without CAP_): keep one"]);
+  });
+
   test("extraOptions: a typed setting given twice, and hints that suggest accepted forms", () => {
     expect(problems(() => podman({ memory: "1g", privileged: true, extraOptions: ["--memory=2g", "--privileged", "--shm-size=1g"] }))).toEqual([
       "extraOptions[0]: --memory is set by memory already: drop it here",
@@ -144,10 +148,10 @@ describe("container({ backend: \"podman\" }): the runtime options", () => {
   test("the call site is named", () => {
     let error: HomelabInputError | undefined;
     try {
-      container("vpn", { backend: "podman", image: IMAGE, network: { container: "vpn-gw" }, ports: ["8080:8080"] }); // line 147, column 7
+      container("vpn", { backend: "podman", image: IMAGE, network: { container: "vpn-gw" }, ports: ["8080:8080"] }); // line 151, column 7
     } catch (e) {
       error = e as HomelabInputError;
     }
-    expect(error?.diagnostics.map((d) => [d.code, formatPath(d.path), d.site])).toEqual([["invalid-value", "ports", "packages/homelab/src/builders/podman-runtime.test.ts:147:7"]]);
+    expect(error?.diagnostics.map((d) => [d.code, formatPath(d.path), d.site])).toEqual([["invalid-value", "ports", "packages/homelab/src/builders/podman-runtime.test.ts:151:7"]]);
   });
 });

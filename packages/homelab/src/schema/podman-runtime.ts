@@ -271,6 +271,15 @@ export function runtimeProblems(r: Record<string, unknown>): InputProblem[] {
     if (network !== undefined) problems.push({ path: ["network"], message: "a pod member uses the pod's network namespace: drop network or pod" });
     if (r["userns"] !== undefined) problems.push({ path: ["userns"], message: "a pod member uses the pod's user namespace (Podman refuses --userns with --pod): drop userns or pod" });
   }
+  const caps = r["capabilities"];
+  if (typeof caps === "object" && caps !== null) {
+    const seen = new Set<string>();
+    for (const key of Object.keys(caps)) {
+      const bare = key.replace(/^CAP_/, "");
+      if (seen.has(bare)) problems.push({ path: ["capabilities", key], message: `${bare} is given twice (with and without CAP_): keep one` });
+      seen.add(bare);
+    }
+  }
   list(r["extraOptions"]).forEach((arg, i) => {
     if (typeof arg !== "string") return;
     const flag = flagOf(arg);
