@@ -12,7 +12,10 @@ import { formatPublish } from "../../schema/publish.ts";
 import { compareCodeUnits as byCodeUnit, sortedUnique } from "../../util/order.ts";
 import type { RenderContext } from "./context.ts";
 
-/** The systemd unit that creates pod `pod` (defined once, in `host.nix`). */
+/**
+ * The systemd unit that creates pod `pod` (defined once, in `host.nix`).
+ * @example podUnit("immich") // "podman-pod-immich"
+ */
 export function podUnit(pod: string): string {
   return `podman-pod-${pod}`;
 }
@@ -130,7 +133,10 @@ export function podUnits(ctx: RenderContext, networkUnit: (net: string) => strin
   return [bindings.length === 0 ? undefined : "Podman pods, created with their members' published ports and networks; the members require their pod's unit", bindings];
 }
 
-/** The owner of `c`'s network namespace, added to its `dependsOn` (After=/Requires= its unit). */
+/**
+ * The owner of `c`'s network namespace, added to its `dependsOn` (After=/Requires= its unit).
+ * @example namespaceOwner(qbittorrent) // ["gluetun"]
+ */
 export function namespaceOwner(c: PodmanContainer): readonly string[] {
   return c.runtime.networkContainer === undefined ? [] : [c.runtime.networkContainer];
 }
