@@ -15,6 +15,7 @@ import { containerName } from "../schema/primitives.ts";
 import { asRecord } from "../schema/problems.ts";
 import { captureSite } from "../site/capture.ts";
 import { guarded } from "./collect.ts";
+import { podmanRuntime } from "./podman-runtime.ts";
 import { branded, optional } from "./freeze.ts";
 import { callLabel } from "./label.ts";
 import { argumentProblems, parseInput, type CallInfo } from "./parse.ts";
@@ -124,13 +125,14 @@ function podman(name: string, options: unknown, call: CallInfo): PodmanContainer
     environmentFiles: o.environmentFiles ?? [],
     extraOptions: list("extraOptions", o.extraOptions),
     networks: o.networks ?? [],
-    ...optional("network", o.network),
+    ...optional("network", o.network === "host" ? o.network : undefined),
     dependsOn: o.dependsOn ?? [],
     ...optional("user", o.user),
     ...optional("category", o.category),
     cmd: list("cmd", o.cmd),
     ...optional("entrypoint", entrypoint),
     labels: record("labels", o.labels),
+    runtime: podmanRuntime(o),
     publicPaths,
   };
 }

@@ -198,7 +198,7 @@ describe("each class of malformed input", () => {
     expect(problems(() => container("a", { backend: "podman", image: "x:1", network: "host", ports: ["80:80"], extraOptions: ["--network=host", "--memory 1g"] }))).toEqual([
       'extraOptions[0]: use network: "host" instead, so the port checks know about it',
       'extraOptions[1]: each element is one argument: write "--memory=1g"',
-      'ports: published ports do not apply with network: "host" (the service binds host ports itself); drop ports or the host network',
+      'ports: published ports do not apply with network: "host" (the service binds host ports itself); drop ports or the host network, and say what it serves with listens: [8096]',
     ]);
     expect(problems(() => container("a", { extraOptions: { autoStart: false, enableTun: true } }))).toEqual(["extraOptions.autoStart: use the typed option autoStart instead of extraOptions"]);
   });

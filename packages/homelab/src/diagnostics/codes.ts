@@ -114,6 +114,13 @@ const LATER_CODES = {
   "gateway-unreachable": code("warning", "a default gateway outside every subnet of its interfaces"),
   "vlan-parent-invalid": code("error", "a VLAN on itself or on a loop of VLANs"),
   "nat-interface-mismatch": code("warning", "NAT's externalInterface is not the host's uplink (a bridge member, undeclared, or not the gateway's)"),
+  // Podman runtime
+  "runtime-socket-writable": code("error", "the container runtime's socket (Podman's or Docker's) mounted writable into a container"),
+  "runtime-socket-mounted": code("warning", "the container runtime's socket mounted read-only into a container (read-only does not limit the API)"),
+  "runtime-socket-public": code("error", "the container runtime's socket mounted into a container routed beyond the LAN"),
+  "privileged-capabilities": code("warning", "a privileged container with explicit capabilities, which then mean nothing"),
+  "device-everywhere": code("warning", "one device passed to every Podman container (three or more): a shared default"),
+  "network-container-unknown": code("error", "network: { container } names no enabled Podman container with a network namespace of its own"),
 } as const satisfies Record<string, CodeInfo>;
 
 /** Every code nixjs reports. */

@@ -13,7 +13,9 @@ import type { PlacedRoute } from "./routes.ts";
  * The host's listeners: its proxies' (from their provider modules, given the placed `routes`
  * each serves), host-network NixOS
  * containers' ports, `forwardPorts` (DNAT, the firewall need not open them), Podman published
- * ports (likewise, Podman's own rules let them in), host services' ports.
+ * ports (likewise, Podman's own rules let them in; a pod member's are published by its pod,
+ * a container sharing another's network namespace publishes none), what host-network Podman
+ * containers listen on (`listens`, opened like a host service's ports), host services' ports.
  * @example hostListeners(host, placedRoutes(lab, host)).filter((l) => l.opens)
  */
 export function hostListeners(host: Host, routes: readonly PlacedRoute[]): Listener[] {
@@ -29,7 +31,11 @@ export function hostListeners(host: Host, routes: readonly PlacedRoute[]): Liste
       c.forwardPorts.forEach((f, i) =>
         out.push({ ...atContainer(c, "forwardPorts", i), protocol: f.protocol, address: ANY_ADDRESS, port: f.hostPort, owner: `the forwarded port of ${c.name}`, name: c.name, opens: false }),
       );
-    } else if (c.network !== "host") {
+    } else if (c.network === "host") {
+      c.runtime.listens.forEach((p, i) =>
+        out.push({ ...atContainer(c, "listens", i), protocol: p.protocol, address: p.address, port: p.port, owner: `the host-network Podman container ${c.name}`, name: c.name, opens: true }),
+      );
+    } else {
       c.ports.forEach((p, i) =>
         out.push({ ...atContainer(c, "ports", i), protocol: p.protocol, address: p.hostAddress, port: p.hostPort, owner: `the Podman container ${c.name}`, name: c.name, opens: false }),
       );

@@ -160,13 +160,19 @@ export function attachedPort(route: Route): number | undefined {
 
 /**
  * The TCP ports a proxy on the host can reach on `c`: a NixOS container's service ports, a
- * Podman container's published host ports; `undefined` when unknown (a host-network Podman
- * container binds whatever its image binds).
+ * Podman container's published host ports, a host-network one's `listens`; `undefined` when
+ * unknown (a host-network Podman container without `listens` binds whatever its image binds).
  * @example servedPorts(immich) // Set { 2283 }
  */
 export function servedPorts(c: Container): ReadonlySet<number> | undefined {
   if (c.backend === "nspawn") return new Set(c.ports.filter((p) => p.protocol === "tcp").map((p) => p.port));
-  if (c.network === "host") return undefined;
+  if (c.network === "host") {
+    // What it binds is known only when `listens` says so.
+    return c.runtime.listens.length === 0 ? undefined : new Set(c.runtime.listens.filter((p) => p.protocol === "tcp").map((p) => p.port));
+  }
+  // Sharing another container's network namespace: served on the owner's published ports
+  // (the \`network-container\` check compares them).
+  if (c.runtime.networkContainer !== undefined) return undefined;
   return new Set(c.ports.filter((p) => p.protocol === "tcp").map((p) => p.hostPort));
 }
 

@@ -1,5 +1,6 @@
 import type { OidcClient } from "./auth.ts";
 import type { ForwardPort, PublishedPort, ServicePort } from "./ports.ts";
+import type { PodmanRuntime } from "./podman.ts";
 import type { Route } from "./routes.ts";
 import type { Secret } from "./secret.ts";
 import type { SourceSite } from "./site.ts";
@@ -94,6 +95,8 @@ export interface PodmanContainer extends ContainerBase {
   readonly cmd: readonly string[];
   readonly entrypoint?: string;
   readonly labels: { readonly [name: string]: string };
+  /** Privileges, devices, limits, health, shared namespaces, restart, logging, listeners. */
+  readonly runtime: PodmanRuntime;
   /**
    * Options holding a literal the user declared public (`publicValue`), relative to the
    * container (`["environment", "DEMO_KEY"]`, `["cmd", 2]`): the literal-secret check skips them.

@@ -4,6 +4,7 @@ export type * from "./diagnostic.ts";
 export type * from "./homelab.ts";
 export type * from "./host-network.ts";
 export type * from "./ports.ts";
+export type * from "./podman.ts";
 export type * from "./proxies.ts";
 export type * from "./public.ts";
 export type * from "./refs.ts";

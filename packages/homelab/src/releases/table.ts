@@ -40,6 +40,13 @@ export interface ReleaseFacts {
    * so a secret cannot be owned by it (systemd hands the unit its credentials as root).
    */
   readonly dynamicUsers: readonly { readonly user: string; readonly service: string }[];
+  /**
+   * `virtualisation.oci-containers.containers.<name>`'s typed runtime options: a Podman
+   * setting the release has an option for is written there, otherwise as a `podman run`
+   * argument in `extraOptions`. The same in 25.11 and 26.05 (nixpkgs'
+   * `nixos/modules/virtualisation/oci-containers.nix`; `pod` and health checks have none).
+   */
+  readonly ociContainers: { readonly typed: readonly string[] };
 }
 
 const CLOUDFLARED_REMOVED: readonly RemovedOption[] = [
@@ -50,6 +57,7 @@ const CLOUDFLARED_REMOVED: readonly RemovedOption[] = [
 const COMMON = {
   traefik: { static: "staticConfigOptions", dynamic: "dynamicConfigOptions" },
   dynamicUsers: [{ user: "cloudflared", service: "services.cloudflared (each tunnel's unit)" }],
+  ociContainers: { typed: ["capabilities", "devices", "privileged", "log-driver", "pull"] },
 } as const;
 
 const resolved = (name: string) => ["services", "resolved", name];

@@ -31,7 +31,7 @@ function containerFileBody(ctx: RenderContext, c: Container, file: string): File
     return { body: s.toAttrs(), usesHostConfig: value.usesHostConfig };
   }
   s.add(comment, [
-    n.bind(["virtualisation", "oci-containers", "containers", c.name], podmanValue(c, undefined, undefined, proxyLabels(ctx, c))),
+    n.bind(["virtualisation", "oci-containers", "containers", c.name], podmanValue(c, undefined, undefined, proxyLabels(ctx, c), ctx.facts.release)),
     ...networkDependencies(c),
   ]);
   return { body: s.toAttrs() };

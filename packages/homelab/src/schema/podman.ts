@@ -6,6 +6,7 @@ import { isPublicValue } from "../model/brand.ts";
 import { category, containerName, ipv4, orPublic, port, protocol, publicValueRef, secretRef } from "./primitives.ts";
 import { asRecord, type InputProblem } from "./problems.ts";
 import { parsePublish } from "./publish.ts";
+import { podmanNetwork, podmanRuntimeShape, runtimeProblems } from "./podman-runtime.ts";
 
 /** A published port: a Podman spec string or a typed object. */
 const published = z.union(
@@ -40,6 +41,11 @@ const extraOption = z.string({ error: "expected one command-line argument" }).ch
     ctx.issues.push({ code: "custom", message: `each element is one argument: write "${flag}=${arg.slice(flag.length).trim()}"`, input: arg });
   } else if (/^--net(work)?=host$/.test(arg)) {
     ctx.issues.push({ code: "custom", message: 'use network: "host" instead, so the port checks know about it', input: arg });
+  } else if (/^--net(work)?=container:/.test(arg)) {
+    const owner = arg.slice(arg.indexOf(":") + 1);
+    ctx.issues.push({ code: "custom", message: `use network: { container: "${owner}" } instead (nixjs orders it after "${owner}" and checks its ports)`, input: arg });
+  } else if (/^--restart(=|$)/.test(arg)) {
+    ctx.issues.push({ code: "custom", message: 'use restart: "on-failure" (or "always", "no") instead: NixOS runs the container with --rm, which Podman refuses with --restart; systemd restarts it', input: arg });
   } else if (/^--net(work)?=/.test(arg)) {
     ctx.issues.push({ code: "custom", message: `use networks: ["${arg.slice(arg.indexOf("=") + 1)}"] instead (nixjs creates the network)`, input: arg });
   }
@@ -95,10 +101,14 @@ export const podmanSchema = z.strictObject(
       .array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, { error: 'expected a network name like "media"' }))
       .optional(),
     /**
-     * `"host"`: the host's network stack (`--network=host`); published ports do not apply.
+     * `"host"`: the host's network stack (`--network=host`; published ports do not apply, say
+     * what it serves with `listens`). `{ container }`: another Podman container's network
+     * namespace (`--network=container:<name>`, e.g. a VPN container): its ports are published
+     * there, and this container starts after it.
      * @example network: "host"
+     * @example network: { container: "gluetun" }
      */
-    network: z.literal("host", { error: 'expected "host"' }).optional(),
+    network: podmanNetwork.optional(),
     /**
      * Other Podman containers this one needs (started first).
      * @example dependsOn: ["postgres"]
@@ -129,6 +139,7 @@ export const podmanSchema = z.strictObject(
         { error: "expected { key: value }" },
       )
       .optional(),
+    ...podmanRuntimeShape,
     ...routeShape,
     ...oidcShape,
   },
@@ -145,11 +156,12 @@ export function podmanProblems(raw: unknown): InputProblem[] {
   const problems: InputProblem[] = [];
   if (r["network"] === "host") {
     if (Array.isArray(r["ports"]) && r["ports"].length > 0) {
-      problems.push({ path: ["ports"], message: 'published ports do not apply with network: "host" (the service binds host ports itself); drop ports or the host network' });
+      problems.push({ path: ["ports"], message: 'published ports do not apply with network: "host" (the service binds host ports itself); drop ports or the host network, and say what it serves with listens: [8096]' });
     }
     if (Array.isArray(r["networks"]) && r["networks"].length > 0) {
       problems.push({ path: ["networks"], message: 'networks and network: "host" exclude each other' });
     }
   }
+  problems.push(...runtimeProblems(r));
   return problems;
 }

@@ -20,6 +20,8 @@ import { checkLiteralSecrets } from "./checks/literal-secrets.ts";
 import { checkMounts } from "./checks/mounts.ts";
 import { checkNames } from "./checks/names.ts";
 import { checkPodman } from "./checks/podman.ts";
+import { checkNetworkContainer } from "./checks/network-container.ts";
+import { checkPodmanRuntime } from "./checks/podman-runtime.ts";
 import { checkProxies } from "./checks/proxies.ts";
 import { checkRelease } from "./checks/release.ts";
 import { checkRefs } from "./checks/refs.ts";
@@ -47,6 +49,8 @@ const HOST_CHECKS: readonly HostCheck[] = [
   checkSecrets,
   checkLiteralSecrets,
   checkPodman,
+  checkPodmanRuntime,
+  checkNetworkContainer,
   checkMounts,
   checkRefs,
   checkRelease,

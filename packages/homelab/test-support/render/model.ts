@@ -5,6 +5,7 @@
  */
 import { n } from "@nixjs/expr-printer";
 import { MODEL_BRAND, registerHostRef, type ModelKind } from "../../src/model/brand.ts";
+import { DEFAULT_RUNTIME } from "../../src/model/podman.ts";
 import type { Release } from "../../src/releases/release.ts";
 import type {
   BasicAuthUser,
@@ -148,6 +149,7 @@ export function podman(name: string, image: string, opts: Partial<Omit<PodmanCon
     cmd: [],
     labels: {},
     publicPaths: [],
+    runtime: DEFAULT_RUNTIME,
     ...opts,
     site,
   });

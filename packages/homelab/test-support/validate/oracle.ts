@@ -112,6 +112,7 @@ export function oracle(lab: Homelab): Expected[] {
     if (c.backend === "nspawn" && c.network === "host") c.ports.forEach((p, i) => listen(`${cpath(c)}.ports[${i}]`, p.protocol, p.address, p.port));
     if (c.backend === "nspawn" && c.network === "private") c.forwardPorts.forEach((f, i) => listen(`${cpath(c)}.forwardPorts[${i}]`, f.protocol, "0.0.0.0", f.hostPort));
     if (c.backend === "podman" && c.network !== "host") c.ports.forEach((p, i) => listen(`${cpath(c)}.ports[${i}]`, p.protocol, p.hostAddress, p.hostPort));
+    if (c.backend === "podman" && c.network === "host") c.runtime.listens.forEach((p, i) => listen(`${cpath(c)}.listens[${i}]`, p.protocol, p.address, p.port));
   }
   for (const s of host.services) if (s.enable) s.ports.forEach((p, i) => listen(`services${quote(s.name)}.ports[${i}]`, p.protocol, p.address, p.port));
   pairwise("port-conflict", listeners, (a, b) => a.key[0] === b.key[0] && a.key[2] === b.key[2] && (a.key[1] === b.key[1] || a.key[1] === "0.0.0.0" || b.key[1] === "0.0.0.0"), out);
@@ -137,7 +138,7 @@ export function oracle(lab: Homelab): Expected[] {
     if (r.proxy === "caddy" && !caddy) out.push({ code: "caddy-missing", path: item.path, partners: [] });
     const served =
       c.backend === "nspawn" ? c.ports.some((p) => p.protocol === "tcp" && p.port === port)
-      : c.network === "host" ? true
+      : c.network === "host" ? c.runtime.listens.length === 0 || c.runtime.listens.some((p) => p.protocol === "tcp" && p.port === port)
       : c.ports.some((p) => p.protocol === "tcp" && p.hostPort === port);
     if (!served) out.push({ code: "route-port-unserved", path: item.path, partners: [] });
     if (auth !== undefined) {

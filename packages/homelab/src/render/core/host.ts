@@ -13,6 +13,7 @@ import { proxyProvider } from "../../proxies/index.ts";
 import { compareCodeUnits, sortedUnique } from "../../util/order.ts";
 import type { RenderContext } from "./context.ts";
 import { networkUnit, podmanStateRules } from "./podman.ts";
+import { podUnits } from "./podman-runtime.ts";
 import { Sections } from "./sections.ts";
 import { firewallSection, networkSection } from "./host-network.ts";
 
@@ -98,6 +99,7 @@ export function hostBody(ctx: RenderContext, options: { readonly stateDirectorie
   for (const [comment, bindings] of [identity(ctx), networkSection(ctx), secrets(ctx), nat(ctx), firewallSection(ctx), podman(ctx)]) s.add(comment, bindings);
   for (const p of ctx.host.proxies) for (const section of proxyProvider(p).hostSections(ctx, p)) s.add(section.comment, section.bindings);
   s.add(...networks(ctx));
+  s.add(...podUnits(ctx, networkUnit));
   const rules = options.stateDirectories ? stateDirectoryRules(ctx) : [];
   if (rules.length > 0) s.add("State directories of the containers, created when missing", [n.bind("systemd.tmpfiles.rules", list(rules))]);
   return s.toAttrs();

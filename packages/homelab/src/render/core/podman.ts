@@ -2,7 +2,10 @@ import { n, type NixBinding, type NixExpr, type NixStringPart } from "@nixjs/exp
 import type { PodmanContainer, PublishedPort } from "../../model/index.ts";
 import { parseVolume } from "../../oci/volume.ts";
 import { compareCodeUnits as byCodeUnit } from "../../util/order.ts";
+import { DEFAULT_RELEASE } from "../../releases/release.ts";
+import { releaseFacts, type ReleaseFacts } from "../../releases/table.ts";
 import { dataToNix } from "./data.ts";
+import { namespaceOwner, runtimeArguments, runtimeUnit, typedRuntime } from "./podman-runtime.ts";
 
 /** The systemd unit that creates Podman network `net` (defined once, in `host.nix`). */
 export function networkUnit(net: string): string {
@@ -39,27 +42,38 @@ export function portSpec(p: PublishedPort, hostPortExpr?: NixExpr): NixExpr {
  * `proxyLabels`: the labels a proxy reads its routes from (Traefik's), after the container's
  * own; one key in both is refused by validation (`traefik-label-name`).
  */
-export function podmanValue(c: PodmanContainer, mainPort?: number, portExpr?: NixExpr, proxyLabels: readonly (readonly [string, NixExpr])[] = []): NixExpr {
+export function podmanValue(
+  c: PodmanContainer,
+  mainPort?: number,
+  portExpr?: NixExpr,
+  proxyLabels: readonly (readonly [string, NixExpr])[] = [],
+  release: ReleaseFacts = releaseFacts(DEFAULT_RELEASE),
+): NixExpr {
+  // A pod member's ports and networks are the pod's (`podUnits`): Podman refuses them on it.
+  const inPod = c.runtime.pod !== undefined;
   const extraOptions = [
     ...(c.network === "host" ? ["--network=host"] : []),
-    ...c.networks.map((net) => `--network=${net}`),
+    ...(inPod ? [] : c.networks.map((net) => `--network=${net}`)),
+    ...runtimeArguments(c.runtime, release),
     ...c.extraOptions,
   ];
+  const dependsOn = [...new Set([...c.dependsOn, ...namespaceOwner(c)])];
   const data: Record<string, unknown> = {
     image: c.image,
     ports:
-      c.network === "host" || c.ports.length === 0
+      c.network === "host" || inPod || c.ports.length === 0
         ? undefined
         : c.ports.map((p) => portSpec(p, p.hostPort === mainPort ? portExpr : undefined)),
     volumes: volumes(c).length === 0 ? undefined : volumes(c),
     environment: Object.keys(c.environment).length === 0 ? undefined : sortedRecord(c.environment),
     environmentFiles: c.environmentFiles.length === 0 ? undefined : [...c.environmentFiles],
     extraOptions: extraOptions.length === 0 ? undefined : extraOptions,
-    dependsOn: c.dependsOn.length === 0 ? undefined : [...c.dependsOn].sort(byCodeUnit),
+    dependsOn: dependsOn.length === 0 ? undefined : dependsOn.sort(byCodeUnit),
     user: c.user,
     entrypoint: c.entrypoint,
     cmd: c.cmd.length === 0 ? undefined : [...c.cmd],
     labels: Object.keys(c.labels).length + proxyLabels.length === 0 ? undefined : sortedRecord({ ...c.labels, ...Object.fromEntries(proxyLabels) }),
+    ...typedRuntime(c.runtime, release),
   };
   return dataToNix(data, { hostConfig: "config", path: `containers.${c.name}` });
 }
@@ -90,16 +104,23 @@ function sortedRecord<V>(record: { readonly [k: string]: V }): Record<string, V>
   return out;
 }
 
-/** `systemd.services.podman-<name>`: start after the networks it joins exist. */
+/**
+ * `systemd.services.podman-<name>`: start after the networks it joins exist (a pod member:
+ * after its pod, which joins them), and the runtime's `Restart=`.
+ */
 export function networkDependencies(c: PodmanContainer): NixBinding[] {
-  if (c.networks.length === 0) return [];
-  const units = [...new Set(c.networks)].sort(byCodeUnit).map((net) => n.str(`${networkUnit(net)}.service`));
-  return [
-    n.bind(
-      ["systemd", "services", containerUnit(c.name)],
-      n.attrs([n.bind("requires", n.list(units)), n.bind("after", n.list(units))]),
-    ),
+  const runtime = runtimeUnit(c);
+  const names = c.runtime.pod === undefined ? [...new Set(c.networks)].sort(byCodeUnit).map((net) => `${networkUnit(net)}.service`) : [];
+  const units = [...names, ...runtime.units].map((u) => n.str(u));
+  const value = [
+    ...(units.length === 0 ? [] : [n.bind("requires", n.list(units)), n.bind("after", n.list(units))]),
+    ...runtime.bindings,
   ];
+  const path = ["systemd", "services", containerUnit(c.name)];
+  const [only] = value;
+  // One setting: written as one attribute path, the way the rest of the file is.
+  if (value.length === 1 && only !== undefined && only.kind === "binding") return [n.bind([...path, ...only.path], only.value)];
+  return value.length === 0 ? [] : [n.bind(path, n.attrs(value))];
 }
 
 /** Owner of a state directory: `PUID`/`PGID`, else the numeric `user`, else root. */

@@ -30,7 +30,7 @@ export function targetHost(container: Container, port: number): NixStringPart[] 
     container.backend === "nspawn"
       ? container.ports.find((p) => p.port === port && p.protocol === "tcp")?.address
       : container.network === "host"
-        ? undefined
+        ? container.runtime.listens.find((p) => p.port === port && p.protocol === "tcp")?.address
         : container.ports.find((p) => p.hostPort === port && p.protocol === "tcp")?.hostAddress;
   return [reachableAddress(address)];
 }

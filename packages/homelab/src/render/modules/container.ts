@@ -67,7 +67,7 @@ export function indexBody(ctx: RenderContext, c: Container, namespace: string, f
     }
   } else {
     s.add(comment, [
-      n.bind(["virtualisation", "oci-containers", "containers", c.name], podmanValue(c, main?.port, main?.portExpr, proxyLabels(ctx, c, main))),
+      n.bind(["virtualisation", "oci-containers", "containers", c.name], podmanValue(c, main?.port, main?.portExpr, proxyLabels(ctx, c, main), ctx.facts.release)),
       ...networkDependencies(c),
     ]);
     const rules = podmanStateRules(c);
