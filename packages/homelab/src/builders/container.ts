@@ -18,6 +18,7 @@ import { guarded } from "./collect.ts";
 import { branded, optional } from "./freeze.ts";
 import { callLabel } from "./label.ts";
 import { argumentProblems, parseInput, type CallInfo } from "./parse.ts";
+import { nspawnRuntime } from "./nspawn-runtime.ts";
 
 /** Headers Authelia returns to the proxy (Traefik's `authResponseHeaders`, Caddy's `copy_headers`). */
 const AUTHELIA_HEADERS = Object.freeze(["Remote-User", "Remote-Groups", "Remote-Email", "Remote-Name"]);
@@ -85,6 +86,7 @@ function nspawn(name: string, options: unknown, call: CallInfo): NspawnContainer
     ),
     config: o.config ?? {},
     extraOptions: o.extraOptions ?? {},
+    runtime: nspawnRuntime(o),
   };
 }
 

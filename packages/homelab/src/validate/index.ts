@@ -11,6 +11,8 @@ import { checkDeploy } from "./checks/deploy.ts";
 import { checkExposedApps } from "./checks/exposed-admin.ts";
 import { checkForwardedTrust } from "./checks/forwarded-trust.ts";
 import { checkFiles } from "./checks/files.ts";
+import { checkIsolation } from "./checks/isolation.ts";
+import { checkUntypedNspawnOptions } from "./checks/nspawn-untyped.ts";
 import { checkListeners } from "./checks/listeners.ts";
 import { checkLiteralSecrets } from "./checks/literal-secrets.ts";
 import { checkMounts } from "./checks/mounts.ts";
@@ -47,6 +49,8 @@ const HOST_CHECKS: readonly HostCheck[] = [
   checkRefs,
   checkRelease,
   checkDeploy,
+  checkIsolation,
+  checkUntypedNspawnOptions,
 ];
 
 /**
