@@ -12,7 +12,7 @@ const code = (severity: Severity, summary: string): CodeInfo => ({ severity, sum
 
 export const NSPAWN_CODES = {
   "address-overlap": code("warning", "an explicit container address outside the pool, inside another network the host has (Podman's)"),
-  "disabled-would-conflict": code("note", "a disabled container (not checked) that would clash with an enabled one if enabled"),
+  "disabled-would-conflict": code("note", "a disabled container (not checked) whose address or port would clash with an enabled part if it were enabled"),
   "container-name-long": code("warning", "a private-network container name over 12 characters: ve-<name> gets a shortened kernel name"),
   "isolation-inconsistent": code("note", "some private-network NixOS containers have privateUsers and some do not"),
   "nspawn-option-untyped": code("note", "an nspawn option passed through extraOptions that has a typed form"),

@@ -12,6 +12,7 @@ import { checkExposedApps } from "./checks/exposed-admin.ts";
 import { checkForwardedTrust } from "./checks/forwarded-trust.ts";
 import { checkFiles } from "./checks/files.ts";
 import { checkIsolation } from "./checks/isolation.ts";
+import { checkDisabledPorts } from "./checks/ports-disabled.ts";
 import { checkUntypedNspawnOptions } from "./checks/nspawn-untyped.ts";
 import { checkListeners } from "./checks/listeners.ts";
 import { checkLiteralSecrets } from "./checks/literal-secrets.ts";
@@ -50,6 +51,7 @@ const HOST_CHECKS: readonly HostCheck[] = [
   checkRelease,
   checkDeploy,
   checkIsolation,
+  checkDisabledPorts,
   checkUntypedNspawnOptions,
 ];
 

@@ -166,8 +166,10 @@ describe("the false-positive patterns: shared host addresses, addresses outside 
       for (const names of byHost.values()) if (names.length > 1) for (const n of names) extra.push({ severity: "error", code: "address-conflict", path: `containers.${n}.hostAddress`, message: "", site: "", subject: { kind: "container", name: n } });
       return [...checked(lab), ...extra];
     },
-    "a disabled container's clash reported as an error": (lab) =>
+    "a disabled container's address clash reported as an error": (lab) =>
       checked(lab).map((d) => (d.code === "disabled-would-conflict" && d.path.endsWith("localAddress") ? { ...d, code: "address-conflict", severity: "error" as const } : d)),
+    "a disabled container's port clash reported as an error": (lab) =>
+      checked(lab).map((d) => (d.code === "disabled-would-conflict" && /[pP]orts\[\d+\]$/.test(d.path) ? { ...d, code: "port-conflict", severity: "error" as const } : d)),
     "an explicit address outside the pool refused": (lab) => {
       const host = onlyHost(lab);
       const pool = parseCidr(host.network.pool);

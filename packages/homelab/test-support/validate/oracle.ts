@@ -143,7 +143,21 @@ export function oracle(lab: Homelab): Expected[] {
     if (c.backend === "podman" && c.network !== "host") c.ports.forEach((p, i) => listen(`${cpath(c)}.ports[${i}]`, p.protocol, p.hostAddress, p.hostPort));
   }
   for (const s of host.services) if (s.enable) s.ports.forEach((p, i) => listen(`services${quote(s.name)}.ports[${i}]`, p.protocol, p.address, p.port));
-  pairwise("port-conflict", listeners, (a, b) => a.key[0] === b.key[0] && a.key[2] === b.key[2] && (a.key[1] === b.key[1] || a.key[1] === "0.0.0.0" || b.key[1] === "0.0.0.0"), out);
+  const clash = (a: Item, b: Item) => a.key[0] === b.key[0] && a.key[2] === b.key[2] && (a.key[1] === b.key[1] || a.key[1] === "0.0.0.0" || b.key[1] === "0.0.0.0");
+  pairwise("port-conflict", listeners, clash, out);
+  // A disabled container's would-be listeners are noted where they meet an enabled one's.
+  for (const c of all) {
+    if (c.enable) continue;
+    const would: Item[] = [];
+    const add = (path: string, protocol: string, address: string, port: number) => would.push({ path, key: [protocol, address, String(port)] });
+    if (c.backend === "nspawn" && c.network === "host") c.ports.forEach((p, i) => add(`${cpath(c)}.ports[${i}]`, p.protocol, p.address, p.port));
+    if (c.backend === "nspawn" && c.network === "private") c.forwardPorts.forEach((f, i) => add(`${cpath(c)}.forwardPorts[${i}]`, f.protocol, "0.0.0.0", f.hostPort));
+    if (c.backend === "podman" && c.network !== "host") c.ports.forEach((p, i) => add(`${cpath(c)}.ports[${i}]`, p.protocol, p.hostAddress, p.hostPort));
+    for (const w of would) {
+      const partners = listeners.filter((l) => clash(w, l)).map((l) => l.path);
+      if (partners.length > 0) out.push({ code: "disabled-would-conflict", path: w.path, partners });
+    }
+  }
 
   // Routes.
   const routes: { c: Container; r: Route; item: Item }[] = [];
