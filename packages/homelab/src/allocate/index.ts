@@ -9,8 +9,10 @@
  *  1. every container missing both addresses takes its home pair if free; a container
  *     missing one takes the other half of its given address's pair if free;
  *  2. the rest probe onwards from their home for the next free pair (or single address).
- * Explicit addresses of every container, enabled or not, the network and the broadcast
- * address are never handed out; disabled containers keep their allocation reserved.
+ * Enabled containers go first in both phases, disabled ones after them (they keep an
+ * allocation if one is left, so enabling one later moves nothing). Explicit addresses of
+ * every container, enabled or not, the network and the broadcast address are never handed
+ * out. Explicit addresses outside the pool are used as given: the pool governs allocation only.
  */
 import type { Host } from "../model/index.ts";
 import { isPrivateNspawn } from "../model/lookup.ts";
@@ -104,6 +106,7 @@ export function planAddresses(host: AllocatorInput): AddressPlan {
   const addresses = new Map<string, ContainerAddresses>();
   const seen = new Set<string>();
   const needs: Need[] = [];
+  const later: Need[] = [];
   for (const c of [...containers].sort((a, b) => compareCodeUnits(a.name, b.name))) {
     if (seen.has(c.name)) continue; // duplicate names are a `validate` error; the first one counts
     seen.add(c.name);
@@ -113,8 +116,12 @@ export function planAddresses(host: AllocatorInput): AddressPlan {
     }
     const host = c.hostAddress === undefined ? undefined : parseIpv4(c.hostAddress);
     const local = c.localAddress === undefined ? undefined : parseIpv4(c.localAddress);
-    needs.push({ name: c.name, ...(host === undefined ? {} : { host }), ...(local === undefined ? {} : { local }) });
+    const need = { name: c.name, ...(host === undefined ? {} : { host }), ...(local === undefined ? {} : { local }) };
+    (c.enable ? needs : later).push(need);
   }
+  // Enabled containers are placed first: a disabled one never takes an address an enabled
+  // one would have had, and only a disabled one can be left without (a note, not an error).
+  needs.push(...later);
   if (!parsed.ok) return { addresses, unplaced: needs.map((n) => n.name), atHome: new Set() };
 
   const state = new PoolState(parsed.pool);

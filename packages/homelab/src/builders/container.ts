@@ -19,6 +19,7 @@ import { podmanRuntime } from "./podman-runtime.ts";
 import { branded, optional } from "./freeze.ts";
 import { callLabel } from "./label.ts";
 import { argumentProblems, parseInput, type CallInfo } from "./parse.ts";
+import { nspawnRuntime } from "./nspawn-runtime.ts";
 
 /** Headers Authelia returns to the proxy (Traefik's `authResponseHeaders`, Caddy's `copy_headers`). */
 const AUTHELIA_HEADERS = Object.freeze(["Remote-User", "Remote-Groups", "Remote-Email", "Remote-Name"]);
@@ -88,6 +89,7 @@ function nspawn(name: string, options: unknown, call: CallInfo): NspawnContainer
     ),
     config: o.config ?? {},
     extraOptions: o.extraOptions ?? {},
+    runtime: nspawnRuntime(o),
   };
 }
 

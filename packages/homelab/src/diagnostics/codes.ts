@@ -7,6 +7,7 @@
 import type { Severity } from "../model/diagnostic.ts";
 import type { ProxyCode } from "../model/proxies.ts";
 import { PROXY_PROVIDERS } from "../proxies/index.ts";
+import { NSPAWN_CODES } from "./nspawn-codes.ts";
 
 /** A code's entry in the registry. */
 export interface CodeInfo {
@@ -38,8 +39,7 @@ const CORE_CODES = {
   // Addresses
   "address-conflict": code("error", "two containers have one localAddress"),
   "address-host-local": code("error", "a container's localAddress is a hostAddress"),
-  "address-outside-pool": code("error", "an address outside the pool"),
-  "address-reserved": code("error", "the pool's network or broadcast address"),
+  "address-reserved": code("error", "an address no container can have: the pool's network or broadcast address, loopback, multicast"),
   "pool-exhausted": code("error", "no free address pair left in the pool"),
   // Listeners
   "port-conflict": code("error", "two listeners on one host port and address"),
@@ -124,7 +124,8 @@ const LATER_CODES = {
 } as const satisfies Record<string, CodeInfo>;
 
 /** Every code nixjs reports. */
-export type DiagnosticCode = keyof typeof CORE_CODES | ProxyCode | keyof typeof AUTH_CODES | keyof typeof LATER_CODES;
+export type DiagnosticCode = keyof typeof CORE_CODES | ProxyCode | keyof typeof AUTH_CODES | keyof typeof LATER_CODES
+  | keyof typeof NSPAWN_CODES;
 
 /**
  * The registry: code → severity and summary, in the README's order: the core's, each proxy's
@@ -137,6 +138,7 @@ export const DIAGNOSTIC_CODES: { readonly [C in DiagnosticCode]: CodeInfo } = Ob
   ...Object.fromEntries(PROXY_PROVIDERS.flatMap((p) => Object.entries(p.codes))),
   ...AUTH_CODES,
   ...LATER_CODES,
+  ...NSPAWN_CODES,
 }) as { readonly [C in DiagnosticCode]: CodeInfo };
 
 /**

@@ -3,6 +3,7 @@ import type { ForwardPort, PublishedPort, ServicePort } from "./ports.ts";
 import type { PodmanRuntime } from "./podman.ts";
 import type { Route } from "./routes.ts";
 import type { Secret } from "./secret.ts";
+import type { NspawnRuntime } from "./nspawn.ts";
 import type { SourceSite } from "./site.ts";
 
 /**
@@ -65,6 +66,8 @@ export interface NspawnContainer extends ContainerBase {
   readonly config: NixConfig;
   /** Further `containers.<name>` options passed through as written (e.g. `enableTun`). */
   readonly extraOptions: NixConfig;
+  /** Devices, tunnels, capabilities, extra interfaces, NAT (`model/nspawn.ts`). */
+  readonly runtime: NspawnRuntime;
 }
 
 /** Where a Podman container keeps its state: `/opt/<category>/<name>`. */

@@ -3,6 +3,7 @@ export type * from "./containers.ts";
 export type * from "./diagnostic.ts";
 export type * from "./homelab.ts";
 export type * from "./host-network.ts";
+export type * from "./nspawn.ts";
 export type * from "./ports.ts";
 export type * from "./podman.ts";
 export type * from "./proxies.ts";

@@ -5,6 +5,8 @@ import { commonShape, routeShape, servicePort } from "./common.ts";
 import { bool, ipv4, mountPath, port, protocol, secretRef } from "./primitives.ts";
 import { asRecord, type InputProblem } from "./problems.ts";
 import { bindMount } from "./bind-mount.ts";
+import { nspawnRuntimeShape } from "./nspawn-runtime.ts";
+import { NSPAWN_RUNTIME_OPTIONS } from "../model/nspawn.ts";
 
 /**
  * An nspawn `forwardPorts` entry: DNAT from a host port into the container.
@@ -116,6 +118,7 @@ export const nspawnSchema = z.strictObject(
      * @example forwardAuth: { port: 9091 }
      */
     forwardAuth: forwardAuth.optional(),
+    ...nspawnRuntimeShape,
     ...routeShape,
     ...oidcShape,
     /**
@@ -124,8 +127,9 @@ export const nspawnSchema = z.strictObject(
      */
     config: configSchema.optional(),
     /**
-     * Further `containers.<name>` options, written as given.
-     * @example extraOptions: { enableTun: true }
+     * Further `containers.<name>` options, written as given (merged with the typed ones;
+     * `allowedDevices`, `enableTun` … have typed forms, which the checks read).
+     * @example extraOptions: { timeoutStartSec: "5min" }
      */
     extraOptions: configSchema.optional(),
   },
@@ -148,15 +152,23 @@ export function nspawnProblems(raw: unknown): InputProblem[] {
     problems.push({ path: ["privateNetwork"], message: `privateNetwork: ${String(r["privateNetwork"])} contradicts network: "${String(r["network"])}"; keep one of them` });
   }
   if (host) {
-    for (const key of ["hostAddress", "localAddress", "forwardPorts"]) {
+    for (const key of ["hostAddress", "localAddress", "forwardPorts", "nat"]) {
       if (r[key] !== undefined) {
         problems.push({ path: [key], message: `${key} has no effect on a container with the host's network (NixOS ignores it); drop it or use a private network` });
+      }
+    }
+    for (const key of ["macvlans", "interfaces"]) {
+      if (Array.isArray(r[key]) && r[key].length > 0) {
+        problems.push({ path: [key], message: `${key} makes systemd-nspawn give the container a private network, so it would lose the host's network; use network: "private" with ${key}` });
       }
     }
   }
   const extra = asRecord(r["extraOptions"]);
   if (extra !== undefined) {
     for (const key of Object.keys(extra)) {
+      if ((NSPAWN_RUNTIME_OPTIONS as readonly string[]).includes(key) && r[key] !== undefined) {
+        problems.push({ path: ["extraOptions", key], message: `${key} is given twice, as a typed option and in extraOptions; keep the typed ${key}` });
+      }
       if (TYPED.has(key)) problems.push({ path: ["extraOptions", key], message: key === "path" || key === "flake" ? `${key} conflicts with config, which nixjs renders` : `use the typed option ${key} instead of extraOptions` });
     }
   }

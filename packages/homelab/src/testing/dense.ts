@@ -17,7 +17,11 @@ import type { Container, Homelab, HostService, Route } from "../model/index.ts";
 /** The value sets of {@link arbHomelab}; override any of them. */
 export interface DenseDomains {
   readonly names: readonly string[];
-  /** Container addresses; include some outside `pool` and its network/broadcast address to provoke those checks. */
+  /**
+   * Container addresses; include some outside `pool` (valid), in Podman's networks
+   * (10.88.0.0/16, 10.89.0.0/16: a warning when the host runs Podman), loopback and the pool's
+   * network/broadcast address (errors), so every address rule is exercised.
+   */
   readonly addresses: readonly string[];
   readonly pool: string;
   readonly ports: readonly number[];
@@ -29,7 +33,7 @@ export interface DenseDomains {
 /** Defaults of {@link DenseDomains}. */
 export const DENSE_DEFAULTS: DenseDomains = Object.freeze({
   names: ["alpha", "bravo", "charlie", "delta"],
-  addresses: ["10.10.10.2", "10.10.10.3", "10.10.10.4", "10.10.10.5", "10.10.10.0", "10.10.10.255", "10.10.20.1"],
+  addresses: ["10.10.10.2", "10.10.10.3", "10.10.10.4", "10.10.10.5", "10.10.10.0", "10.10.10.255", "10.10.20.1", "10.88.0.9", "10.89.0.9", "127.0.0.9"],
   pool: "10.10.10.0/24",
   ports: [53, 80, 443, 8080],
   bindAddresses: ["0.0.0.0", "127.0.0.1", "10.0.0.1"],
@@ -89,6 +93,7 @@ function arbPodman(d: DenseDomains): fc.Arbitrary<Container> {
       image: fc.constantFrom(...d.images),
       ports: fc.array(published, { maxLength: 3 }),
       dependsOn: fc.array(fc.constantFrom(...d.names), { maxLength: 2 }),
+      networks: fc.constantFrom<string[]>([], [], ["backend"]),
       routes: fc.array(arbRoute(d), { maxLength: 1 }),
     })
     .map(({ name, ...o }) => container(name, { backend: "podman", ...o }));

@@ -22,6 +22,6 @@
  */
 export { arbAddressIn, arbContainerName, arbPort, arbProtocol } from "./primitives.ts";
 export { arbHomelab, DENSE_DEFAULTS, type DenseDomains } from "./dense.ts";
-export { arbConflictFreeHomelab, CLEAN_POOL } from "./clean.ts";
+export { arbConflictFreeHomelab, CLEAN_POOL, disabledTwin, SHARED_HOST_ADDRESS } from "./clean.ts";
 export { arbHomelabWithConflict, injections, type ConflictSide, type InjectedConflict } from "./inject.ts";
 export { extendHomelab } from "./extend.ts";

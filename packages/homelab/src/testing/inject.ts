@@ -70,6 +70,7 @@ export function injections(lab: Homelab): InjectedConflict[] {
     const c = make();
     return { path: `containers.${c.name}${path}`, site: formatSite(c.site), lab: extendHomelab(lab, { containers: [c] }) };
   };
+  const hostSides = new Set<string>();
   for (const c of onlyHost(lab).containers) {
     if (!c.enable) continue;
     const site = formatSite(c.site);
@@ -81,7 +82,10 @@ export function injections(lab: Homelab): InjectedConflict[] {
       if (localAddress !== undefined) {
         inject("address-conflict", add(".localAddress", () => container(name, { localAddress })), { path: `containers.${c.name}.localAddress`, site });
       }
-      if (hostAddress !== undefined) {
+      // A host side several containers share is injected against its first owner (the one a
+      // diagnostic names first among its related sides).
+      if (hostAddress !== undefined && !hostSides.has(hostAddress)) {
+        hostSides.add(hostAddress);
         inject("address-host-local", add(".localAddress", () => container(name, { localAddress: hostAddress })), { path: `containers.${c.name}.hostAddress`, site });
       }
     }

@@ -15,6 +15,9 @@ import { checkFirewall } from "./checks/firewall.ts";
 import { checkContainerFirewalls } from "./checks/firewall-container.ts";
 import { checkPublishedPorts } from "./checks/firewall-published.ts";
 import { checkHostNetwork } from "./checks/host-network.ts";
+import { checkIsolation } from "./checks/isolation.ts";
+import { checkDisabledPorts } from "./checks/ports-disabled.ts";
+import { checkUntypedNspawnOptions } from "./checks/nspawn-untyped.ts";
 import { checkListeners } from "./checks/listeners.ts";
 import { checkLiteralSecrets } from "./checks/literal-secrets.ts";
 import { checkMounts } from "./checks/mounts.ts";
@@ -59,6 +62,9 @@ const HOST_CHECKS: readonly HostCheck[] = [
   checkPublishedPorts,
   checkContainerFirewalls,
   checkHostNetwork,
+  checkIsolation,
+  checkDisabledPorts,
+  checkUntypedNspawnOptions,
 ];
 
 /**

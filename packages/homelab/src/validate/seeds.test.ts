@@ -80,8 +80,11 @@ function seed001() {
 }
 
 describe("the seeds' servers", () => {
-  test("seed 000 (nspawn, Traefik, Authelia, agenix): no diagnostics at all", () => {
-    expect(validate(seed000())).toEqual([]);
+  test("seed 000 (nspawn, Traefik, Authelia, agenix): one note, that Authelia and OpenCloud run without the user namespaces Immich and Vaultwarden have", () => {
+    expect(validate(seed000()).map((d) => `${d.severity} ${d.code} ${formatPath(d.path)}`)).toEqual([
+      "note isolation-inconsistent containers.authelia.privateUsers",
+    ]);
+    expect(validate(seed000())[0]!.message).toContain("(immich, vaultwarden), these do not, so root inside them is root on the host: authelia, opencloud");
   });
 
   test("seed 001 (Podman behind Caddy): warnings for the unauthenticated route (to Sonarr, an admin interface); Sonarr writes its TV library, so no media-mount note", () => {

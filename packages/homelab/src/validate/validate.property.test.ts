@@ -2,6 +2,8 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { onlyHost, proxyOf, type Homelab } from "../model/index.ts";
 import { arbConflictFreeHomelab, arbHomelab, arbHomelabWithConflict } from "../testing/index.ts";
+import { CLEAN_POOL } from "../testing/clean.ts";
+import { inPool, parseCidr, parseIpv4 } from "../net/ipv4.ts";
 import { hasErrors, validate } from "./index.ts";
 import { ORACLE_CODES, oracle, type Expected } from "../../test-support/validate/oracle.ts";
 import { printed, type PrintedDiagnostic } from "../../test-support/validate/test-lab.ts";
@@ -110,4 +112,84 @@ describe("shrinking", () => {
     // And it really is a wildcard clash the wrong checker misses.
     expect(checked(lab).some((d) => d.code === "port-conflict" && d.path.startsWith("containers.") && d.message.includes("on every address"))).toBe(true);
   });
+});
+
+/** The look-alike patterns a lab uses: valid setups that resemble conflicts. */
+function patterns(lab: Homelab): { shared: boolean; outside: boolean; twin: boolean } {
+  const host = onlyHost(lab);
+  const pool = parseCidr(host.network.pool);
+  const on = host.containers.filter((c) => c.enable && c.backend === "nspawn" && c.network === "private");
+  const hostSides = on.flatMap((c) => (c.backend === "nspawn" && c.hostAddress !== undefined ? [c.hostAddress] : []));
+  const given = on.flatMap((c) => (c.backend === "nspawn" ? [c.hostAddress, c.localAddress].filter((a) => a !== undefined) : []));
+  return {
+    shared: new Set(hostSides).size < hostSides.length,
+    outside: pool.ok && given.some((a) => !inPool(pool.pool, parseIpv4(a)!)),
+    twin: host.containers.some((c) => !c.enable),
+  };
+}
+
+describe("the false-positive patterns: shared host addresses, addresses outside the pool, disabled containers", () => {
+  test("the conflict-free homelabs use each of them often (so 'no errors' above covers them)", () => {
+    const seen = { shared: 0, outside: 0, twin: 0 };
+    fc.assert(
+      fc.property(arbConflictFreeHomelab(), (lab) => {
+        const p = patterns(lab);
+        for (const k of ["shared", "outside", "twin"] as const) if (p[k]) seen[k]++;
+      }),
+      RUNS,
+    );
+    expect(CLEAN_POOL).toBe("10.10.0.0/16");
+    for (const k of ["shared", "outside", "twin"] as const) expect(seen[k], k).toBeGreaterThan(RUNS.numRuns / 10);
+  });
+
+  test("and a disabled twin is noted, never an error, wherever it clashes", () => {
+    fc.assert(
+      fc.property(arbConflictFreeHomelab(), (lab) => {
+        const twins = new Set(onlyHost(lab).containers.filter((c) => !c.enable).map((c) => `containers.${c.name}`));
+        for (const d of checked(lab)) {
+          const about = [...twins].some((t) => d.path === t || d.path.startsWith(`${t}.`));
+          if (about) expect(d.severity, `${d.code} ${d.path}`).toBe("note");
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  // Checkers wrong in the ways this issue fixed: the oracle must tell each from the real one.
+  const wrongCheckers: Record<string, (lab: Homelab) => PrintedDiagnostic[]> = {
+    "a shared hostAddress reported as a conflict": (lab) => {
+      const extra: PrintedDiagnostic[] = [];
+      const byHost = new Map<string, string[]>();
+      for (const c of onlyHost(lab).containers) {
+        if (c.enable && c.backend === "nspawn" && c.network === "private" && c.hostAddress !== undefined) byHost.set(c.hostAddress, [...(byHost.get(c.hostAddress) ?? []), c.name]);
+      }
+      for (const names of byHost.values()) if (names.length > 1) for (const n of names) extra.push({ severity: "error", code: "address-conflict", path: `containers.${n}.hostAddress`, message: "", site: "", subject: { kind: "container", name: n } });
+      return [...checked(lab), ...extra];
+    },
+    "a disabled container's address clash reported as an error": (lab) =>
+      checked(lab).map((d) => (d.code === "disabled-would-conflict" && d.path.endsWith("localAddress") ? { ...d, code: "address-conflict", severity: "error" as const } : d)),
+    "a disabled container's port clash reported as an error": (lab) =>
+      checked(lab).map((d) => (d.code === "disabled-would-conflict" && /[pP]orts\[\d+\]$/.test(d.path) ? { ...d, code: "port-conflict", severity: "error" as const } : d)),
+    "an explicit address outside the pool refused": (lab) => {
+      const host = onlyHost(lab);
+      const pool = parseCidr(host.network.pool);
+      const extra: PrintedDiagnostic[] = [];
+      for (const c of host.containers) {
+        if (!c.enable || c.backend !== "nspawn" || c.network !== "private" || !pool.ok) continue;
+        for (const f of ["hostAddress", "localAddress"] as const) {
+          const a = c[f] === undefined ? undefined : parseIpv4(c[f]);
+          if (a !== undefined && !inPool(pool.pool, a) && !checked(lab).some((d) => d.path === `containers.${c.name}.${f}`)) {
+            extra.push({ severity: "error", code: "address-reserved", path: `containers.${c.name}.${f}`, message: "", site: "", subject: { kind: "container", name: c.name } });
+          }
+        }
+      }
+      return [...checked(lab), ...extra];
+    },
+  };
+  for (const [what, wrong] of Object.entries(wrongCheckers)) {
+    test(`the oracle catches a checker with ${what}`, () => {
+      const result = fc.check(fc.property(arbHomelab({ maxContainers: 8 }), (lab) => verdictMatches(lab, wrong)), RUNS);
+      expect(result.failed).toBe(true);
+    });
+  }
 });

@@ -4,6 +4,7 @@
  * builders' input parsing.
  */
 import { n } from "@nixjs/expr-printer";
+import { DEFAULT_NSPAWN_RUNTIME } from "../../src/model/nspawn.ts";
 import { MODEL_BRAND, registerHostRef, type ModelKind } from "../../src/model/brand.ts";
 import { DEFAULT_RUNTIME } from "../../src/model/podman.ts";
 import type { Release } from "../../src/releases/release.ts";
@@ -126,6 +127,7 @@ export function nspawn(name: string, opts: Partial<Omit<NspawnContainer, "kind" 
     secrets: [],
     config: {},
     extraOptions: {},
+    runtime: DEFAULT_NSPAWN_RUNTIME,
     ...opts,
     site,
   });

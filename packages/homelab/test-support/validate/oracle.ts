@@ -11,8 +11,9 @@ export const ORACLE_CODES = [
   "duplicate-name",
   "address-conflict",
   "address-host-local",
-  "address-outside-pool",
   "address-reserved",
+  "address-overlap",
+  "disabled-would-conflict",
   "port-conflict",
   "route-host-conflict",
   "route-port-unserved",
@@ -66,27 +67,46 @@ export function oracle(lab: Homelab): Expected[] {
   });
   pairwise("duplicate-name", host.services.map((s) => ({ path: `services${quote(s.name)}`, key: [s.name] })), (a, b) => a.key[0] === b.key[0], out);
 
-  // Addresses: given ones, or the allocator's for the first private container of a name.
+  // Addresses of enabled containers: given ones, or the allocator's for the first private
+  // container of a name. The pool only governs allocation: a given address outside it is
+  // fine unless it lies in Podman's networks; host sides may be shared.
   const [base, prefix] = host.network.pool.split("/") as [string, string];
   const lo = ipToNumber(base);
   const hi = lo + 2 ** (32 - Number(prefix)) - 1;
   const allocated = allocateAddresses(host);
+  const podmanBridged = on.filter((c) => c.backend === "podman" && c.network !== "host");
+  const podmanNets = [
+    ...(podmanBridged.some((c) => c.backend === "podman" && c.networks.length === 0) ? [[ipToNumber("10.88.0.0"), 16] as const] : []),
+    ...(podmanBridged.some((c) => c.backend === "podman" && c.networks.length > 0) ? [[ipToNumber("10.89.0.0"), 16] as const] : []),
+  ];
   const owner = new Set<string>();
   const locals: Item[] = [];
   const hosts: Item[] = [];
+  const offLocals: Item[] = [];
+  const offHosts: Item[] = [];
   for (const c of all) {
     if (c.backend !== "nspawn" || c.network !== "private") continue;
     const first = !owner.has(c.name);
     owner.add(c.name);
-    for (const field of ["hostAddress", "localAddress"] as const) {
-      const given = c[field];
-      if (given !== undefined) {
+    if (c.enable) {
+      for (const field of ["hostAddress", "localAddress"] as const) {
+        const given = c[field];
+        if (given === undefined) continue;
         const v = ipToNumber(given);
-        if (v < lo || v > hi) out.push({ code: "address-outside-pool", path: `${cpath(c)}.${field}`, partners: [] });
-        else if (v === lo || v === hi) out.push({ code: "address-reserved", path: `${cpath(c)}.${field}`, partners: [] });
+        const octet = Math.floor(v / 2 ** 24);
+        const inPool = v >= lo && v <= hi;
+        if (v === lo || v === hi || octet === 0 || octet === 127 || octet >= 224) out.push({ code: "address-reserved", path: `${cpath(c)}.${field}`, partners: [] });
+        else if (!inPool && podmanNets.some(([b, p]) => v >= b && v < b + 2 ** (32 - p))) out.push({ code: "address-overlap", path: `${cpath(c)}.${field}`, partners: [] });
       }
-      const effective = given ?? (first ? allocated.get(c.name)?.[field] : undefined);
-      if (effective !== undefined) (field === "localAddress" ? locals : hosts).push({ path: `${cpath(c)}.${field}`, key: [effective, cpath(c)] });
+    } else if (first && c.localAddress === undefined || first && c.hostAddress === undefined) {
+      if (!allocated.has(c.name)) out.push({ code: "disabled-would-conflict", path: cpath(c), partners: [] });
+    }
+    for (const field of ["hostAddress", "localAddress"] as const) {
+      const effective = c[field] ?? (first ? allocated.get(c.name)?.[field] : undefined);
+      if (effective === undefined) continue;
+      const item = { path: `${cpath(c)}.${field}`, key: [effective, cpath(c)] };
+      if (field === "localAddress") (c.enable ? locals : offLocals).push(item);
+      else (c.enable ? hosts : offHosts).push(item);
     }
   }
   pairwise("address-conflict", locals, (a, b) => a.key[0] === b.key[0], out);
@@ -94,6 +114,15 @@ export function oracle(lab: Homelab): Expected[] {
     // Own hostAddress counts too: compare against every host side, including the same container's.
     const partners = hosts.filter((h) => h.key[0] === l.key[0]).map((h) => h.path);
     if (partners.length > 0) out.push({ code: "address-host-local", path: l.path, partners });
+  }
+  // A disabled container is noted where enabling it would clash with an enabled one.
+  for (const l of offLocals) {
+    const partners = [...locals, ...hosts].filter((x) => x.key[0] === l.key[0]).map((x) => x.path);
+    if (partners.length > 0) out.push({ code: "disabled-would-conflict", path: l.path, partners });
+  }
+  for (const h of offHosts) {
+    const partners = locals.filter((x) => x.key[0] === h.key[0]).map((x) => x.path);
+    if (partners.length > 0) out.push({ code: "disabled-would-conflict", path: h.path, partners });
   }
 
   // Host listeners.
@@ -115,7 +144,21 @@ export function oracle(lab: Homelab): Expected[] {
     if (c.backend === "podman" && c.network === "host") c.runtime.listens.forEach((p, i) => listen(`${cpath(c)}.listens[${i}]`, p.protocol, p.address, p.port));
   }
   for (const s of host.services) if (s.enable) s.ports.forEach((p, i) => listen(`services${quote(s.name)}.ports[${i}]`, p.protocol, p.address, p.port));
-  pairwise("port-conflict", listeners, (a, b) => a.key[0] === b.key[0] && a.key[2] === b.key[2] && (a.key[1] === b.key[1] || a.key[1] === "0.0.0.0" || b.key[1] === "0.0.0.0"), out);
+  const clash = (a: Item, b: Item) => a.key[0] === b.key[0] && a.key[2] === b.key[2] && (a.key[1] === b.key[1] || a.key[1] === "0.0.0.0" || b.key[1] === "0.0.0.0");
+  pairwise("port-conflict", listeners, clash, out);
+  // A disabled container's would-be listeners are noted where they meet an enabled one's.
+  for (const c of all) {
+    if (c.enable) continue;
+    const would: Item[] = [];
+    const add = (path: string, protocol: string, address: string, port: number) => would.push({ path, key: [protocol, address, String(port)] });
+    if (c.backend === "nspawn" && c.network === "host") c.ports.forEach((p, i) => add(`${cpath(c)}.ports[${i}]`, p.protocol, p.address, p.port));
+    if (c.backend === "nspawn" && c.network === "private") c.forwardPorts.forEach((f, i) => add(`${cpath(c)}.forwardPorts[${i}]`, f.protocol, "0.0.0.0", f.hostPort));
+    if (c.backend === "podman" && c.network !== "host") c.ports.forEach((p, i) => add(`${cpath(c)}.ports[${i}]`, p.protocol, p.hostAddress, p.hostPort));
+    for (const w of would) {
+      const partners = listeners.filter((l) => clash(w, l)).map((l) => l.path);
+      if (partners.length > 0) out.push({ code: "disabled-would-conflict", path: w.path, partners });
+    }
+  }
 
   // Routes.
   const routes: { c: Container; r: Route; item: Item }[] = [];

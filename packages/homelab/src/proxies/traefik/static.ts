@@ -1,4 +1,5 @@
 /** `services.traefik` itself: the static configuration and the files it runs from. */
+import { DEFAULT_NSPAWN_RUNTIME } from "../../model/nspawn.ts";
 import { n } from "@nixjs/expr-printer";
 import type { NixConfig, NspawnContainer } from "../../model/containers.ts";
 import type { Traefik } from "./model.ts";
@@ -63,6 +64,7 @@ function traefikAsContainer(traefik: Traefik): NspawnContainer {
     secrets: [...traefik.environmentFiles],
     config: {},
     extraOptions: {},
+    runtime: DEFAULT_NSPAWN_RUNTIME,
   };
 }
 

@@ -7,6 +7,7 @@ import { mergeConfig } from "./merge.ts";
 import { uniqueSecrets } from "../../facts/secrets.ts";
 import { systemKey } from "../../facts/systems.ts";
 import { AttrTree } from "./tree.ts";
+import { runtimeOptions } from "./nspawn-runtime.ts";
 
 /** A rendered `containers.<name>` value. */
 export interface NspawnValue {
@@ -65,7 +66,7 @@ function bindMounts(c: NspawnContainer, keys: readonly string[]): AttrTree | und
 /**
  * The value of `containers.<name>` in seed 000's order: `autoStart`, `privateNetwork`,
  * `hostAddress`, `localAddress`, `privateUsers`, `ephemeral`, `bindMounts`, `forwardPorts`,
- * the user's further options, `config`. Options at their NixOS default are left out
+ * the runtime options (`allowedDevices` … `interfaces`), the user's further options, `config`. Options at their NixOS default are left out
  * (`privateNetwork = false`, `ephemeral = false`, `autoStart = false`), except
  * `isReadOnly`.
  */
@@ -84,10 +85,14 @@ export function nspawnValue(
   if (c.autoStart) out["autoStart"] = true;
   if (c.network === "private") {
     const addresses = ctx.addresses.get(c.name);
-    if (addresses === undefined) throw new Error(`render: no addresses for container ${c.name}`);
+    // A disabled container the pool had no room for is written without addresses (its file
+    // is not imported; `validate` notes that it needs one before it can be enabled).
+    if (addresses === undefined && c.enable) throw new Error(`render: no addresses for container ${c.name}`);
     out["privateNetwork"] = true;
-    out["hostAddress"] = addresses.hostAddress;
-    out["localAddress"] = addresses.localAddress;
+    if (addresses !== undefined) {
+      out["hostAddress"] = addresses.hostAddress;
+      out["localAddress"] = addresses.localAddress;
+    }
   }
   if (c.privateUsers !== undefined && c.privateUsers !== "no") out["privateUsers"] = c.privateUsers;
   if (c.ephemeral) out["ephemeral"] = true;
@@ -99,6 +104,7 @@ export function nspawnValue(
       ...(f.containerPort === f.hostPort ? {} : { containerPort: f.containerPort }),
     }));
   }
+  Object.assign(out, runtimeOptions(c.runtime));
   const guest = guestConfig({
     container: c,
     stateVersion: ctx.host.stateVersion,

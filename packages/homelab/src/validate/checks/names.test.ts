@@ -38,18 +38,36 @@ describe("container-name", () => {
         container("my_app"),
         container("my.app"),
         container("app-"),
-        container("nextcloudaio"), // 12 characters, private network
         container("abcdefghijk"), // 11: fine
-        container("longhostname", { network: "host" }), // long is fine without a veth
         podman("my_app"), // Podman names may have underscores
       ],
     });
     const found = findings(lab, "container-name");
     // Listed by container, in code-unit order of names.
-    expect(found.map((d) => d.path)).toEqual(["containers.app-", 'containers["my.app"]', "containers.my_app", "containers.nextcloudaio"]);
+    expect(found.map((d) => d.path)).toEqual(["containers.app-", 'containers["my.app"]', "containers.my_app"]);
     expect(found[2]!.message).toContain("underscores");
     expect(found[1]!.message).toContain("no dots");
-    expect(found[3]!.message).toContain("at most 11 characters");
-    expect(found[3]!.message).toContain("it has 12");
+  });
+
+  test("a disabled container is not checked (NixOS never evaluates it)", () => {
+    expect(findings(testLab({ containers: [container("my_app", { enable: false })] }), "container-name")).toEqual([]);
+  });
+});
+
+describe("container-name-long", () => {
+  test("over 12 characters with a private network: a warning that says where it bites", () => {
+    const lab = testLab({
+      containers: [
+        container("nextcloudaio"), // 12: ve-nextcloudaio is 15 characters, fits
+        container("paperless-ngx1"), // 14
+        container("longhostname-x", { network: "host" }), // no veth
+        container("disabled-long-name", { enable: false }),
+      ],
+    });
+    const found = findings(lab, "container-name-long");
+    expect(found.map((d) => [d.path, d.severity])).toEqual([["containers.paperless-ngx1", "warning"]]);
+    expect(found[0]!.message).toContain("ve-paperless-ngx1, has 17 characters");
+    expect(found[0]!.message).toContain("older than 5.8");
+    expect(findings(lab, "container-name")).toEqual([]);
   });
 });

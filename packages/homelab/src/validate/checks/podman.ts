@@ -43,6 +43,7 @@ export function checkPodman(ctx: CheckContext): void {
     for (const c of podmans) {
       if (!members.has(c.name)) continue;
       const next = c.dependsOn.find((d) => members.has(d) && d !== c.name)!;
+      if (next === undefined) continue; // a duplicate name's other container (duplicate-name) has the edge; this one none
       const target = ctx.facts.byName.get(next)![0]!;
       report.error("depends-on-cycle", at(c, "dependsOn"), `dependsOn forms a cycle among ${cycle.join(", ")}: systemd cannot order these units; drop one dependency`, [at(target)]);
     }
