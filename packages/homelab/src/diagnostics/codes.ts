@@ -105,6 +105,9 @@ const LATER_CODES = {
   "identity-not-created": code("warning", "agenix's identity is an SSH host key nothing creates"),
   "acme-dns-credentials": code("warning", "an ACME DNS-01 provider without the credentials it needs"),
   "missing-module-file": code("warning", "a hand-written module the flake imports that does not exist yet"),
+  // Secret modes
+  "secret-mode-too-open": code("warning", "a secret's mode with executable bits or bits for others"),
+  "secret-group-readable": code("warning", "a secret its group may read while no group is named"),
 } as const satisfies Record<string, CodeInfo>;
 
 /** Every code nixjs reports. */
