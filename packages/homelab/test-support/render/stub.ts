@@ -26,11 +26,11 @@ const hardwareConfiguration = `{ ... }: {
   boot.loader.systemd-boot.enable = true;
 }`;
 
-function system(dir: string, host: string, extraModules: readonly string[]): string {
+function system(dir: string, host: string, extraModules: readonly string[], release: string = stubRelease): string {
   const modules = [hardwareConfiguration, ...extraModules].map((m) => `(${m})`).join(" ");
   return (
     `import (/. + ${nixString(stubEntry)}) { flakeDir = /. + ${nixString(dir)}; host = ${nixString(host)}; ` +
-    `release = ${nixString(stubRelease)}; extraModules = [ ${modules} ]; }`
+    `release = ${nixString(release)}; extraModules = [ ${modules} ]; }`
   );
 }
 
@@ -39,8 +39,8 @@ function system(dir: string, host: string, extraModules: readonly string[]): str
  * returns the warnings. Throws Nix's error otherwise. `extraModules` are more host modules (Nix
  * text), e.g. declarations of options a hand-written module would provide.
  */
-export function stubCheck(dir: string, host = "server", extraModules: readonly string[] = []): string[] {
-  return (nixEval(`(${system(dir, host, extraModules)}).check.warnings`, { cwd: dir }) as string[]);
+export function stubCheck(dir: string, host = "server", extraModules: readonly string[] = [], release: string = stubRelease): string[] {
+  return (nixEval(`(${system(dir, host, extraModules, release)}).check.warnings`, { cwd: dir }) as string[]);
 }
 
 /**
@@ -52,9 +52,10 @@ export function stubEval<K extends string>(
   values: Record<K, string>,
   host = "server",
   extraModules: readonly string[] = [],
+  release: string = stubRelease,
 ): Record<K, unknown> {
   const fields = Object.entries(values)
     .map(([k, expr]) => `${nixString(k)} = s.toJSONable (${expr as string});`)
     .join("\n");
-  return nixEval(`let s = ${system(dir, host, extraModules)}; config = s.config; in { ${fields} }`, { cwd: dir }) as Record<K, unknown>;
+  return nixEval(`let s = ${system(dir, host, extraModules, release)}; config = s.config; in { ${fields} }`, { cwd: dir }) as Record<K, unknown>;
 }

@@ -62,13 +62,24 @@ export function withSecretMounts(tree: AttrTree | undefined, c: NspawnContainer,
 export function withMountedPaths(c: NspawnContainer, secrets: readonly Secret[]): NspawnContainer {
   if (secrets.length === 0) return c;
   const names = new Set(secrets.map((s) => s.name));
+  /** The mounted secret `config.age.secrets.<name>.path` names, if it is one. */
+  const mountedName = (e: NixExpr): string | undefined => {
+    if (e.kind !== "select" || e.default !== undefined || e.expr.kind !== "ident" || e.expr.name !== "config") return undefined;
+    const [age, secretsKey, name, path, ...rest] = e.path;
+    if (age !== "age" || secretsKey !== "secrets" || typeof name !== "string" || path !== "path" || rest.length > 0) return undefined;
+    return names.has(name) ? name : undefined;
+  };
   const inExpr = (expr: NixExpr): NixExpr =>
     mapExpr(expr, (e) => {
       if (isHostRef(e)) return e;
-      if (e.kind !== "select" || e.default !== undefined || e.expr.kind !== "ident" || e.expr.name !== "config") return undefined;
-      const [age, secretsKey, name, path, ...rest] = e.path;
-      if (age !== "age" || secretsKey !== "secrets" || typeof name !== "string" || path !== "path" || rest.length > 0 || !names.has(name)) return undefined;
-      return n.str(hostSecretMountPoint(name));
+      if (e.kind === "string" || e.kind === "indentedString") {
+        // Spliced as text: `"token:/run/host-secrets/x"`, not `"token:${"/run/host-secrets/x"}"`.
+        if (!e.parts.some((p) => typeof p !== "string" && mountedName(p) !== undefined)) return undefined;
+        const parts = e.parts.map((p) => (typeof p === "string" ? p : mountedName(p) === undefined ? inExpr(p) : hostSecretMountPoint(mountedName(p)!)));
+        return e.kind === "string" ? n.str(parts) : n.indented(parts);
+      }
+      const name = mountedName(e);
+      return name === undefined ? undefined : n.str(hostSecretMountPoint(name));
     });
   const walk = (value: unknown): unknown => {
     if (isSecret(value)) return names.has(value.name) ? hostSecretMountPoint(value.name) : value;
