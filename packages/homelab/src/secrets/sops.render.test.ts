@@ -178,3 +178,27 @@ describe.each(SUPPORTED_RELEASES)("sops-nix with an age key file, NixOS %s", (re
     expect(stubCheck(dir, "server", [], release)).toEqual([]);
   });
 });
+
+describe("sops-nix in the modules layout, NixOS 26.05", () => {
+  const lab = sopsLab("26.05", {}, "modules");
+  const texts = printAll(render(lab));
+  const text = renderTextFiles(lab);
+  let root: string;
+  let dir: string;
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), "nixjs-sops-"));
+    dir = join(root, "server");
+    for (const [path, body] of [...texts, ...text, ...ENCRYPTED.map((f) => [f, ""] as const)]) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), body);
+    }
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it("writes the same .sops.yaml, and the per-container modules evaluate with their mounts", () => {
+    expect(text).toEqual(renderTextFiles(sopsLab("26.05")));
+    expect(stubCheck(dir, "server", [], "26.05")).toEqual([]);
+    const v = stubEval(dir, { mount: 'config.containers.ddns.bindMounts."/run/host-secrets/dns-token".hostPath' }, "server", [], "26.05");
+    expect(v.mount).toBe("/run/secrets/dns-token");
+  });
+});

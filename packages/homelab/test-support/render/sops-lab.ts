@@ -16,7 +16,7 @@ export const ADMIN = "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmc
 export const SERVER = "age1rgffpespcyjn0d8jglk7km9kfrfhdyev6camd3rck6pn8y47ze4sug23v3";
 
 /** The sops lab, for `nixos` (the release every option is rendered for). */
-export function sopsLab(nixos: Release, setup: { ageKeyFile?: string } = {}): Homelab {
+export function sopsLab(nixos: Release, setup: { ageKeyFile?: string } = {}, layout: "flat" | "modules" = "flat"): Homelab {
   const token = secret("dns-token", { decrypt: "host", file: "../keys/dns-token.sops" });
   const grafanaAdmin = secret("grafana-admin", { owner: "grafana", mode: "0440", group: "grafana" });
   const backupKey = secret("backup-key", { file: "../keys/backup-key.sops" });
@@ -27,6 +27,7 @@ export function sopsLab(nixos: Release, setup: { ageKeyFile?: string } = {}): Ho
     stateVersion: "25.05",
     nixos,
     network: { pool: "10.10.10.0/24" },
+    layout,
     sops: { recipients: { admin: ADMIN, server: SERVER }, ...setup },
     containers: [
       container("ddns", { secrets: [token], config: { systemd: { services: { ddns: { serviceConfig: { LoadCredential: n.str(["token:", token.path]) } } } } } }),
