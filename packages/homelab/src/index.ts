@@ -59,6 +59,7 @@ export { validate, hasErrors } from "./validate/index.ts";
 export { allocateAddresses, planAddresses, type AddressPlan, type ContainerAddresses } from "./allocate/index.ts";
 
 export { render, RenderError, type RenderOptions } from "./render/index.ts";
+export { renderTextFiles } from "./render/text-files.ts";
 
 export { DIAGNOSTIC_CODES, isDiagnosticCode, type DiagnosticCode } from "./diagnostics/codes.ts";
 export { formatLocation } from "./diagnostics/format.ts";

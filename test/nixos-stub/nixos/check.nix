@@ -2,7 +2,7 @@
 # of every container guest (all of them, in one message), then the values of the host's options
 # (guests included) forced deeply, so a type error or a missing definition fails. Returns the
 # warnings: NixOS's, and nixos-stub's own for what fails later than evaluation (a secret file
-# nixos-rebuild cannot copy, a secret chowned to a user the system does not have).
+# nixos-rebuild cannot copy, a secret chowned to a user or group the system does not have).
 # Forced: every option, except system.build (toplevel is this check), nixpkgs.pkgs (the package
 # set), the guests inside `containers` (each is checked as a system), options NixOS only reads
 # on demand without a default (sops.defaultSopsFile), and, below a disabled service
@@ -41,8 +41,19 @@ let
       ++ lib.optional (!numeric secret.group && !(s.cfg.users.groups ? ${secret.group}))
         "${prefix s}age.secrets.${name}.group `${secret.group}' is not a group of this system (users.groups): agenix's chown fails at activation")
     (lib.attrNames (secrets s));
+  # sops-install-secrets looks owner and group up by name at activation (uid/gid are taken as
+  # they are): a name the system lacks fails there.
+  sopsSecrets = s: s.cfg.sops.secrets or { };
+  unknownSopsOwners = s: lib.concatMap
+    (name:
+      let secret = (sopsSecrets s).${name}; in
+      lib.optional (secret.owner != null && !(s.cfg.users.users ? ${secret.owner}))
+        "${prefix s}sops.secrets.${name}.owner `${secret.owner}' is not a user of this system (users.users): sops-install-secrets fails at activation"
+      ++ lib.optional (secret.group != null && !(s.cfg.users.groups ? ${secret.group}))
+        "${prefix s}sops.secrets.${name}.group `${secret.group}' is not a group of this system (users.groups): sops-install-secrets fails at activation")
+    (lib.attrNames (sopsSecrets s));
   warnings = lib.concatMap
-    (s: map (w: if s.label == "" then w else "${s.label}: ${w}") s.cfg.warnings ++ missingAgeFiles s ++ unknownOwners s)
+    (s: map (w: if s.label == "" then w else "${s.label}: ${w}") s.cfg.warnings ++ missingAgeFiles s ++ unknownOwners s ++ unknownSopsOwners s)
     systems;
 
   # The option values to force, walking the option tree beside the config.

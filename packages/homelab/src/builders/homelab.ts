@@ -9,6 +9,7 @@ import { branded, optional } from "./freeze.ts";
 import { callLabel } from "./label.ts";
 import { parseInput } from "./parse.ts";
 import { hostFirewall, networkStack } from "./host-network.ts";
+import { sopsIdentityPaths, sopsSetup } from "./sops-setup.ts";
 
 /** Pool used when `network.pool` is not given (the NixOS manual's container network). */
 export const DEFAULT_POOL = "192.168.100.0/24";
@@ -68,14 +69,14 @@ function build(options: HomelabOptions, site: SourceSite): Homelab {
     oidcClients: (o.containers ?? []).flatMap(clientsOf),
     dns: o.dns ?? [],
     modules: o.modules ?? [],
-    identityPaths: o.agenix?.identityPaths ?? [...DEFAULT_IDENTITY_PATHS],
+    identityPaths: o.sops === undefined ? (o.agenix?.identityPaths ?? [...DEFAULT_IDENTITY_PATHS]) : sopsIdentityPaths(o.sops),
     site,
   };
   return branded("homelab", {
     kind: "homelab",
     domain: o.domain,
     hosts: [host],
-    secrets: { backend: "agenix", recipients: o.agenix?.recipients ?? {} },
+    secrets: o.sops === undefined ? { backend: "agenix", recipients: o.agenix?.recipients ?? {} } : sopsSetup(o.sops),
     layout: layoutOf(o.layout),
     site,
   } satisfies Homelab);

@@ -121,6 +121,9 @@ const LATER_CODES = {
   "privileged-capabilities": code("warning", "a privileged container with explicit capabilities, which then mean nothing"),
   "device-everywhere": code("warning", "one device passed to every Podman container (three or more): a shared default"),
   "network-container-unknown": code("error", "network: { container } names no enabled Podman container with a network namespace of its own"),
+  // Secret modes
+  "secret-mode-too-open": code("warning", "a secret's mode with executable bits or bits for others"),
+  "secret-group-readable": code("warning", "a secret its group may read while no group is named"),
 } as const satisfies Record<string, CodeInfo>;
 
 /** Every code nixjs reports. */

@@ -10,6 +10,8 @@ import { allSecrets } from "./secrets.ts";
 /** An encrypted file a deployed host needs, and how to create it when it is missing. */
 export interface NeededSecretFile {
   readonly secret: Secret;
+  /** The encrypted file, relative to the output directory, as the backend names it. */
+  readonly file: string;
   /** Where it is declared (for the missing-file warning). */
   readonly at: Located;
   /** The shell command that creates it, given the output directory as the user names it. */
@@ -19,7 +21,7 @@ export interface NeededSecretFile {
 /**
  * Every encrypted file the deployed hosts decrypt (enabled parts only: a disabled part's file
  * is not needed to deploy), one per file, sorted by file.
- * @example neededSecretFiles(lab).map((f) => f.secret.file) // ["secrets/authelia-jwt.age", …]
+ * @example neededSecretFiles(lab).map((f) => f.file) // ["secrets/authelia-jwt.age", …]
  */
 export function neededSecretFiles(lab: Homelab): NeededSecretFile[] {
   const backend = secretBackend(lab);
@@ -28,9 +30,10 @@ export function neededSecretFiles(lab: Homelab): NeededSecretFile[] {
     const usages = hostFacts(lab, host).secrets;
     const rules = backend.rulesFile(lab, allSecrets(usages)).path;
     for (const u of usages) {
-      if (!u.enabled || byFile.has(u.secret.file)) continue;
-      byFile.set(u.secret.file, { secret: u.secret, at: u.at, createHint: (out) => backend.createHint(u.secret, out, rules) });
+      const file = backend.file(u.secret);
+      if (!u.enabled || byFile.has(file)) continue;
+      byFile.set(file, { secret: u.secret, file, at: u.at, createHint: (out) => backend.createHint(u.secret, out, rules) });
     }
   }
-  return [...byFile.values()].sort((a, b) => compareCodeUnits(a.secret.file, b.secret.file));
+  return [...byFile.values()].sort((a, b) => compareCodeUnits(a.file, b.file));
 }

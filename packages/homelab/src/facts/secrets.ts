@@ -39,9 +39,14 @@ export function secretUsages(host: Host): SecretUsage[] {
     const add = (system: SecretSystem, how: SecretUsage["how"]) => (secret: Secret, at: Located) =>
       out.push({ secret, system, how, enabled: c.enable, at });
     if (c.backend === "nspawn") {
-      c.secrets.forEach((s, i) => add(guest(c), "declared")(s, atContainer(c, "secrets", i)));
-      inConfig(c.config, atContainer(c, "config"), add(guest(c), "config"));
-      inConfig(c.extraOptions, atContainer(c, "extraOptions"), add(guest(c), "config"));
+      // A secret the host decrypts is the host's, mounted into the guest.
+      const inGuest = (how: SecretUsage["how"]) => (secret: Secret, at: Located) =>
+        secret.decrypt === "host"
+          ? out.push({ secret, system: HOST_SYSTEM, how, enabled: c.enable, at, mountedInto: c.name })
+          : add(guest(c), how)(secret, at);
+      c.secrets.forEach((s, i) => inGuest("declared")(s, atContainer(c, "secrets", i)));
+      inConfig(c.config, atContainer(c, "config"), inGuest("config"));
+      inConfig(c.extraOptions, atContainer(c, "extraOptions"), inGuest("config"));
     } else {
       c.environmentFiles.forEach((s, i) => add(HOST_SYSTEM, "declared")(s, atContainer(c, "environmentFiles", i)));
     }
@@ -77,10 +82,25 @@ export function declaredIn(usages: readonly SecretUsage[], system: SecretSystem)
 
 /**
  * Every secret the config mentions, disabled parts included: the rules file must keep listing
- * them, so re-keying re-encrypts them and enabling a part later still decrypts.
+ * them, so re-keying re-encrypts them and enabling a part later still decrypts. One per name
+ * and file (systems may declare one name with their own settings), sorted by name.
  * @example allSecrets(usages).map((s) => s.file)
  */
 export function allSecrets(usages: readonly SecretUsage[]): Secret[] {
-  return uniqueSecrets(usages.map((u) => u.secret));
+  const byKey = new Map<string, Secret>();
+  for (const { secret: s } of usages) {
+    const key = `${s.name}\0${s.defaultFile === true ? "" : s.file}`;
+    if (!byKey.has(key)) byKey.set(key, s);
+  }
+  return [...byKey.values()].sort((a, b) => compareCodeUnits(a.name, b.name));
+}
+
+/**
+ * The secrets the host decrypts for a NixOS container, bind-mounted into it (enabled or not:
+ * a disabled container's file is rendered too), one per name, sorted by name.
+ * @example mountedSecrets(usages, "grafana").map((s) => s.name) // ["grafana-admin"]
+ */
+export function mountedSecrets(usages: readonly SecretUsage[], container: string): Secret[] {
+  return uniqueSecrets(usages.filter((u) => u.mountedInto === container).map((u) => u.secret));
 }
 

@@ -17,6 +17,11 @@ export interface SecretUsage {
   /** Its container or service is enabled (a disabled one decrypts nothing). */
   readonly enabled: boolean;
   readonly at: Located;
+  /**
+   * A NixOS container's use of a secret the host decrypts (`decrypt: "host"`): the use is the
+   * host's, and the file is bind-mounted read-only into this container.
+   */
+  readonly mountedInto?: string;
 }
 
 /**

@@ -82,11 +82,25 @@ export interface Host {
   readonly site: SourceSite;
 }
 
-/** How secrets are kept, for every host. */
-export interface SecretsSetup {
+/** How secrets are kept, for every host: with agenix or with sops-nix. */
+export type SecretsSetup = AgenixSetup | SopsSetup;
+
+/** agenix: `.age` files, recipients in `secrets/secrets.nix`. */
+export interface AgenixSetup {
   readonly backend: "agenix";
   /** Public keys that may decrypt, by name: the recipients of the rules file (`secrets.nix`). */
   readonly recipients: { readonly [name: string]: string };
+}
+
+/** sops-nix: one sops-encrypted file per secret (`format = "binary"`), recipients in `.sops.yaml`. */
+export interface SopsSetup {
+  readonly backend: "sops";
+  /** age public keys (`age1…`) that may decrypt, by name: the `key_groups` of `.sops.yaml`. */
+  readonly recipients: { readonly [name: string]: string };
+  /** `sops.age.keyFile`: an age private key on the machine, when it decrypts with one. */
+  readonly ageKeyFile?: string;
+  /** `sops.age.sshKeyPaths`: SSH ed25519 private keys converted to age keys to decrypt with. */
+  readonly sshKeyPaths: readonly string[];
 }
 
 /**

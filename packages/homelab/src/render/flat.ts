@@ -85,12 +85,15 @@ export function renderFlat(ctx: RenderContext): Map<string, NixFile> {
   return files;
 }
 
-/** The secret backend's rules file, when anything in the config is a secret. */
+/**
+ * The secret backend's rules file, when anything in the config is a secret and it is Nix
+ * (`secrets/secrets.nix`; sops' `.sops.yaml` is a text file: see `renderTextFiles`).
+ */
 export function addRulesFile(ctx: RenderContext, add: (path: string, file: NixFile) => void): void {
   const secrets = allSecrets(ctx.facts.secrets);
   if (secrets.length === 0) return;
   const rules = ctx.backend.rulesFile(ctx.lab, secrets);
-  add(rules.path, n.file(ctx.header, rules.body));
+  if (rules.kind === "nix") add(rules.path, n.file(ctx.header, rules.body));
 }
 
 /** The first line of a description, for the flake's comment on a disabled module. */

@@ -8,6 +8,7 @@ import type { RenderContext } from "./core/context.ts";
 import { DEFAULT_COMMAND, DEFAULT_CONFIG_FILE, headerLine } from "./core/header.ts";
 import { renderFlat } from "./flat.ts";
 import { renderModules } from "./modules/index.ts";
+import { localSecretPaths } from "./secret-paths.ts";
 
 /** Options of {@link render}. */
 export interface RenderOptions {
@@ -78,7 +79,8 @@ export function render(lab: Homelab, options: RenderOptions = {}): ReadonlyMap<s
       addresses: facts.plan.addresses,
     };
     const hostFiles = lab.layout.kind === "modules" ? renderModules(ctx, lab.layout.namespace) : renderFlat(ctx);
-    for (const [path, file] of hostFiles) files.set(path, file);
+    // A secret's `path` as the backend names it (unchanged under agenix).
+    for (const [path, file] of hostFiles) files.set(path, localSecretPaths(ctx.backend, file));
   }
   const sorted = [...files.entries()].sort(([a], [b]) => compareCodeUnits(a, b));
   return new Map(sorted);

@@ -6,6 +6,7 @@ import { isRelease, pinnedRelease, SUPPORTED_RELEASES } from "../releases/releas
 import { asRecord, type InputProblem } from "./problems.ts";
 import { authDnsOptions } from "../auth/options.ts";
 import { firewallSchema, networkStackShape } from "./host-network.ts";
+import { secretBackendProblems } from "./secret-backend.ts";
 import { absolutePath, bool, cidr, domain, flakeUrl, hostName, interfaceName, modulePath, stateVersion, system } from "./primitives.ts";
 
 const namespace = z
@@ -113,6 +114,44 @@ export const homelabSchema = z.strictObject(
         { error: "expected { identityPaths, recipients }" },
       )
       .optional(),
+    /**
+     * sops-nix instead of agenix (give one of the two; agenix when neither): one sops-encrypted
+     * file per secret (`format = "binary"`), its recipients in `.sops.yaml`, decrypted with the
+     * host's SSH key (as an age key) or an age key file. The `secret()` API is the same.
+     * @example sops: { recipients: { admin: "age1…", server: "age1…" } }
+     */
+    sops: z
+      .strictObject(
+        {
+          /**
+           * age public keys (`age1…`; an SSH key converts with `ssh-to-age`) every secret is
+           * encrypted to, by name: the `key_groups` of `.sops.yaml`. The machine's own key
+           * must be one of them.
+           * @example recipients: { admin: "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p", server: "age1…" }
+           */
+          recipients: z
+            .record(
+              z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, { error: 'expected a recipient name like "server"' }),
+              z.string().regex(/^age1[0-9a-z]+$/, { error: 'expected an age public key ("age1…"; convert an SSH key with ssh-to-age)' }),
+              { error: "expected { name: agePublicKey }" },
+            )
+            .optional(),
+          /**
+           * `sops.age.keyFile`: an age private key on the machine to decrypt with (not in the
+           * Nix store).
+           * @example ageKeyFile: "/var/lib/sops-nix/key.txt"
+           */
+          ageKeyFile: absolutePath.optional(),
+          /**
+           * `sops.age.sshKeyPaths`: SSH ed25519 private keys converted to age keys to decrypt
+           * with. Default `["/etc/ssh/ssh_host_ed25519_key"]`, or none when `ageKeyFile` is given.
+           * @example sshKeyPaths: ["/persist/etc/ssh/ssh_host_ed25519_key"]
+           */
+          sshKeyPaths: z.array(absolutePath).optional(),
+        },
+        { error: "expected { recipients, ageKeyFile, sshKeyPaths }" },
+      )
+      .optional(),
     /** The reverse proxies, one option per provider: `traefik: traefik({...})`, `caddy: caddy({...})`. */
     ...proxyOptions(),
     /** The containers. @example containers: [container("immich", { ports: [2283] })] */
@@ -162,7 +201,7 @@ export type HomelabOptions = Input<typeof homelabSchema>;
 export function homelabProblems(raw: unknown): InputProblem[] {
   const r = asRecord(raw);
   if (r === undefined) return [];
-  return [...routesProblems(r["routes"]), ...releaseProblems(r)];
+  return [...routesProblems(r["routes"]), ...releaseProblems(r), ...secretBackendProblems(r)];
 }
 
 /** A host-level route has no container to target: it needs `to`. */

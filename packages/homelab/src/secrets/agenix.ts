@@ -41,7 +41,7 @@ function recipientsBody(lab: Homelab, secrets: readonly Secret[]): NixExpr {
   const names = Object.keys(recipients).sort(compareCodeUnits);
   const bindable = (name: string): boolean => binderProblem(name) === undefined;
   const keys = names.map((name) => (bindable(name) ? n.id(name) : n.str(recipients[name] as string)));
-  const rules = [...new Set(secrets.map((s) => ruleName(s.file)))]
+  const rules = [...new Set(secrets.map((s) => ruleName(agenix.file(s))))]
     .sort(compareCodeUnits)
     .map((file) => n.bind([file, "publicKeys"], n.list(keys)));
   const body = n.attrs(rules);
@@ -52,7 +52,7 @@ function recipientsBody(lab: Homelab, secrets: readonly Secret[]): NixExpr {
 
 /** `age.secrets.<name>`'s value, the `.age` file relative to the file `from` it is written in. */
 function entry(s: Secret, from: string, sorted: boolean): AttrTree | Record<string, unknown> {
-  const file = n.path(relativeFrom(from, s.file));
+  const file = n.path(relativeFrom(from, agenix.file(s)));
   if (sorted) return { file, owner: s.owner, group: s.group, mode: s.mode };
   const tree = new AttrTree().set(["file"], file);
   if (s.owner !== undefined) tree.set(["owner"], n.str(s.owner));
@@ -65,6 +65,15 @@ export const agenix: SecretBackend = {
   kind: "agenix",
   input: { name: "agenix", url: "github:ryantm/agenix", followsNixpkgs: true },
   hostModule: n.select("agenix.nixosModules.default"),
+
+  file(secret: Secret): string {
+    // `secret()` names agenix's default already.
+    return secret.file;
+  },
+
+  localPaths(expr: NixExpr): NixExpr {
+    return expr;
+  },
 
   pathExpr(name: string): NixSelect {
     return n.select(n.id("config"), ["age", "secrets", name, "path"]);
@@ -97,12 +106,12 @@ export const agenix: SecretBackend = {
   },
 
   rulesFile(lab, secrets) {
-    return { path: RULES, body: recipientsBody(lab, secrets) };
+    return { kind: "nix", path: RULES, body: recipientsBody(lab, secrets) };
   },
 
   createHint(secret, out, rulesPath) {
     const dir = posix.join(out, posix.dirname(rulesPath));
-    const file = besideRules(rulesPath, secret.file);
+    const file = besideRules(rulesPath, agenix.file(secret));
     return `cd ${shellQuote(dir)} && agenix -e ${shellQuote(file)}`;
   },
 };

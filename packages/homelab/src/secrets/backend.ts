@@ -1,6 +1,6 @@
 /**
- * A secret backend: how secrets are declared, decrypted and referred to on NixOS (agenix now;
- * sops-nix is one more module behind this interface). Render, validate and synth ask it; none of
+ * A secret backend: how secrets are declared, decrypted and referred to on NixOS (agenix,
+ * sops-nix: one module each behind this interface). Render, validate and synth ask it; none of
  * them knows a backend by name.
  */
 import type { NixBinding, NixExpr, NixSelect } from "@nixjs/expr-printer";
@@ -15,19 +15,43 @@ export interface FlakeInput {
   readonly followsNixpkgs: boolean;
 }
 
-/** The rules file of a backend's command-line tool (`secrets/secrets.nix`), rendered. */
-export interface RulesFile {
-  /** Relative to the output directory. */
-  readonly path: string;
-  readonly body: NixExpr;
-}
+/**
+ * The rules file of a backend's command-line tool, rendered: a Nix file (agenix's
+ * `secrets/secrets.nix`) or a text file (sops' `.sops.yaml`).
+ */
+export type RulesFile =
+  | {
+      readonly kind: "nix";
+      /** Relative to the output directory. */
+      readonly path: string;
+      readonly body: NixExpr;
+    }
+  | {
+      readonly kind: "text";
+      /** Relative to the output directory. */
+      readonly path: string;
+      /** The file's text after its `#` header line (given without the `# `). */
+      text(header: string): string;
+    };
 
 export interface SecretBackend {
   readonly kind: Homelab["secrets"]["backend"];
-  /** Its flake input (`agenix`). */
+  /** Its flake input (`agenix`, `sops-nix`). */
   readonly input: FlakeInput;
   /** The host module, in `flake.nix`'s module list (`agenix.nixosModules.default`). */
   readonly hostModule: NixExpr;
+  /**
+   * The encrypted file of a secret, relative to the output directory: the one it names, else
+   * the backend's default (`secrets/<name>.age`, `secrets/<name>.sops`).
+   * @example backend.file(secret("jwt")) // "secrets/jwt.age"
+   */
+  file(secret: Secret): string;
+  /**
+   * `expr` with every secret path as `secret().path` writes it (`config.age.secrets.<name>.path`)
+   * named as this backend names it (`config.sops.secrets.<name>.path`); agenix returns it as is.
+   * Applied to every rendered file.
+   */
+  localPaths(expr: NixExpr): NixExpr;
   /**
    * Where a decrypted secret is, as the system declaring it names it
    * (`config.age.secrets.<name>.path`).
@@ -38,7 +62,10 @@ export interface SecretBackend {
    * (`config.age.secrets ? name`), and the option's name for the message (`age.secrets.name`).
    */
   declaredTest(name: string): { readonly assertion: NixExpr; readonly option: string };
-  /** The secret a selection names, when it is one of this backend's paths (`config.age.secrets.x…`). */
+  /**
+   * The secret a selection names, when it is one of this backend's paths (`config.age.secrets.x…`,
+   * `config.sops.secrets.x…`) or a secret's `path` as `secret()` writes it.
+   */
   recognises(select: NixSelect): string | undefined;
   /**
    * The host's declarations, as `host.nix` bindings: its identities and one entry per secret,

@@ -1,16 +1,22 @@
-/** The secret backends, by kind: adding one is a module and a line here. */
+/** The secret backends, by kind: adding one is a module and a case here. */
 import type { Homelab } from "../model/homelab.ts";
 import { agenix } from "./agenix.ts";
 import type { SecretBackend } from "./backend.ts";
-
-const BACKENDS: { readonly [K in Homelab["secrets"]["backend"]]: SecretBackend } = { agenix };
+import { sopsBackend } from "./sops.ts";
 
 /**
- * The backend a homelab keeps its secrets with.
+ * The backend a homelab keeps its secrets with (agenix, or sops-nix with its keys).
  * @example secretBackend(lab).createHint(jwt, "server", "secrets/secrets.nix")
  */
 export function secretBackend(lab: Pick<Homelab, "secrets">): SecretBackend {
-  return BACKENDS[lab.secrets.backend];
+  const setup = lab.secrets;
+  switch (setup.backend) {
+    case "agenix":
+      return agenix;
+    case "sops":
+      return sopsBackend(setup);
+  }
 }
 
 export type { RulesFile, SecretBackend } from "./backend.ts";
+export { pathRegex } from "./sops-rules.ts";

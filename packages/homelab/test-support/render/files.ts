@@ -15,8 +15,9 @@ export function printAll(files: ReadonlyMap<string, NixFile>): Map<string, strin
 }
 
 /**
- * Writes a printed tree to a fresh temporary directory, with an empty `.age` file for every
- * secret (agenix's `file` is a path literal Nix resolves), and returns the directory.
+ * Writes a printed tree to a fresh temporary directory, with an empty encrypted file for every
+ * secret (agenix's `file` and sops-nix's `sopsFile` are path literals Nix resolves; sops-nix
+ * hashes its), and returns the directory.
  */
 export function writeTree(lab: Homelab, texts: ReadonlyMap<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), "nixjs-render-"));
@@ -25,7 +26,10 @@ export function writeTree(lab: Homelab, texts: ReadonlyMap<string, string>): str
     writeFileSync(join(dir, path), text);
   };
   for (const [path, text] of texts) write(path, text);
-  for (const host of lab.hosts) for (const s of allSecrets(hostFacts(lab, host).secrets)) write(s.file, "");
+  for (const host of lab.hosts) {
+    const facts = hostFacts(lab, host);
+    for (const s of allSecrets(facts.secrets)) write(facts.backend.file(s), "");
+  }
   return dir;
 }
 

@@ -6,6 +6,7 @@ import {
   formatVia,
   neededSecretFiles,
   render,
+  renderTextFiles,
   validate,
   type Diagnostic,
   type Homelab,
@@ -61,11 +62,14 @@ export function synthesizeLab(lab: Homelab, options: RenderOptions = DEFAULT_REN
     // Validated just above, without errors: render need not validate again.
     const rendered = render(lab, { ...options, assumeValid: true });
     const paths = [...rendered.keys()].sort(compareCodeUnits);
-    const files = new Map<string, string>();
-    for (const path of paths) files.set(path, print(rendered.get(path)!));
+    const nix = new Map<string, string>();
+    for (const path of paths) nix.set(path, print(rendered.get(path)!));
     // Self-check, as nixfmt does: every file parses back. Only raw text (`n.raw`) can break it.
-    const unparsable = [...files].flatMap(([path, text]) => unparsableFile(lab, path, text));
+    const unparsable = [...nix].flatMap(([path, text]) => unparsableFile(lab, path, text));
     if (unparsable.length > 0) return { diagnostics: [...diagnostics, ...unparsable], files: new Map(), secrets, modules };
+    // The files that are not Nix (sops' `.sops.yaml`), beside them in one sorted tree.
+    const text = renderTextFiles(lab, options);
+    const files = new Map([...nix, ...text].sort(([a], [b]) => compareCodeUnits(a, b)));
     return { diagnostics, files, secrets, modules };
   } catch (error) {
     if (!(error instanceof NixValueError)) throw error;
@@ -136,7 +140,7 @@ function renderErrorDiagnostic(lab: Homelab, error: NixValueError): Diagnostic {
 function secretFile(needed: NeededSecretFile): SecretFile {
   return {
     name: needed.secret.name,
-    file: needed.secret.file,
+    file: needed.file,
     get site() {
       return formatSite(needed.secret.site);
     },

@@ -4,7 +4,8 @@ import type { RenderContext } from "./context.ts";
 import { dataToNix } from "./data.ts";
 import { guestConfig, type GuestInput } from "./guest-config.ts";
 import { mergeConfig } from "./merge.ts";
-import { uniqueSecrets } from "../../facts/secrets.ts";
+import { mountedSecrets, uniqueSecrets } from "../../facts/secrets.ts";
+import { withMountedPaths, withSecretMounts } from "./secret-mounts.ts";
 import { systemKey } from "../../facts/systems.ts";
 import { AttrTree } from "./tree.ts";
 import { runtimeOptions } from "./nspawn-runtime.ts";
@@ -96,7 +97,8 @@ export function nspawnValue(
   }
   if (c.privateUsers !== undefined && c.privateUsers !== "no") out["privateUsers"] = c.privateUsers;
   if (c.ephemeral) out["ephemeral"] = true;
-  out["bindMounts"] = bindMounts(c, keys);
+  const mounted = mountedSecrets(ctx.facts.secrets, c.name);
+  out["bindMounts"] = withSecretMounts(bindMounts(c, keys), c, mounted);
   if (c.network === "private" && c.forwardPorts.length > 0) {
     out["forwardPorts"] = c.forwardPorts.map((f) => ({
       ...(f.protocol === "udp" ? { protocol: "udp" } : {}),
@@ -106,7 +108,7 @@ export function nspawnValue(
   }
   Object.assign(out, runtimeOptions(c.runtime));
   const guest = guestConfig({
-    container: c,
+    container: withMountedPaths(c, mounted),
     stateVersion: ctx.host.stateVersion,
     declarations: secrets.length === 0 ? undefined : ctx.backend.guestDeclarations(secrets, keys, file),
     ...(extra === undefined ? {} : { extra }),

@@ -71,3 +71,100 @@ describe("agenix setup", () => {
     expect(findings(testLab({ agenix: { identityPaths: [] } }), "identity-paths-empty")).toEqual([]);
   });
 });
+
+describe("one secret, several systems", () => {
+  test("the host's service reads it as grafana, a container decrypts it as root: valid", () => {
+    const lab = testLab({
+      containers: [container("backup", { secrets: [secret("grafana-admin")] })],
+      services: [service("grafana", { secrets: [secret("grafana-admin", { owner: "grafana" })] })],
+    });
+    expect(findings(lab, "secret-conflict")).toEqual([]);
+  });
+
+  test("two settings in one system (the host) stay a conflict, with a fix that names another name on the same file", () => {
+    const lab = testLab({
+      containers: [podman("app", [secret("grafana-admin")])],
+      services: [service("grafana", { secrets: [secret("grafana-admin", { owner: "grafana" })] })],
+    });
+    expect(summary(lab, "secret-conflict")).toEqual([
+      "containers.app.environmentFiles[0] -> services.grafana.secrets[0]",
+      "services.grafana.secrets[0] -> containers.app.environmentFiles[0]",
+    ]);
+    expect(findings(lab, "secret-conflict")[0]!.message).toContain('the same system (the host), which holds one file per name: make the settings equal, or give one its own name (the same encrypted file may serve both: secret("grafana-admin-2", { file: "secrets/grafana-admin.age" }))');
+  });
+
+  test("a host-decrypted secret mounted into a container that also decrypts one of its name contradicts it there", () => {
+    const lab = testLab({
+      containers: [container("app", { secrets: [secret("token", { decrypt: "host" }), secret("token")] })],
+    });
+    expect(summary(lab, "secret-conflict")).toEqual(["containers.app.secrets[0] -> containers.app.secrets[1]", "containers.app.secrets[1] -> containers.app.secrets[0]"]);
+    expect(findings(lab, "secret-conflict")[0]!.message).toContain("in the same system (the container app)");
+  });
+});
+
+describe("host-decrypted secrets (decrypt: \"host\")", () => {
+  test("a container's config may use one it lists (mounted there), not one mounted into another container", () => {
+    const token = secret("token", { decrypt: "host" });
+    const lab = testLab({
+      containers: [
+        container("a", { secrets: [token], config: { x: token.path, y: n.str`${token.path}` } }),
+        container("b", { config: { x: token } }),
+        container("c", { config: { x: token.path } }),
+      ],
+    });
+    // As for guest-decrypted secrets: a config's use is no declaration; list it in secrets.
+    expect(summary(lab, "secret-undeclared")).toEqual(["containers.b.config.x", "containers.c.config.x"]);
+  });
+});
+
+describe("secret modes", () => {
+  const modes = (mode: string, extra: { group?: string; owner?: string } = {}) =>
+    testLab({ containers: [podman("app", [secret("db", { mode, ...extra })])] });
+
+  test.each([
+    ["770", "executable bits"],
+    ["0777", "executable bits, read and write for others"],
+    ["0755", "executable bits, read for others"],
+    ["0404", "read for others"],
+    ["4400", "setuid/setgid/sticky bits"],
+  ])("mode %s is too open: %s", (mode, what) => {
+    const [d, ...rest] = findings(modes(mode), "secret-mode-too-open");
+    expect(rest).toEqual([]);
+    expect([d!.severity, d!.path]).toEqual(["warning", "containers.app.environmentFiles[0]"]);
+    expect(d!.message).toBe(`secret "db" has mode "${mode}": ${what}; a secret is read, never run, and never by everyone: use mode: "0400"`);
+    expect(d!.site).toMatch(/secrets\.test\.ts:\d+:\d+$/);
+  });
+
+  test("a named group keeps read in the fix", () => {
+    expect(findings(modes("0750", { group: "media" }), "secret-mode-too-open")[0]!.message).toContain('use mode: "0440" (its group media keeps read)');
+  });
+
+  test("group bits without a named group: the owner's group, or root's", () => {
+    expect(findings(modes("0440", { owner: "grafana" }), "secret-group-readable")[0]!.message).toBe(
+      'secret "db" has mode "0440", which lets its group (the primary group of grafana, as no group is named) read it: use mode: "0400", or name the group that needs it (group: "…")',
+    );
+    expect(findings(modes("0460"), "secret-group-readable")[0]!.message).toContain("lets its group (root's group, as no group is named) write it");
+  });
+
+  test.each<[string, string | undefined]>([["0400", undefined], ["400", undefined], ["0600", undefined], ["0440", "media"], ["0640", "media"]])("mode %s (group %s) passes", (mode, group) => {
+    const lab = modes(mode, group === undefined ? {} : { group });
+    expect([...findings(lab, "secret-mode-too-open"), ...findings(lab, "secret-group-readable")]).toEqual([]);
+  });
+
+  test("one finding per secret(), however many use it; disabled uses are not checked", () => {
+    const s = secret("db", { mode: "0777" });
+    const lab = testLab({ containers: [podman("a", [s]), podman("b", [s]), container("off", { enable: false, secrets: [secret("x", { mode: "0777" })] })] });
+    expect(summary(lab, "secret-mode-too-open")).toEqual(["containers.a.environmentFiles[0]"]);
+  });
+});
+
+describe("sops setup", () => {
+  test("secrets need a key (error) and recipients (warning), named as sops options", () => {
+    const lab = testLab({ sops: { sshKeyPaths: [] }, containers: [podman("a", [secret("x")])] });
+    expect(findings(lab, "identity-paths-empty").map((d) => [d.severity, d.path])).toEqual([["error", "sops.sshKeyPaths"]]);
+    expect(findings(lab, "no-recipients").map((d) => [d.severity, d.path, d.message])).toEqual([
+      ["warning", "sops.recipients", "secrets are declared but .sops.yaml will list no public keys to encrypt them to: set sops.recipients (the host's key as age, from ssh-to-age, and yours)"],
+    ]);
+    expect(findings(testLab({ sops: { ageKeyFile: "/var/lib/sops-nix/key.txt" }, containers: [podman("a", [secret("x")])] }), "identity-paths-empty")).toEqual([]);
+  });
+});
