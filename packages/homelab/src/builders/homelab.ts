@@ -8,6 +8,7 @@ import { guarded } from "./collect.ts";
 import { branded, optional } from "./freeze.ts";
 import { callLabel } from "./label.ts";
 import { parseInput } from "./parse.ts";
+import { flakeSetupOf } from "./flake-setup.ts";
 
 /** Pool used when `network.pool` is not given (the NixOS manual's container network). */
 export const DEFAULT_POOL = "192.168.100.0/24";
@@ -64,7 +65,8 @@ function build(options: HomelabOptions, site: SourceSite): Homelab {
     auth: o.auth ?? [],
     oidcClients: (o.containers ?? []).flatMap(clientsOf),
     dns: o.dns ?? [],
-    modules: o.modules ?? [],
+    modules: (o.modules ?? []).filter((m): m is string => typeof m === "string"),
+    ...optional("flake", flakeSetupOf(o)),
     identityPaths: o.agenix?.identityPaths ?? [...DEFAULT_IDENTITY_PATHS],
     site,
   };

@@ -105,6 +105,11 @@ const LATER_CODES = {
   "identity-not-created": code("warning", "agenix's identity is an SSH host key nothing creates"),
   "acme-dns-credentials": code("warning", "an ACME DNS-01 provider without the credentials it needs"),
   "missing-module-file": code("warning", "a hand-written module the flake imports that does not exist yet"),
+  // The flake, state and files
+  "unknown-flake-input": code("error", "fromInput, packagesFrom or follows names an input the flake does not have"),
+  "flake-input-reserved": code("error", "an input named like one nixjs generates (nixpkgs, the secret backend's)"),
+  "mount-point-conflict": code("error", "two mounts of one container at one path (state directory, config file, volume, bind mount)"),
+  "state-directory-conflict": code("error", "one host directory declared as state twice with another owner or mode"),
 } as const satisfies Record<string, CodeInfo>;
 
 /** Every code nixjs reports. */

@@ -2,6 +2,8 @@ export type * from "./auth.ts";
 export type * from "./containers.ts";
 export type * from "./diagnostic.ts";
 export type * from "./homelab.ts";
+export type * from "./flake.ts";
+export type * from "./files.ts";
 export type * from "./ports.ts";
 export type * from "./proxies.ts";
 export type * from "./public.ts";

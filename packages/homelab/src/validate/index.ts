@@ -11,6 +11,8 @@ import { checkDeploy } from "./checks/deploy.ts";
 import { checkExposedApps } from "./checks/exposed-admin.ts";
 import { checkForwardedTrust } from "./checks/forwarded-trust.ts";
 import { checkFiles } from "./checks/files.ts";
+import { checkFlake } from "./checks/flake.ts";
+import { checkStateFiles } from "./checks/state-files.ts";
 import { checkListeners } from "./checks/listeners.ts";
 import { checkLiteralSecrets } from "./checks/literal-secrets.ts";
 import { checkMounts } from "./checks/mounts.ts";
@@ -47,6 +49,8 @@ const HOST_CHECKS: readonly HostCheck[] = [
   checkRefs,
   checkRelease,
   checkDeploy,
+  checkFlake,
+  checkStateFiles,
 ];
 
 /**

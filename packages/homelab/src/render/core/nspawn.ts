@@ -2,6 +2,7 @@ import { n, type NixExpr } from "@nixjs/expr-printer";
 import type { NspawnContainer } from "../../model/index.ts";
 import type { RenderContext } from "./context.ts";
 import { dataToNix } from "./data.ts";
+import { withFileMounts } from "./files.ts";
 import { guestConfig, type GuestInput } from "./guest-config.ts";
 import { mergeConfig } from "./merge.ts";
 import { uniqueSecrets } from "../../facts/secrets.ts";
@@ -91,7 +92,7 @@ export function nspawnValue(
   }
   if (c.privateUsers !== undefined && c.privateUsers !== "no") out["privateUsers"] = c.privateUsers;
   if (c.ephemeral) out["ephemeral"] = true;
-  out["bindMounts"] = bindMounts(c, keys);
+  out["bindMounts"] = withFileMounts(bindMounts(c, keys), c);
   if (c.network === "private" && c.forwardPorts.length > 0) {
     out["forwardPorts"] = c.forwardPorts.map((f) => ({
       ...(f.protocol === "udp" ? { protocol: "udp" } : {}),

@@ -3,6 +3,7 @@ import type { PodmanContainer, PublishedPort } from "../../model/index.ts";
 import { parseVolume } from "../../oci/volume.ts";
 import { compareCodeUnits as byCodeUnit } from "../../util/order.ts";
 import { dataToNix } from "./data.ts";
+import { addPodmanFiles } from "./files.ts";
 
 /** The systemd unit that creates Podman network `net` (defined once, in `host.nix`). */
 export function networkUnit(net: string): string {
@@ -61,6 +62,7 @@ export function podmanValue(c: PodmanContainer, mainPort?: number, portExpr?: Ni
     cmd: c.cmd.length === 0 ? undefined : [...c.cmd],
     labels: Object.keys(c.labels).length + proxyLabels.length === 0 ? undefined : sortedRecord({ ...c.labels, ...Object.fromEntries(proxyLabels) }),
   };
+  addPodmanFiles(data, c);
   return dataToNix(data, { hostConfig: "config", path: `containers.${c.name}` });
 }
 

@@ -17,7 +17,8 @@ function hostConfigSets(ctx: CheckContext, path: readonly string[]): boolean {
 
 export function checkDeploy(ctx: CheckContext): void {
   const { host, lab } = ctx;
-  if (host.modules.length === 0 && !hostConfigSets(ctx, ["fileSystems"]) && !hostConfigSets(ctx, ["boot", "loader"])) {
+  // An input module (disko) may give the file systems: only a flake with no module at all is flagged.
+  if (host.modules.length === 0 && (host.flake?.modules.length ?? 0) === 0 && !hostConfigSets(ctx, ["fileSystems"]) && !hostConfigSets(ctx, ["boot", "loader"])) {
     ctx.report.warning(
       "deploy-no-hardware",
       atHomelab(host, "modules"),
@@ -29,7 +30,7 @@ export function checkDeploy(ctx: CheckContext): void {
   if (!usesSecrets || sshKeys.length === 0 || hostConfigSets(ctx, ["services", "openssh", "enable"])) return;
   const message = `agenix decrypts with ${sshKeys.join(", ")}, an SSH host key, and nothing nixjs writes creates it (OpenSSH generates host keys only when services.openssh is enabled): enable it in a host module or a service's config (services.openssh.enable = true${sshKeys.some((k) => !k.startsWith("/etc/ssh/")) ? `, with services.openssh.hostKeys pointing at ${sshKeys[0]}` : ""}), or point agenix.identityPaths at a key the machine has`;
   // A hand-written module other than the generated hardware one may enable OpenSSH unseen.
-  if (host.modules.some((m) => !HARDWARE_MODULE.test(m))) {
+  if (host.modules.some((m) => !HARDWARE_MODULE.test(m)) || (host.flake?.modules ?? []).some((m) => m.kind !== "path")) {
     ctx.report.note("identity-not-created", atHomelab(lab, "agenix", "identityPaths"), `${message}. (A hand-written module may already do this; nixjs cannot see into it.)`);
   } else {
     ctx.report.warning("identity-not-created", atHomelab(lab, "agenix", "identityPaths"), message);
