@@ -8,7 +8,7 @@ import { isPlainObject } from "../../config/plain.ts";
 import type { FlakeInputSpec, FlakeModuleRef, FlakeOverlay, Host, InputRef } from "../../model/index.ts";
 import { isInputRef } from "../../model/flake.ts";
 import { compareCodeUnits } from "../../util/order.ts";
-import { dataToNix } from "./data.ts";
+import { dataToNix, dataToTree } from "./data.ts";
 
 /**
  * `inputs.<input>.<path>`: the flake's outputs bind every input as `inputs` (`@inputs`).
@@ -73,11 +73,9 @@ export function extraSpecialArgs(host: Host): NixBinding[] {
  */
 function overlayExpr(o: FlakeOverlay): NixExpr {
   if (o.kind === "input-ref") return inputRefExpr(o);
-  const configKeys = Object.keys(o.config).sort(compareCodeUnits);
-  const args = n.attrs([
-    n.inherit(["system"], n.select("final.stdenv.hostPlatform")),
-    ...(configKeys.length === 0 ? [] : [n.bind("config", dataToNix(Object.fromEntries(configKeys.map((k) => [k, o.config[k]])), { hostConfig: "config", path: `overlays.${o.as}.config` }))]),
-  ]);
+  const config = Object.fromEntries(Object.keys(o.config).sort(compareCodeUnits).map((k) => [k, o.config[k]]));
+  const rest = Object.keys(config).length === 0 ? [] : dataToTree({ config }, { hostConfig: "config", path: `overlays.${o.as}` }).toBindings();
+  const args = n.attrs([n.inherit(["system"], n.select("final.stdenv.hostPlatform")), ...rest]);
   return n.fn("final", n.fn("prev", n.attrs([n.bind(o.as, n.call("import", n.select(n.id("inputs"), [o.input]), args))])));
 }
 
