@@ -26,7 +26,7 @@ export function fromInput(input: string, path: string | readonly string[]): Inpu
     () => {
       const label = callLabel("fromInput", input);
       const parsed = parseInput(attrPath, names, { label, site }, undefined, argumentProblems(inputName, input, "input"));
-      return registerInputRef({ kind: "input-ref", input, path: parsed });
+      return registerInputRef({ kind: "input-ref", input, path: parsed, site });
     },
   );
 }
@@ -56,7 +56,7 @@ export function packagesFrom(input: string, options: { readonly as: string; read
     () => {
       const label = callLabel("packagesFrom", input);
       const o = parseInput(packagesFromOptions, options, { label, site }, undefined, argumentProblems(inputName, input, "input"));
-      return markPackagesFrom({ kind: "packages-from", input, as: o.as, config: Object.freeze({ ...(o.config ?? {}) }) });
+      return markPackagesFrom({ kind: "packages-from", input, as: o.as, config: Object.freeze({ ...(o.config ?? {}) }), site });
     },
   );
 }

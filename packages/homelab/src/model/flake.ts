@@ -1,3 +1,5 @@
+import type { SourceSite } from "./site.ts";
+
 /**
  * The flake beyond what nixjs generates: further inputs (with `follows`), modules and overlays
  * taken from inputs, hand-written modules, and extra `specialArgs`. Absent on a host that uses
@@ -27,6 +29,8 @@ export interface InputRef {
   readonly input: string;
   /** The attribute path below the input, e.g. `["nixosModules", "disko"]`. */
   readonly path: readonly string[];
+  /** The `fromInput()` call, for diagnostics about the reference. */
+  readonly site?: SourceSite;
 }
 
 /** A module of the flake's list: a hand-written file, or one taken from an input. */
@@ -47,6 +51,8 @@ export type FlakeOverlay =
       readonly as: string;
       /** nixpkgs `config` for it, e.g. `{ allowUnfree: true }`. */
       readonly config: { readonly [name: string]: unknown };
+      /** The `packagesFrom()` call. */
+      readonly site?: SourceSite;
     };
 
 /** A value of `specialArgs`: plain data with input references anywhere inside. */
