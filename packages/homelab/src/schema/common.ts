@@ -102,8 +102,8 @@ export const stateDirectory = z.strictObject(
 type Format = "yaml" | "json" | "toml" | "ini";
 
 /** Why `value` is not data `format` can write, and where below the value; undefined when it is. */
-export function formatValueProblem(format: Format, value: unknown, path: readonly (string | number)[] = []): { path: (string | number)[]; message: string } | undefined {
-  const at = (message: string) => ({ path: [...path], message });
+export function formatValueProblem(format: Format, value: unknown, path: readonly (string | number)[] = []): { path: (string | number)[]; message: string; value: unknown } | undefined {
+  const at = (message: string) => ({ path: [...path], message, value });
   const depth = path.length;
   if (isSecret(value)) {
     return at("a secret cannot go into a configuration file (it is written to the world-readable Nix store): write the path where the container finds it instead, e.g. \"/run/secrets/db-password\"");
@@ -112,7 +112,7 @@ export function formatValueProblem(format: Format, value: unknown, path: readonl
     if (depth === 0) {
       if (!isPlainObject(value)) return at("an INI file is { section: { key: value } }");
       for (const [k, v] of Object.entries(value)) {
-        if (!isPlainObject(v)) return { path: [...path, k], message: "an INI section is { key: value }" };
+        if (!isPlainObject(v)) return { path: [...path, k], message: "an INI section is { key: value }", value: v };
         const p = formatValueProblem(format, v, [...path, k]);
         if (p !== undefined) return p;
       }
@@ -178,7 +178,7 @@ export const configFile = z
   )
   .check((ctx) => {
     const p = formatValueProblem(ctx.value.format, ctx.value.value);
-    if (p !== undefined) ctx.issues.push({ code: "custom", message: p.message, input: ctx.value.value, path: ["value", ...p.path] });
+    if (p !== undefined) ctx.issues.push({ code: "custom", message: p.message, input: p.value, path: ["value", ...p.path] });
   });
 
 /** State directories and configuration files: options of both container kinds. */

@@ -59,11 +59,11 @@ export const flakeModule = z.union([modulePath, inputRef], {
 export const RESERVED_SPECIAL_ARGS: readonly string[] = Object.freeze(["config", "domain", "inputs", "lib", "modulesPath", "options", "pkgs", "specialArgs"]);
 
 /** Why `value` cannot be a special argument, with the path below it; undefined when it can. */
-function specialArgProblem(value: unknown, path: readonly (string | number)[]): { path: (string | number)[]; message: string } | undefined {
+function specialArgProblem(value: unknown, path: readonly (string | number)[]): { path: (string | number)[]; message: string; value: unknown } | undefined {
   if (isInputRef(value) || value === null || typeof value === "string" || typeof value === "boolean") return undefined;
-  if (typeof value === "number") return Number.isFinite(value) ? undefined : { path: [...path], message: "expected a finite number" };
+  if (typeof value === "number") return Number.isFinite(value) ? undefined : { path: [...path], message: "expected a finite number", value };
   if (isSecret(value)) {
-    return { path: [...path], message: "a secret cannot be a special argument (flake.nix has no config to find its path in); use it in a module's config" };
+    return { path: [...path], message: "a secret cannot be a special argument (flake.nix has no config to find its path in); use it in a module's config", value };
   }
   if (Array.isArray(value)) {
     for (const [i, v] of value.entries()) {
@@ -79,7 +79,7 @@ function specialArgProblem(value: unknown, path: readonly (string | number)[]): 
     }
     return undefined;
   }
-  return { path: [...path], message: "expected plain data (strings, numbers, booleans, null, lists, objects) or fromInput(…)" };
+  return { path: [...path], message: "expected plain data (strings, numbers, booleans, null, lists, objects) or fromInput(…)", value };
 }
 
 /**
@@ -96,7 +96,7 @@ export const specialArgsSchema = z
       }),
     z.unknown().check((ctx) => {
       const p = specialArgProblem(ctx.value, []);
-      if (p !== undefined) ctx.issues.push({ code: "custom", message: p.message, input: ctx.value, path: p.path });
+      if (p !== undefined) ctx.issues.push({ code: "custom", message: p.message, input: p.value, path: p.path });
     }),
     { error: "expected { name: value }" },
   );
