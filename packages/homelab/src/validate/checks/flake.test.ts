@@ -54,3 +54,11 @@ describe("flake-input-reserved", () => {
     expect(findings(testLab({ inputs: { disko, "sops-nix": { url: "github:Mic92/sops-nix" } } }), "flake-input-reserved")).toEqual([]);
   });
 });
+
+describe("input modules and the deploy checks", () => {
+  test("disko's module may give the file systems: a host whose only module is an input's is not deploy-no-hardware", () => {
+    const lab = testLab({ inputs: { disko }, modules: [fromInput("disko", "nixosModules.disko")] });
+    expect(findings(lab, "deploy-no-hardware")).toEqual([]);
+    expect(findings(testLab({ inputs: { disko }, modules: [] }), "deploy-no-hardware")).toHaveLength(1);
+  });
+});
