@@ -21,12 +21,12 @@ function failure(source: string): string {
 describe.each(nixosReleases)("pkgs.formats of the stand-in nixpkgs %s", (release) => {
   const p = pkgs(release);
 
-  it("generate gives a store path named after the file, holding the value", () => {
+  it("generate gives a store path named after the file (the stand-in's end in -stub), holding the value", () => {
     const v = nixEval(`let f = (${p}.formats.yaml { }).generate "app.yaml" { a = [ 1 null "x" ]; b.c = true; }; in { path = "\${f}"; inherit (f) value format; }`) as Record<string, unknown>;
-    expect(v).toEqual({ path: expect.stringMatching(/^\/nix\/store\/[0-9a-f]{32}-app\.yaml$/), value: { a: [1, null, "x"], b: { c: true } }, format: "YAML 1.1" });
-    expect(nixEval(`"\${(${p}.formats.ini { }).generate "a.ini" { s = { k = 1; n = null; f = 1.5; b = false; }; }}"`)).toMatch(/-a\.ini$/);
-    expect(nixEval(`"\${(${p}.formats.ini { listsAsDuplicateKeys = true; }).generate "a.ini" { s.k = [ 1 2 ]; }}"`)).toMatch(/-a\.ini$/);
-    expect(nixEval(`"\${(${p}.formats.toml { }).generate "a.toml" { a.b = [ 1 ]; }}"`)).toMatch(/-a\.toml$/);
+    expect(v).toEqual({ path: expect.stringMatching(/^\/nix\/store\/[0-9a-f]{32}-app\.yaml-stub$/), value: { a: [1, null, "x"], b: { c: true } }, format: "YAML 1.1" });
+    expect(nixEval(`"\${(${p}.formats.ini { }).generate "a.ini" { s = { k = 1; n = null; f = 1.5; b = false; }; }}"`)).toMatch(/-a\.ini-stub$/);
+    expect(nixEval(`"\${(${p}.formats.ini { listsAsDuplicateKeys = true; }).generate "a.ini" { s.k = [ 1 2 ]; }}"`)).toMatch(/-a\.ini-stub$/);
+    expect(nixEval(`"\${(${p}.formats.toml { }).generate "a.toml" { a.b = [ 1 ]; }}"`)).toMatch(/-a\.toml-stub$/);
   });
 
   it("refuses what the real build fails on: null or a scalar document in TOML, nesting or lists in INI, functions", () => {

@@ -46,7 +46,7 @@ let
     else if builtins.isList v then builtins.all (jsonLike allowNull) v
     else true;
   formatFile = kind: ok: why: name: value:
-    if ok value then mkText name (builtins.toJSON value) // { format = kind; inherit value; outPath = storePath name; }
+    if ok value then mkText name (builtins.toJSON value) // { format = kind; inherit value; }
     else throw "pkgs.formats.${kind}: the value of ${name} is not ${why}";
   formats = kind: allowNull: { }: {
     type = lib.types.formatValue { description = "${kind} value"; inherit allowNull; };

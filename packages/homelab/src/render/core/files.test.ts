@@ -140,13 +140,13 @@ describe.each(STUB_RELEASES)("the files evaluated by the stand-in NixOS %s", (re
 
   it("mounts the generated files read-only from the store and the state writable, and creates the state", () => {
     expect(flat.warnings).toEqual([]);
-    expect(flat.volumes).toEqual(["/srv/homepage/data:/app/data", expect.stringMatching(/^\/nix\/store\/[0-9a-f]{32}-homepage-settings\.yaml:\/app\/config\/settings\.yaml:ro$/)]);
+    expect(flat.volumes).toEqual(["/srv/homepage/data:/app/data", expect.stringMatching(/^\/nix\/store\/[0-9a-f]{32}-homepage-settings\.yaml-stub:\/app\/config\/settings\.yaml:ro$/)]);
     expect(flat.envFiles).toEqual([expect.stringMatching(/^\/nix\/store\/[0-9a-f]{32}-homepage\.env/), "/etc/homelab/common.env"]);
     expect(flat.envText).toBe("PUID=1000\nTZ=Europe/Berlin\n");
     expect(flat.binds).toMatchObject({
       "/var/lib/gitea": { hostPath: "/srv/gitea", isReadOnly: false },
-      "/etc/gitea/extra.ini": { hostPath: expect.stringMatching(/^\/nix\/store\/[0-9a-f]{32}-gitea-extra\.ini$/), isReadOnly: true },
-      "/etc/gitea/app.toml": { hostPath: expect.stringMatching(/-gitea-app\.toml$/), isReadOnly: true },
+      "/etc/gitea/extra.ini": { hostPath: expect.stringMatching(/^\/nix\/store\/[0-9a-f]{32}-gitea-extra\.ini-stub$/), isReadOnly: true },
+      "/etc/gitea/app.toml": { hostPath: expect.stringMatching(/-gitea-app\.toml-stub$/), isReadOnly: true },
     });
     expect(flat.rules).toEqual(["d /srv/gitea 0700 root root -", "d /srv/homepage/data 0750 1000 1000 -"]);
   });
