@@ -2,7 +2,8 @@
 # returns one host's evaluated system, its check (./nixos/check.nix), the flake's outputs and a
 # JSON-safe printer. The NixOS release is the one the flake's `inputs.nixpkgs.url` names
 # (./releases.nix), unless `release` overrides it. Stand-in inputs are chosen by URL (the name
-# as a fallback): nixpkgs, agenix, sops-nix, impermanence, disko, colmena, deploy-rs.
+# as a fallback): nixpkgs (any branch, so a second nixpkgs too), agenix, sops-nix, impermanence, disko, NUR,
+# colmena, deploy-rs.
 # Used by eval-server.ts; usable by hand:
 #   nix-instantiate --eval --strict --json -E \
 #     '(import ./eval-flake.nix { flakeDir = /path/to/server; host = "homelab"; }).check'
@@ -73,6 +74,12 @@ let
       outPath = toString ./disko;
       nixosModules = { default = ./disko/disko.nix; disko = ./disko/disko.nix; };
     };
+    # nix-community/NUR: its overlay adds `pkgs.nur.repos.<user>.<package>` (one stand-in repository).
+    nur = flakeInput {
+      outPath = toString ./nur;
+      overlays.default = final: prev: { nur.repos.stub = { hello = prev.hello // { name = "nur-hello-stub"; }; }; };
+      modules.nixos.default = { };
+    };
     colmena = flakeInput {
       outPath = toString ./colmena;
       lib.makeHive = import ./colmena/make-hive.nix { inherit lib; };
@@ -91,6 +98,7 @@ let
     "mic92/sops-nix" = "sops-nix";
     "nix-community/impermanence" = "impermanence";
     "nix-community/disko" = "disko";
+    "nix-community/nur" = "nur";
     "zhaofengli/colmena" = "colmena";
     "serokell/deploy-rs" = "deploy-rs";
   };

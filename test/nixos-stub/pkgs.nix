@@ -32,10 +32,42 @@ let
   ];
   # Packages whose version a module reads (immich compares PostgreSQL's to "17").
   postgresql = major: mkPackage "postgresql" "${major}.0" // { psqlSchema = major; };
-  formats = kind: allowNull: _settings: {
+  # pkgs.formats (pkgs/pkgs-lib/formats.nix): `type` for settings options, and `generate name
+  # value`, a file in the store. The real generate serialises at build time (jq, remarshal,
+  # lib.generators.toINI); the stand-in refuses at evaluation what that build would fail on:
+  # functions anywhere, null in TOML, a TOML document that is not a table, INI that is not
+  # { section = { key = atom; }; } (lists only with listsAsDuplicateKeys or listToValue).
+  isAtom = v: v == null || builtins.isBool v || builtins.isInt v || builtins.isFloat v || builtins.isString v;
+  jsonLike = allowNull: v:
+    if v == null then allowNull
+    else if builtins.isFunction v then false
+    else if lib.isDerivation v then true
+    else if builtins.isAttrs v then builtins.all (jsonLike allowNull) (builtins.attrValues v)
+    else if builtins.isList v then builtins.all (jsonLike allowNull) v
+    else true;
+  formatFile = kind: ok: why: name: value:
+    if ok value then mkText name (builtins.toJSON value) // { format = kind; inherit value; }
+    else throw "pkgs.formats.${kind}: the value of ${name} is not ${why}";
+  formats = kind: allowNull: { }: {
     type = lib.types.formatValue { description = "${kind} value"; inherit allowNull; };
-    generate = name: value: mkText name (builtins.toJSON value);
+    generate = formatFile kind
+      (v: jsonLike allowNull v && (allowNull || builtins.isAttrs v))
+      (if allowNull then "${kind} data (no functions)" else "a ${kind} table without null (no functions)");
   };
+  iniFormat =
+    { listsAsDuplicateKeys ? false, listToValue ? null, atomsCoercedToLists ? null, mkKeyValue ? null, mkSectionName ? null }:
+    assert listsAsDuplicateKeys -> listToValue == null;
+    let
+      lists = listsAsDuplicateKeys || listToValue != null;
+      value = v: isAtom v || (lists && builtins.isList v && builtins.all isAtom v);
+      section = v: builtins.isAttrs v && !(lib.isDerivation v) && builtins.all value (builtins.attrValues v);
+    in
+    {
+      type = lib.types.attrsOf (lib.types.attrsOf (lib.types.nullOr (lib.types.oneOf [ lib.types.bool lib.types.int lib.types.float lib.types.str ])));
+      generate = formatFile "ini"
+        (v: builtins.isAttrs v && builtins.all section (builtins.attrValues v))
+        "INI: { section = { key = atom; }; } with atoms null, bool, int, float or string";
+    };
   self = lib.genAttrs names (n: mkPackage n "stub") // {
     inherit lib system;
     path = toString ./nixpkgs + "/${lib.trivial.release}";
@@ -61,8 +93,11 @@ let
     buildEnv = { name, ... }: mkPackage name "stub";
     formats = {
       json = formats "JSON" true;
-      yaml = formats "YAML" true;
+      yaml = formats "YAML 1.1" true;
+      yaml_1_1 = formats "YAML 1.1" true;
+      yaml_1_2 = formats "YAML 1.2" true;
       toml = formats "TOML" false;
+      ini = iniFormat;
     };
     nixosStub = {
       inherit (lib.trivial) release;

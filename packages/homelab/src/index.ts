@@ -22,6 +22,8 @@ export {
 export { container, type ContainerOptions } from "./builders/container.ts";
 export { homelab, DEFAULT_POOL, DEFAULT_NAMESPACE, DEFAULT_IDENTITY_PATHS } from "./builders/homelab.ts";
 export { containerRef, hostRef, type ContainerRef } from "./builders/refs.ts";
+export { fromInput, packagesFrom } from "./builders/flake.ts";
+export { isInputRef } from "./model/flake.ts";
 export { isMiddleware, isRoute } from "./model/index.ts";
 export { route } from "./builders/route.ts";
 export type { RouteOptions } from "./schema/route.ts";

@@ -7,11 +7,16 @@
 {
   evalSystem = { modules, specialArgs ? { }, prefix ? [ ] }:
     let
+      withOverlays = overlays:
+        if overlays == [ ] then pkgs
+        else let final = builtins.foldl' (prev: overlay: prev // overlay final prev) pkgs overlays; in final;
       result = lib.evalModules {
         modules = import ./module-list.nix ++ modules;
         inherit prefix specialArgs;
         args = {
-          inherit pkgs;
+          # nixpkgs.overlays apply, as nixpkgs/nixos/modules/misc/nixpkgs.nix builds pkgs from
+          # them: each overlay is `final: prev: { … }` over the stand-in packages.
+          pkgs = withOverlays result.config.nixpkgs.overlays;
           # Nothing lives there: importing from modulesPath fails with "does not exist".
           modulesPath = "${pkgs.path}/nixos/modules";
         };
@@ -19,6 +24,6 @@
     in
     result // {
       config = result.config // { _module = { inherit (result) options; }; };
-      inherit pkgs;
+      pkgs = withOverlays result.config.nixpkgs.overlays;
     };
 }

@@ -20,6 +20,7 @@ import { branded, optional } from "./freeze.ts";
 import { callLabel } from "./label.ts";
 import { argumentProblems, parseInput, type CallInfo } from "./parse.ts";
 import { nspawnRuntime } from "./nspawn-runtime.ts";
+import { filesOf } from "./files.ts";
 
 /** Headers Authelia returns to the proxy (Traefik's `authResponseHeaders`, Caddy's `copy_headers`). */
 const AUTHELIA_HEADERS = Object.freeze(["Remote-User", "Remote-Groups", "Remote-Email", "Remote-Name"]);
@@ -58,6 +59,7 @@ function nspawn(name: string, options: unknown, call: CallInfo): NspawnContainer
     ...optional("description", o.description),
     routes: routesOf(o),
     ...optional("oidc", o.oidc),
+    ...optional("files", filesOf(name, o)),
     site: call.site,
     backend: "nspawn",
     network: o.network ?? (o.privateNetwork === false ? "host" : "private"),
@@ -113,6 +115,7 @@ function podman(name: string, options: unknown, call: CallInfo): PodmanContainer
     ...optional("description", o.description),
     routes: routesOf(o),
     ...optional("oidc", o.oidc),
+    ...optional("files", filesOf(name, o)),
     site: call.site,
     backend: "podman",
     image: o.image,

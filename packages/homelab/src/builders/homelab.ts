@@ -10,6 +10,7 @@ import { callLabel } from "./label.ts";
 import { parseInput } from "./parse.ts";
 import { hostFirewall, networkStack } from "./host-network.ts";
 import { sopsIdentityPaths, sopsSetup } from "./sops-setup.ts";
+import { flakeSetupOf } from "./flake-setup.ts";
 
 /** Pool used when `network.pool` is not given (the NixOS manual's container network). */
 export const DEFAULT_POOL = "192.168.100.0/24";
@@ -68,7 +69,8 @@ function build(options: HomelabOptions, site: SourceSite): Homelab {
     auth: o.auth ?? [],
     oidcClients: (o.containers ?? []).flatMap(clientsOf),
     dns: o.dns ?? [],
-    modules: o.modules ?? [],
+    modules: (o.modules ?? []).filter((m): m is string => typeof m === "string"),
+    ...optional("flake", flakeSetupOf(o)),
     identityPaths: o.sops === undefined ? (o.agenix?.identityPaths ?? [...DEFAULT_IDENTITY_PATHS]) : sopsIdentityPaths(o.sops),
     site,
   };

@@ -124,6 +124,11 @@ const LATER_CODES = {
   // Secret modes
   "secret-mode-too-open": code("warning", "a secret's mode with executable bits or bits for others"),
   "secret-group-readable": code("warning", "a secret its group may read while no group is named"),
+  // The flake, state and files
+  "unknown-flake-input": code("error", "fromInput, packagesFrom or follows names an input the flake does not have"),
+  "flake-input-reserved": code("error", "an input named like one nixjs generates (nixpkgs, the secret backend's)"),
+  "mount-point-conflict": code("error", "two mounts of one container at one path (state directory, config file, volume, bind mount)"),
+  "state-directory-conflict": code("error", "one host directory declared as state twice with another owner or mode"),
 } as const satisfies Record<string, CodeInfo>;
 
 /** Every code nixjs reports. */

@@ -5,6 +5,7 @@ import type { Route } from "./routes.ts";
 import type { Secret } from "./secret.ts";
 import type { NspawnRuntime } from "./nspawn.ts";
 import type { SourceSite } from "./site.ts";
+import type { ContainerFiles } from "./files.ts";
 
 /**
  * NixOS configuration as the user wrote it: plain JS data with AST nodes, secrets (rendered
@@ -25,6 +26,8 @@ interface ContainerBase {
   readonly routes: readonly Route[];
   /** OIDC clients this container's app uses (absent: none); `homelab()` gathers them. */
   readonly oidc?: readonly OidcClient[];
+  /** State directories, generated config files and plain env files (absent: none). */
+  readonly files?: ContainerFiles;
   readonly site: SourceSite;
 }
 

@@ -6,6 +6,7 @@ import type { AuthProvider, DnsRewrites, OidcClient } from "./auth.ts";
 import type { Proxy } from "./proxies.ts";
 import type { Route } from "./routing.ts";
 import type { Secret } from "./secret.ts";
+import type { FlakeSetup } from "./flake.ts";
 import type { SourceSite } from "./site.ts";
 
 /** A host-level systemd service that is not a container (e.g. cloudflared). */
@@ -77,6 +78,8 @@ export interface Host {
   readonly dns: readonly DnsRewrites[];
   /** Hand-written modules the flake imports too, relative to the output directory. */
   readonly modules: readonly string[];
+  /** Further flake inputs, input modules, `specialArgs` and overlays; absent when none is used. */
+  readonly flake?: FlakeSetup;
   /** The host's private keys that decrypt its secrets (bind-mounted read-only into containers that need them). */
   readonly identityPaths: readonly string[];
   readonly site: SourceSite;

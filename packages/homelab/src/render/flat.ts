@@ -5,6 +5,7 @@ import { PROXY_PROVIDERS, proxyProvider } from "../proxies/index.ts";
 import { compareCodeUnits } from "../util/order.ts";
 import type { RenderContext } from "./core/context.ts";
 import { flakeBody, type DisabledModule, type FlakeModule } from "./core/flake.ts";
+import { asFlakeModule, userModules } from "./core/flake-extras.ts";
 import { hostBody } from "./core/host.ts";
 import { moduleFile, type FileBody } from "./core/module.ts";
 import { nspawnValue } from "./core/nspawn.ts";
@@ -78,7 +79,7 @@ export function renderFlat(ctx: RenderContext): Map<string, NixFile> {
     if (e.enable) imported.push({ path: e.path });
     else disabled.push({ path: e.path, ...(e.description === undefined ? {} : { description: e.description }) });
   }
-  const modules = [...ctx.host.modules.map((path) => ({ path })), ...imported];
+  const modules = [...userModules(ctx.host).map(asFlakeModule), ...imported];
   add("flake.nix", n.file(ctx.header, flakeBody(ctx.lab, ctx.host, ctx.backend, modules, disabled)));
   add("host.nix", moduleFile(ctx.header, { body: hostBody(ctx) }));
   addRulesFile(ctx, add);

@@ -7,7 +7,8 @@ import { asRecord, type InputProblem } from "./problems.ts";
 import { authDnsOptions } from "../auth/options.ts";
 import { firewallSchema, networkStackShape } from "./host-network.ts";
 import { secretBackendProblems } from "./secret-backend.ts";
-import { absolutePath, bool, cidr, domain, flakeUrl, hostName, interfaceName, modulePath, stateVersion, system } from "./primitives.ts";
+import { flakeModule, flakeShape } from "./flake.ts";
+import { absolutePath, bool, cidr, domain, flakeUrl, hostName, interfaceName, stateVersion, system } from "./primitives.ts";
 
 const namespace = z
   .string({ error: 'expected an option path like "hwc.server.containers"' })
@@ -167,10 +168,13 @@ export const homelabSchema = z.strictObject(
      */
     routes: z.array(z.custom<Route>(isRoute, { error: `expected a route made by ${routeBuilderNames()}` })).optional(),
     /**
-     * Hand-written modules the flake imports too, relative to the output directory.
+     * Modules the flake imports too, in order: hand-written files relative to the output
+     * directory, and modules of inputs (`fromInput("disko", "nixosModules.disko")`).
      * @example modules: ["./hardware-configuration.nix"]
+     * @example modules: ["./hardware-configuration.nix", fromInput("disko", "nixosModules.disko")]
      */
-    modules: z.array(modulePath).optional(),
+    modules: z.array(flakeModule).optional(),
+    ...flakeShape,
     /**
      * How the tree is laid out: `"flat"` (one module per container, the default), or
      * `"modules"` / `{ kind: "modules", namespace }`: per-container option modules under

@@ -1,7 +1,7 @@
 import { z, type Input } from "./zod.ts";
 import { oidcShape } from "../auth/schema.ts";
 import { configSchema } from "./config.ts";
-import { commonShape, routeShape, servicePort } from "./common.ts";
+import { commonShape, filesShape, routeShape, servicePort } from "./common.ts";
 import { bool, ipv4, mountPath, port, protocol, secretRef } from "./primitives.ts";
 import { asRecord, type InputProblem } from "./problems.ts";
 import { bindMount } from "./bind-mount.ts";
@@ -121,6 +121,7 @@ export const nspawnSchema = z.strictObject(
     ...nspawnRuntimeShape,
     ...routeShape,
     ...oidcShape,
+    ...filesShape,
     /**
      * The guest's NixOS configuration: data, AST nodes, secrets (their path), host references.
      * @example config: { services: { immich: { enable: true, port: 2283 } } }

@@ -1,6 +1,6 @@
 import { z, type Input } from "./zod.ts";
 import { oidcShape } from "../auth/schema.ts";
-import { commonShape, routeShape } from "./common.ts";
+import { commonShape, podmanFilesShape, routeShape } from "./common.ts";
 import { image, volume } from "./oci.ts";
 import { isPublicValue } from "../model/brand.ts";
 import { category, containerName, ipv4, orPublic, port, protocol, publicValueRef, secretRef } from "./primitives.ts";
@@ -142,6 +142,7 @@ export const podmanSchema = z.strictObject(
     ...podmanRuntimeShape,
     ...routeShape,
     ...oidcShape,
+    ...podmanFilesShape,
   },
   { error: "expected an object with container options" },
 );

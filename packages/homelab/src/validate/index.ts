@@ -18,6 +18,8 @@ import { checkHostNetwork } from "./checks/host-network.ts";
 import { checkIsolation } from "./checks/isolation.ts";
 import { checkDisabledPorts } from "./checks/ports-disabled.ts";
 import { checkUntypedNspawnOptions } from "./checks/nspawn-untyped.ts";
+import { checkFlake } from "./checks/flake.ts";
+import { checkStateFiles } from "./checks/state-files.ts";
 import { checkListeners } from "./checks/listeners.ts";
 import { checkLiteralSecrets } from "./checks/literal-secrets.ts";
 import { checkMounts } from "./checks/mounts.ts";
@@ -65,6 +67,8 @@ const HOST_CHECKS: readonly HostCheck[] = [
   checkIsolation,
   checkDisabledPorts,
   checkUntypedNspawnOptions,
+  checkFlake,
+  checkStateFiles,
 ];
 
 /**

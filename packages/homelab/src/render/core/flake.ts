@@ -1,11 +1,13 @@
 import { n, type NixExpr, type NixListItem } from "@nixjs/expr-printer";
-import type { Homelab, Host } from "../../model/index.ts";
+import type { Homelab, Host, InputRef } from "../../model/index.ts";
 import type { SecretBackend } from "../../secrets/index.ts";
+import { extraInputs, extraSpecialArgs, overlaysModule, userModuleExpr } from "./flake-extras.ts";
 
-/** One module of the flake's list: a path relative to the output directory. */
-export interface FlakeModule {
-  readonly path: string;
-}
+/**
+ * One module of the flake's list: a path relative to the output directory, or a module of an
+ * input (the user's `fromInput(…)`).
+ */
+export type FlakeModule = { readonly path: string } | { readonly ref: InputRef };
 
 /** A module left out of the list (a disabled container), named in a comment. */
 export interface DisabledModule {
@@ -34,10 +36,12 @@ export function flakeBody(
   disabled: readonly DisabledModule[],
 ): NixExpr {
   const input = backend.input;
+  const overlays = overlaysModule(host);
   const items: NixListItem[] = [
     backend.hostModule,
     modulePath("./host.nix"),
-    ...modules.map((m) => modulePath(m.path)),
+    ...(overlays === undefined ? [] : [overlays]),
+    ...modules.map((m) => ("ref" in m ? userModuleExpr(m.ref, modulePath) : modulePath(m.path))),
   ];
   if (disabled.length > 0) {
     const comments = [
@@ -45,13 +49,14 @@ export function flakeBody(
       ...disabled.map((d) => `./${d.path}${d.description === undefined ? "" : ` (${d.description})`}`),
     ];
     // A comment sits above an item: the first module after host.nix, else host.nix itself.
-    const at = items.length > 2 ? 2 : 1;
+    const first = overlays === undefined ? 2 : 3;
+    const at = items.length > first ? first : first - 1;
     items[at] = n.item(items[at] as NixExpr, { comments });
   }
   const nixosSystem = n.call(
     "nixpkgs.lib.nixosSystem",
     n.attrs([
-      n.bind("specialArgs", n.attrs([n.inherit(["inputs", "domain"])])),
+      n.bind("specialArgs", n.attrs([n.inherit(["inputs", "domain"]), ...extraSpecialArgs(host)])),
       n.bind("modules", n.list(items)),
     ]),
   );
@@ -65,6 +70,7 @@ export function flakeBody(
           input.name,
           n.attrs([n.bind("url", input.url), ...(input.followsNixpkgs ? [n.bind("inputs.nixpkgs.follows", "nixpkgs")] : [])]),
         ),
+        ...extraInputs(host),
       ]),
       { blankLineBefore: true },
     ),

@@ -17,6 +17,7 @@ import { networkUnit, podmanStateRules } from "./podman.ts";
 import { podUnits } from "./podman-runtime.ts";
 import { Sections } from "./sections.ts";
 import { firewallSection, networkSection } from "./host-network.ts";
+import { dropShadowedMountRules, stateDirectoryRules as fileStateRules } from "./files.ts";
 
 type Section = readonly [comment: string | readonly string[] | undefined, bindings: readonly NixBinding[]];
 
@@ -88,10 +89,11 @@ function stateDirectoryRules(ctx: RenderContext): string[] {
   const rules = new Set<string>();
   for (const c of ctx.containers) {
     if (!c.enable) continue;
+    for (const r of fileStateRules(c)) rules.add(r);
     if (c.backend === "podman") for (const r of podmanStateRules(c)) rules.add(r);
     else for (const m of writableMounts(c)) rules.add(bindMountRule(m.hostPath));
   }
-  return [...rules].sort(compareCodeUnits);
+  return dropShadowedMountRules([...rules]).sort(compareCodeUnits);
 }
 
 /** The body of `host.nix`; the modules layout keeps state directories in each container's module. */

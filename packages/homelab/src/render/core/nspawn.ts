@@ -2,6 +2,7 @@ import { n, type NixExpr } from "@nixjs/expr-printer";
 import type { NspawnContainer } from "../../model/index.ts";
 import type { RenderContext } from "./context.ts";
 import { dataToNix } from "./data.ts";
+import { withFileMounts } from "./files.ts";
 import { guestConfig, type GuestInput } from "./guest-config.ts";
 import { mergeConfig } from "./merge.ts";
 import { mountedSecrets, uniqueSecrets } from "../../facts/secrets.ts";
@@ -98,7 +99,7 @@ export function nspawnValue(
   if (c.privateUsers !== undefined && c.privateUsers !== "no") out["privateUsers"] = c.privateUsers;
   if (c.ephemeral) out["ephemeral"] = true;
   const mounted = mountedSecrets(ctx.facts.secrets, c.name);
-  out["bindMounts"] = withSecretMounts(bindMounts(c, keys), c, mounted);
+  out["bindMounts"] = withFileMounts(withSecretMounts(bindMounts(c, keys), c, mounted), c);
   if (c.network === "private" && c.forwardPorts.length > 0) {
     out["forwardPorts"] = c.forwardPorts.map((f) => ({
       ...(f.protocol === "udp" ? { protocol: "udp" } : {}),

@@ -6,6 +6,7 @@ import { DEFAULT_RELEASE } from "../../releases/release.ts";
 import { releaseFacts, type ReleaseFacts } from "../../releases/table.ts";
 import { dataToNix } from "./data.ts";
 import { namespaceOwner, runtimeArguments, runtimeUnit, typedRuntime } from "./podman-runtime.ts";
+import { addPodmanFiles } from "./files.ts";
 
 /** The systemd unit that creates Podman network `net` (defined once, in `host.nix`). */
 export function networkUnit(net: string): string {
@@ -75,6 +76,7 @@ export function podmanValue(
     labels: Object.keys(c.labels).length + proxyLabels.length === 0 ? undefined : sortedRecord({ ...c.labels, ...Object.fromEntries(proxyLabels) }),
     ...typedRuntime(c.runtime, release),
   };
+  addPodmanFiles(data, c);
   return dataToNix(data, { hostConfig: "config", path: `containers.${c.name}` });
 }
 

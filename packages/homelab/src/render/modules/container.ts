@@ -9,6 +9,7 @@ import { nspawnValue } from "../core/nspawn.ts";
 import { proxyLabels } from "../core/labels.ts";
 import { networkDependencies, podmanStateRules, podmanValue } from "../core/podman.ts";
 import { cfgBinding, mainOptions, optionPath, whenEnabled } from "./shared.ts";
+import { dropShadowedMountRules, stateDirectoryRules } from "../core/files.ts";
 
 function rulesList(rules: readonly string[]): NixExpr {
   return n.list(rules.map((r) => n.str(r)));
@@ -59,7 +60,7 @@ export function indexBody(ctx: RenderContext, c: Container, namespace: string, f
     );
     usesHostConfig = value.usesHostConfig;
     s.add(comment, [n.bind(["containers", c.name], value.expr)]);
-    const writable = sortedUnique(writableMounts(c).map((m) => bindMountRule(m.hostPath)));
+    const writable = dropShadowedMountRules(sortedUnique([...stateDirectoryRules(c), ...writableMounts(c).map((m) => bindMountRule(m.hostPath))]));
     if (writable.length > 0) {
       s.add("Host directories of writable bind mounts (created when missing, owner left alone)", [
         n.bind("systemd.tmpfiles.rules", rulesList(writable)),
@@ -70,10 +71,11 @@ export function indexBody(ctx: RenderContext, c: Container, namespace: string, f
       n.bind(["virtualisation", "oci-containers", "containers", c.name], podmanValue(c, main?.port, main?.portExpr, proxyLabels(ctx, c, main), ctx.facts.release)),
       ...networkDependencies(c),
     ]);
-    const rules = podmanStateRules(c);
+    const rules = sortedUnique([...podmanStateRules(c), ...stateDirectoryRules(c)]);
     if (rules.length > 0) s.add("State directory", [n.bind("systemd.tmpfiles.rules", rulesList(rules))]);
     s.add("Secrets it reads", secretAssertions(ctx, namespace, c));
   }
+
   const body = n.attrs([
     n.bind("imports", n.list([n.path("./options.nix")])),
     n.bind("config", whenEnabled(s.toAttrs()), { blankLineBefore: true }),

@@ -3,6 +3,7 @@ import { PROXY_PROVIDERS, proxyProvider } from "../../proxies/index.ts";
 import { compareCodeUnits } from "../../util/order.ts";
 import type { RenderContext } from "../core/context.ts";
 import { flakeBody } from "../core/flake.ts";
+import { asFlakeModule, userModules } from "../core/flake-extras.ts";
 import { hostBody } from "../core/host.ts";
 import { moduleFile, type FileBody } from "../core/module.ts";
 import { serviceBody } from "../core/services.ts";
@@ -61,7 +62,7 @@ export function renderModules(ctx: RenderContext, namespace: string): Map<string
   }
   const byPath = (a: ProfileImport, b: ProfileImport): number => compareCodeUnits(a.path, b.path);
   add(PROFILE, { body: profileBody(ctx, namespace, [...containers, ...routes.sort(byPath), ...others.sort(byPath)]) });
-  const modules = [...ctx.host.modules.map((path) => ({ path })), { path: PROFILE }];
+  const modules = [...userModules(ctx.host).map(asFlakeModule), { path: PROFILE }];
   files.set("flake.nix", n.file(ctx.header, flakeBody(ctx.lab, ctx.host, ctx.backend, modules, [])));
   add("host.nix", { body: hostBody(ctx, { stateDirectories: false }) });
   addRulesFile(ctx, (path, file) => files.set(path, file));

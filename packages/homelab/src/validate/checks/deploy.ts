@@ -17,7 +17,8 @@ function hostConfigSets(ctx: CheckContext, path: readonly string[]): boolean {
 
 export function checkDeploy(ctx: CheckContext): void {
   const { host, lab } = ctx;
-  if (host.modules.length === 0 && !hostConfigSets(ctx, ["fileSystems"]) && !hostConfigSets(ctx, ["boot", "loader"])) {
+  // An input module (disko) may give the file systems: only a flake with no module at all is flagged.
+  if (host.modules.length === 0 && (host.flake?.modules.length ?? 0) === 0 && !hostConfigSets(ctx, ["fileSystems"]) && !hostConfigSets(ctx, ["boot", "loader"])) {
     ctx.report.warning(
       "deploy-no-hardware",
       atHomelab(host, "modules"),
@@ -31,7 +32,7 @@ export function checkDeploy(ctx: CheckContext): void {
   const [tool, option] = lab.secrets.backend === "sops" ? ["sops-nix", ["sops", "sshKeyPaths"]] : ["agenix", ["agenix", "identityPaths"]];
   const message = `${tool} decrypts with ${sshKeys.join(", ")}, an SSH host key, and nothing nixjs writes creates it (OpenSSH generates host keys only when services.openssh is enabled): enable it in a host module or a service's config (services.openssh.enable = true${sshKeys.some((k) => !k.startsWith("/etc/ssh/")) ? `, with services.openssh.hostKeys pointing at ${sshKeys[0]}` : ""}), or point ${option.join(".")} at a key the machine has`;
   // A hand-written module other than the generated hardware one may enable OpenSSH unseen.
-  if (host.modules.some((m) => !HARDWARE_MODULE.test(m))) {
+  if (host.modules.some((m) => !HARDWARE_MODULE.test(m)) || (host.flake?.modules ?? []).some((m) => m.kind !== "path")) {
     ctx.report.note("identity-not-created", atHomelab(lab, ...option), `${message}. (A hand-written module may already do this; nixjs cannot see into it.)`);
   } else {
     ctx.report.warning("identity-not-created", atHomelab(lab, ...option), message);

@@ -21,15 +21,15 @@ export interface LanAttachment {
 const strings = (v: unknown): string[] => (typeof v === "string" ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
 
 /**
- * The options that put a container on the LAN, typed (`runtime`, when the model has it) or
+ * The options that put a container on the LAN, typed (`runtime`) or
  * passed through `extraOptions`, in that order; empty for a host-network container or a plain
  * veth pair.
  * @example lanAttachments(container("nas", { extraOptions: { hostBridge: "br0" } })) // [{ option: "hostBridge", via: ["br0"] }]
  */
 export function lanAttachments(c: NspawnContainer): LanAttachment[] {
   if (c.network !== "private") return [];
-  // `runtime` is the typed form of these options (macvlans, interfaces), where the model has it.
-  const typed = (c as { readonly runtime?: { readonly [option: string]: unknown } }).runtime ?? {};
+  // `runtime` holds the typed form of macvlans and interfaces; hostBridge is passed through.
+  const typed: { readonly [option: string]: unknown } = { macvlans: c.runtime.macvlans, interfaces: c.runtime.interfaces };
   const out: LanAttachment[] = [];
   for (const option of ["hostBridge", "macvlans", "interfaces"] as const) {
     const via = [...new Set([...strings(typed[option]), ...strings(c.extraOptions[option])])];

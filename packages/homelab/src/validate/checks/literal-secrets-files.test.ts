@@ -1,13 +1,13 @@
 import { describe, expect, test } from "vitest";
 import { container } from "../../builders/container.ts";
-import type { Homelab } from "../../model/index.ts";
+import type { ContainerFiles, Homelab } from "../../model/index.ts";
 import { findings, testLab } from "../../../test-support/validate/test-lab.ts";
 
 /**
  * A lab whose container `app` has the given files, in the shape the model gives them (`files`:
  * generated configuration files and plain environment files, from the state-and-files work).
  */
-function withFiles(files: unknown): Homelab {
+function withFiles(files: ContainerFiles): Homelab {
   const lab = testLab({
     containers: [container("app", { backend: "podman", image: "ghcr.io/gethomepage/homepage:v0.9.10", user: "1000" }), container("guest", {})],
   });
@@ -38,7 +38,7 @@ describe("secret-literal in the files written to the store for a container", () 
     const lab = withFiles({
       stateDirectories: [],
       configFiles: [{ mountPoint: "/app/config/settings.yaml", format: "yaml", name: "app-settings.yaml", value: { title: "Home", database: { passwordFile: "/run/secrets/db-password" }, minPasswordLength: 12 } }],
-      envFiles: [{ kind: "store", name: "app.env", values: { TZ: "Europe/Berlin", PUID: 1000, API_TOKEN_FILE: "/run/secrets/api-token", PASSWORD_RESET_ENABLED: "false" } }],
+      envFiles: [{ kind: "store", name: "app.env", values: { TZ: "Europe/Berlin", PUID: "1000", API_TOKEN_FILE: "/run/secrets/api-token", PASSWORD_RESET_ENABLED: "false" } }],
     });
     expect(paths(lab)).toEqual([]);
   });
