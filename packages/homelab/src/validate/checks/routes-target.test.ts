@@ -102,7 +102,7 @@ describe("route targets", () => {
 describe("authentication through middlewares", () => {
   const authelia = () => container("authelia", { ports: [9091], forwardAuth: { port: 9091 } });
 
-  test("a forwardAuth or basicAuth middleware, or a chain holding one, authenticates (no false route-no-auth)", () => {
+  test("a forwardAuth or basicAuth middleware, or a chain holding one, authenticates; a LAN-only allow list needs none (no false route-no-auth)", () => {
     const sec = headers("security", { security: true });
     const lab = testLab({
       traefik: traefik({ mode: "service" }),
@@ -113,11 +113,16 @@ describe("authentication through middlewares", () => {
         route({ subdomain: "c", to: { container: "app", port: 80 }, middlewares: [chain("family", [basicAuth("family", { alice: HASH })])] }),
         route({ subdomain: "d", to: { container: "app", port: 80 }, middlewares: [chain("lan-only", [sec, ipAllowList("lan", ["192.168.0.0/16"])])] }),
         route({ subdomain: "e", to: { container: "app", port: 80 } }),
+        // An allow list with a public network is no LAN boundary.
+        route({ subdomain: "f", to: { container: "app", port: 80 }, middlewares: [ipAllowList("office", ["192.168.0.0/16", "203.0.113.0/24"])] }),
+        // LAN clients only, as a matcher: the LAN is the boundary.
+        route({ subdomain: "g", to: { container: "app", port: 80 }, clients: ["192.168.1.0/24", "fd00::/8"] }),
+        route({ subdomain: "h", to: { container: "app", port: 80 }, clients: ["0.0.0.0/0"] }),
         // A redirect has no backend to protect.
         route({ host: "www.example.org", to: { redirect: "https://example.org" } }),
       ],
     });
-    expect(summary(lab, "route-no-auth")).toEqual(["routes[3]", "routes[4]"]);
+    expect(summary(lab, "route-no-auth")).toEqual(["routes[4]", "routes[5]", "routes[7]"]);
     expect(summary(lab, "route-auth-unknown")).toEqual([]);
   });
 

@@ -7,10 +7,21 @@ import type { PlacedRoute } from "../../facts/routes.ts";
 import { servedPorts } from "../../facts/routes.ts";
 import type { Container } from "../../model/index.ts";
 import { authenticates, flatMiddlewares } from "../../model/middleware.ts";
+import { isPrivateRange } from "../../net/private-ranges.ts";
 import { providerOf } from "../../proxies/index.ts";
 import { at, type CheckContext } from "../context.ts";
 import { checkRouteConflicts } from "./routes-conflict.ts";
 import { checkRouteProxy, checkRouteTarget } from "./routes-target.ts";
+
+/**
+ * True when only LAN clients reach the route: its `clients`, or an `ipAllowList` in its chain,
+ * list private networks only. A LAN-only service without a login is a deliberate, common
+ * layout (the LAN is the trust boundary), not a route the internet reaches without one.
+ */
+function lanOnly(route: PlacedRoute["route"]): boolean {
+  const allowLists = flatMiddlewares(route.middlewares).flatMap((m) => (m.kind === "ipAllowList" ? [m.sourceRange] : []));
+  return [route.match.clients, ...allowLists].some((ranges) => ranges.length > 0 && ranges.every(isPrivateRange));
+}
 
 function checkAuth(ctx: CheckContext, r: PlacedRoute, providers: ReadonlySet<string>): void {
   const { report } = ctx;
@@ -18,7 +29,7 @@ function checkAuth(ctx: CheckContext, r: PlacedRoute, providers: ReadonlySet<str
   const auth = flatMiddlewares(route.middlewares).filter((m) => m.kind === "forwardAuth");
   if (!authenticates(route.middlewares)) {
     // A redirect has no backend to protect.
-    if (!route.public && r.target.kind !== "redirect") {
+    if (!route.public && r.target.kind !== "redirect" && !lanOnly(route)) {
       const option = r.proxy === undefined ? undefined : providerOf(r.proxy)?.routeAuthOption;
       const own = option === undefined ? "" : ` or ${option}`;
       report.warning("route-no-auth", r, `${r.host} is reachable without authentication: set auth (e.g. auth: "authelia")${own}, or public: true if that is intended`);
