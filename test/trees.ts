@@ -34,6 +34,7 @@ export const CONFIGS: readonly RepositoryConfig[] = [
   { name: "podman-media", config: "examples/podman-media/homelab.config.ts", out: "examples/podman-media/server", committed: "examples/podman-media/server", host: "hwc-server" },
   { name: "nspawn-traefik-service", config: "examples/nspawn-traefik-service/homelab.config.ts", out: "examples/nspawn-traefik-service/server", committed: "examples/nspawn-traefik-service/server", host: "tiny" },
   { name: "proxy-zoo", config: "examples/proxy-zoo/homelab.config.ts", out: "examples/proxy-zoo/server", committed: "examples/proxy-zoo/server", host: "gateway" },
+  { name: "impermanent-nas", config: "examples/impermanent-nas/homelab.config.ts", out: "examples/impermanent-nas/server", committed: "examples/impermanent-nas/server", host: "nas" },
 ];
 
 /** The homelab a config file exports. */
@@ -55,7 +56,8 @@ const dirs: string[] = [];
 
 /**
  * Synthesises `lab` (as `config` would be) into a fresh temporary directory, with the committed
- * tree's hardware-configuration.nix and an empty file for every secret; returns the directory.
+ * tree's hand-written modules (hardware-configuration.nix, and any other the flake imports) and
+ * an empty file for every secret; returns the directory.
  */
 export function writeTreeOf(config: RepositoryConfig, lab: Homelab): string {
   const result = synthesizeLab(lab, renderOptionsFor(config.config, config.out));
@@ -69,8 +71,10 @@ export function writeTreeOf(config: RepositoryConfig, lab: Homelab): string {
   };
   for (const [path, text] of result.files) write(path, text);
   for (const s of result.secrets) write(s.file, "");
-  const hardware = join(REPO_ROOT, config.committed, "hardware-configuration.nix");
-  if (existsSync(hardware)) cpSync(hardware, join(dir, "hardware-configuration.nix"));
+  for (const module of lab.hosts.flatMap((h) => h.modules)) {
+    const handWritten = join(REPO_ROOT, config.committed, module);
+    if (existsSync(handWritten)) cpSync(handWritten, join(dir, module));
+  }
   return dir;
 }
 
