@@ -190,3 +190,30 @@ describe("a host whose private containers all go without NAT", () => {
     expect(got).toEqual({ w: [], internalInterfaces: [], internalIPs: [], fwd: true });
   });
 });
+
+describe("a disabled container the pool had no room for", () => {
+  const full = homelab({
+    hostName: "server",
+    domain: "example.org",
+    stateVersion: "25.05",
+    nixos: "25.11",
+    network: { pool: "10.10.10.0/29" },
+    modules: ["./hardware-configuration.nix"],
+    containers: [container("aaa", { enable: false }), ...["b", "c", "d"].map((n) => container(n))],
+  });
+  let texts = new Map<string, string>();
+  let dir = "";
+  suiteTree(full, (t, d) => {
+    texts = t;
+    dir = d;
+    writeFileSync(join(d, "hardware-configuration.nix"), "{ }\n");
+  });
+
+  test("is written without addresses (its file is not imported); the enabled ones evaluate", () => {
+    const aaa = texts.get("containers/aaa.nix")!;
+    expect(aaa).toContain("    privateNetwork = true;\n");
+    expect(aaa).not.toContain("Address");
+    const got = nixEval(`let s = ${system(dir)}; in s.toJSONable { w = s.check.warnings; names = builtins.attrNames s.config.containers; }`, { cwd: dir });
+    expect(got).toEqual({ w: [], names: ["b", "c", "d"] });
+  });
+});
