@@ -23,7 +23,8 @@ function layoutOf(input: HomelabOptions["layout"]): Layout {
   if (input === undefined || input === "flat") return { kind: "flat" };
   if (input === "modules") return { kind: "modules", namespace: DEFAULT_NAMESPACE };
   if (input.kind === "flat") return { kind: "flat" };
-  return { kind: "modules", namespace: input.namespace ?? DEFAULT_NAMESPACE };
+  const options = input.options === undefined ? undefined : [...new Set(input.options)].sort();
+  return { kind: "modules", namespace: input.namespace ?? DEFAULT_NAMESPACE, ...optional("options", options) };
 }
 
 /**

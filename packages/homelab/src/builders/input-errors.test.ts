@@ -224,3 +224,15 @@ describe("publicValue", () => {
     expect(publicValue(42, "the port every guide uses")).toMatchObject({ kind: "publicValue", value: 42, reason: "the port every guide uses" });
   });
 });
+
+describe("layout.options", () => {
+  test("a misspelt option names layout and the options there are; duplicates collapse and the order does not matter", () => {
+    expect(problems(() => homelab({ ...base, layout: { kind: "modules", options: ["image", "imag" as "image"] } }))).toEqual([
+      'layout: expected "flat", "modules" or { kind: "modules", namespace, options: ["image" | "autoStart", …] }, got an object',
+    ]);
+    const a = homelab({ ...base, layout: { kind: "modules", options: ["image", "autoStart", "image"] } });
+    const b = homelab({ ...base, layout: { kind: "modules", options: ["autoStart", "image"] } });
+    expect(a.layout).toEqual({ kind: "modules", namespace: "homelab.containers", options: ["autoStart", "image"] });
+    expect(b.layout).toEqual(a.layout);
+  });
+});

@@ -31,7 +31,16 @@ export type Layout =
       readonly kind: "modules";
       /** Option namespace of the per-container modules, e.g. `"hwc.server.containers"`. */
       readonly namespace: string;
+      /** Further per-container options beyond `enable`/`port`/`domain` (absent: none). */
+      readonly options?: readonly ModuleOption[];
     };
+
+/**
+ * A per-container option the modules layout may declare, so a host module can change it
+ * without `lib.mkForce`: `image` (a Podman container's image and tag, e.g. to pin or roll back
+ * one machine) and `autoStart` (whether a NixOS container starts at boot).
+ */
+export type ModuleOption = "image" | "autoStart";
 
 /** A host's network as containers see it. */
 export interface HostNetwork {

@@ -186,9 +186,19 @@ export const homelabSchema = z.strictObject(
         [
           z.enum(["flat", "modules"]),
           z.strictObject({ kind: z.literal("flat") }),
-          z.strictObject({ kind: z.literal("modules"), namespace: namespace.optional() }),
+          z.strictObject({
+            kind: z.literal("modules"),
+            namespace: namespace.optional(),
+            /**
+             * Further per-container options beside `enable`, `port` and `domain`: `"image"`
+             * (Podman: `cfg.image`, default the configured image) and `"autoStart"` (NixOS
+             * containers: `cfg.autoStart`), for a host module to set without `lib.mkForce`.
+             * @example options: ["image", "autoStart"]
+             */
+            options: z.array(z.enum(["image", "autoStart"], { error: 'expected "image" or "autoStart"' })).optional(),
+          }),
         ],
-        { error: 'expected "flat", "modules" or { kind: "modules", namespace }' },
+        { error: 'expected "flat", "modules" or { kind: "modules", namespace, options: ["image" | "autoStart", …] }' },
       )
       .optional(),
   },

@@ -78,13 +78,15 @@ export function nspawnValue(
   file: string,
   extra?: GuestInput["extra"],
   main?: GuestInput["main"],
+  autoStartExpr?: NixExpr,
 ): NspawnValue {
   // Every secret its guest decrypts, also of a disabled container (its file is rendered too).
   const system = systemKey({ kind: "guest", container: c.name });
   const secrets = uniqueSecrets(ctx.facts.secrets.filter((u) => systemKey(u.system) === system).map((u) => u.secret));
   const keys = secrets.length > 0 ? ctx.host.identityPaths : [];
   const out: Record<string, unknown> = {};
-  if (c.autoStart) out["autoStart"] = true;
+  if (autoStartExpr !== undefined) out["autoStart"] = autoStartExpr;
+  else if (c.autoStart) out["autoStart"] = true;
   if (c.network === "private") {
     const addresses = ctx.addresses.get(c.name);
     // A disabled container the pool had no room for is written without addresses (its file

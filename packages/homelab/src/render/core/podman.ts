@@ -49,6 +49,7 @@ export function podmanValue(
   portExpr?: NixExpr,
   proxyLabels: readonly (readonly [string, NixExpr])[] = [],
   release: ReleaseFacts = releaseFacts(DEFAULT_RELEASE),
+  imageExpr?: NixExpr,
 ): NixExpr {
   // A pod member's ports and networks are the pod's (`podUnits`): Podman refuses them on it.
   const inPod = c.runtime.pod !== undefined;
@@ -60,7 +61,7 @@ export function podmanValue(
   ];
   const dependsOn = [...new Set([...c.dependsOn, ...namespaceOwner(c)])];
   const data: Record<string, unknown> = {
-    image: c.image,
+    image: imageExpr ?? c.image,
     ports:
       c.network === "host" || inPod || c.ports.length === 0
         ? undefined

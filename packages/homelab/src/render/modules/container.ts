@@ -8,7 +8,7 @@ import type { FileBody } from "../core/module.ts";
 import { nspawnValue } from "../core/nspawn.ts";
 import { proxyLabels } from "../core/labels.ts";
 import { networkDependencies, podmanStateRules, podmanValue } from "../core/podman.ts";
-import { cfgBinding, mainOptions, optionPath, whenEnabled } from "./shared.ts";
+import { cfgBinding, cfgOption, exposes, mainOptions, optionPath, whenEnabled } from "./shared.ts";
 import { dropShadowedMountRules, stateDirectoryRules } from "../core/files.ts";
 
 function rulesList(rules: readonly string[]): NixExpr {
@@ -57,6 +57,7 @@ export function indexBody(ctx: RenderContext, c: Container, namespace: string, f
       file,
       undefined,
       main === undefined ? undefined : { port: main.port, portExpr: main.portExpr },
+      exposes(ctx, "autoStart") ? cfgOption("autoStart") : undefined,
     );
     usesHostConfig = value.usesHostConfig;
     s.add(comment, [n.bind(["containers", c.name], value.expr)]);
@@ -68,7 +69,7 @@ export function indexBody(ctx: RenderContext, c: Container, namespace: string, f
     }
   } else {
     s.add(comment, [
-      n.bind(["virtualisation", "oci-containers", "containers", c.name], podmanValue(c, main?.port, main?.portExpr, proxyLabels(ctx, c, main), ctx.facts.release)),
+      n.bind(["virtualisation", "oci-containers", "containers", c.name], podmanValue(c, main?.port, main?.portExpr, proxyLabels(ctx, c, main), ctx.facts.release, exposes(ctx, "image") ? cfgOption("image") : undefined)),
       ...networkDependencies(c),
     ]);
     const rules = sortedUnique([...podmanStateRules(c), ...stateDirectoryRules(c)]);

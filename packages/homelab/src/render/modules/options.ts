@@ -1,7 +1,7 @@
 import { n, type NixExpr } from "@nixjs/expr-printer";
 import type { Container } from "../../model/index.ts";
 import type { RenderContext } from "../core/context.ts";
-import { defaultDomain, mainPort, optionPath } from "./shared.ts";
+import { defaultDomain, exposes, mainPort, optionPath } from "./shared.ts";
 
 /**
  * `containers/<name>/options.nix` (seed 001): `enable`, and when it has them, `port` (the
@@ -42,5 +42,16 @@ export function optionsBody(ctx: RenderContext, c: Container, namespace: string)
       ),
     );
   }
+  if (c.backend === "podman" && exposes(ctx, "image")) {
+    options.push(n.bind("image", mkOption("lib.types.str", n.str(c.image), `Image of ${c.name}, with its tag or digest.`)));
+  }
+  if (c.backend === "nspawn" && exposes(ctx, "autoStart")) {
+    options.push(n.bind("autoStart", mkOption("lib.types.bool", n.bool(c.autoStart), `Whether ${c.name} starts at boot.`)));
+  }
   return n.attrs([n.bind(["options", ...optionPath(namespace, c)], n.attrs(options))]);
+}
+
+/** `lib.mkOption { type; default; description; }` */
+function mkOption(type: string, value: NixExpr, description: string): NixExpr {
+  return n.call("lib.mkOption", n.attrs([n.bind("type", n.select(type)), n.bind("default", value), n.bind("description", description)]));
 }

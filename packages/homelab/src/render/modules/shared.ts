@@ -1,6 +1,6 @@
 import { n, type NixExpr } from "@nixjs/expr-printer";
 import { attachedPort, lowestServedPort } from "../../facts/routes.ts";
-import type { Container } from "../../model/index.ts";
+import type { Container, ModuleOption } from "../../model/index.ts";
 import type { MainOptions } from "../../proxies/index.ts";
 import { hostNameParts, type RenderContext } from "../core/context.ts";
 
@@ -11,6 +11,17 @@ export function optionPath(namespace: string, c: Container): string[] {
 
 /** `cfg`, the container's options, bound in every file of the modules layout. */
 const CFG: NixExpr = n.id("cfg");
+
+/** `cfg.<option>`: a per-container option's value. */
+export function cfgOption(option: string): NixExpr {
+  return n.select(CFG, option);
+}
+
+/** True when the modules layout declares `option` for every container it applies to. */
+export function exposes(ctx: RenderContext, option: ModuleOption): boolean {
+  const { layout } = ctx.lab;
+  return layout.kind === "modules" && (layout.options ?? []).includes(option);
+}
 
 /** `cfg = config.<namespace>.<name>;` */
 export function cfgBinding(namespace: string, c: Container): ReturnType<typeof n.bind> {
