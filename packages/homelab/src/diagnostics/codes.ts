@@ -52,7 +52,7 @@ const CORE_CODES = {
   "route-proxy-none": code("error", "a route without proxy on a host without a proxy"),
   "route-auth-unknown": code("error", "a route's auth names no forward-auth provider"),
   "route-auth-self": code("error", "the auth provider's own route behind itself"),
-  "route-no-auth": code("warning", "a route reachable without authentication that is not marked public"),
+  "route-no-auth": code("warning", "a route reachable without authentication that is not marked public nor limited to LAN clients"),
   "routed-port-exposed": code("warning", "a routed port also published beyond loopback, bypassing the proxy"),
   "forward-auth-port-unserved": code("error", "forwardAuth on a port the container does not serve"),
 } as const satisfies Record<string, CodeInfo>;
