@@ -33,7 +33,7 @@ export function hostListeners(host: Host, routes: readonly PlacedRoute[]): Liste
       );
     } else if (c.network === "host") {
       c.runtime.listens.forEach((p, i) =>
-        out.push({ ...atContainer(c, "listens", i), protocol: p.protocol, address: p.address, port: p.port, owner: `the host-network Podman container ${c.name}`, name: c.name, opens: true }),
+        out.push({ ...atContainer(c, "listens", i), protocol: p.protocol, address: p.address, port: p.port, owner: `the host-network Podman container ${c.name}`, name: c.name, ...portOpening(p) }),
       );
     } else {
       c.ports.forEach((p, i) =>

@@ -1,6 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { container } from "../../builders/container.ts";
 import { service } from "../../builders/service.ts";
+import { hostFacts } from "../../facts/host-facts.ts";
+import { onlyHost } from "../../model/index.ts";
 import { findings, summary, testLab } from "../../../test-support/validate/test-lab.ts";
 
 describe("firewall-port-unused", () => {
@@ -72,5 +74,29 @@ describe("database-port-open", () => {
       ],
     });
     expect(findings(lab, "database-port-open")).toEqual([]);
+  });
+});
+
+describe("open on a host-network Podman container's listens", () => {
+  test("open: false leaves it out of the host firewall, { interface } opens it there only", () => {
+    const lab = testLab({
+      firewall: { allowedTCPPorts: [8096] },
+      containers: [
+        container("jellyfin", {
+          backend: "podman",
+          image: "docker.io/jellyfin/jellyfin:10.10.7",
+          user: "1000",
+          network: "host",
+          listens: [{ port: 8096, open: false }, { port: 1900, protocol: "udp", open: { interface: "enp1s0" } }],
+        }),
+      ],
+    });
+    const fw = hostFacts(lab, onlyHost(lab)).firewall;
+    expect(fw.entries.map((e) => [e.protocol, e.from, e.interface ?? "*", e.source.kind])).toEqual([
+      ["udp", 1900, "enp1s0", "listener"],
+      ["tcp", 8096, "*", "user"],
+    ]);
+    // The user's own opening of 8096 is used by the listener (bound on every address).
+    expect(findings(lab, "firewall-port-unused")).toEqual([]);
   });
 });
