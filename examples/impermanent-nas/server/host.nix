@@ -42,7 +42,7 @@
     };
   };
 
-  # NAT: private-network containers reach the internet through the host
+  # NAT: gitea reaches the internet through the host; the other private-network containers do not (nat: false)
   networking.nat = {
     enable = true;
     internalIPs = [ "10.233.0.3/32" ];

@@ -4,7 +4,7 @@
  * containers; the host's own network and firewall (`host-network.ts`, from the facts, as the
  * checks see them); Podman; each proxy's own part; Podman networks; state directories.
  */
-import { natInternal } from "./nat.ts";
+import { natComment, natInternal } from "./nat.ts";
 import { n, type NixBinding, type NixExpr } from "@nixjs/expr-printer";
 import { bindMountRule, writableMounts } from "../../facts/mounts.ts";
 import { declaredIn } from "../../facts/secrets.ts";
@@ -53,7 +53,7 @@ function nat(ctx: RenderContext): Section {
     ...natInternal(ctx),
     ...(network.externalInterface === undefined ? [] : [n.bind("externalInterface", network.externalInterface)]),
   ];
-  return ["NAT: private-network containers reach the internet through the host", [n.bind("networking.nat", n.attrs(value))]];
+  return [natComment(ctx), [n.bind("networking.nat", n.attrs(value))]];
 }
 
 function podman(ctx: RenderContext): Section {

@@ -27,3 +27,16 @@ export function natInternal(ctx: RenderContext): NixBinding[] {
   });
   return ips.length === 0 ? [] : [n.bind("internalIPs", n.list(ips.map((ip) => n.str(ip))))];
 }
+
+/**
+ * The NAT section's comment: who reaches the internet through the host, by name when some
+ * private-network containers are kept off it (`nat: false`).
+ * @example natComment(ctx) // "NAT: private-network containers reach the internet through the host"
+ */
+export function natComment(ctx: RenderContext): string {
+  const privates = ctx.containers.filter((c) => c.enable && isPrivateNspawn(c));
+  const natted = privates.filter((c) => c.backend === "nspawn" && c.runtime.nat).map((c) => c.name);
+  if (natted.length === privates.length) return "NAT: private-network containers reach the internet through the host";
+  if (natted.length === 0) return "NAT: no container reaches the internet (nat: false on each); on for IP forwarding";
+  return `NAT: ${natted.join(", ")} reach${natted.length === 1 ? "es" : ""} the internet through the host; the other private-network containers do not (nat: false)`;
+}

@@ -113,6 +113,7 @@ describe.each(["25.11", "26.05"] as const)("nspawn runtime options on NixOS %s",
 
   test("NAT by address for the containers that have it, the database left out", () => {
     const host = texts.get("host.nix")!;
+    expect(host).toContain("  # NAT: homeassistant, jellyfin, paperless-ngx-web, vpn reach the internet through the host; the other private-network containers do not (nat: false)\n");
     const start = host.indexOf("  networking.nat = {");
     expect(host.slice(start, host.indexOf("  };\n", start) + 5)).toBe(
       [
@@ -185,6 +186,7 @@ describe("a host whose private containers all go without NAT", () => {
 
   test("keeps networking.nat on (IP forwarding, for forwardPorts) with nothing masqueraded", () => {
     const host = texts.get("host.nix")!;
+    expect(host).toContain("  # NAT: no container reaches the internet (nat: false on each); on for IP forwarding\n");
     expect(host).toContain('  networking.nat = {\n    enable = true;\n    externalInterface = "enp1s0";\n  };\n');
     const got = nixEval(`let s = ${system(dir)}; c = s.config; in s.toJSONable { w = s.check.warnings; inherit (c.networking.nat) internalInterfaces internalIPs; fwd = c.boot.kernel.sysctl."net.ipv4.conf.all.forwarding" or null; }`, { cwd: dir });
     expect(got).toEqual({ w: [], internalInterfaces: [], internalIPs: [], fwd: true });
