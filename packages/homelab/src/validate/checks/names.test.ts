@@ -71,3 +71,64 @@ describe("container-name-long", () => {
     expect(findings(lab, "container-name")).toEqual([]);
   });
 });
+
+describe("names: the messages and the limits", () => {
+  test("a container name three times: each reported, the count in the message; a service name twice", () => {
+    const lab = testLab({ containers: [container("immich"), podman("immich"), container("immich", { enable: false })], services: [service("tunnel"), service("tunnel")] });
+    const found = findings(lab, "duplicate-name");
+    expect(found.map((d) => [d.severity, d.path])).toEqual([
+      ["error", "containers.immich"],
+      ["error", "containers.immich"],
+      ["error", "containers.immich"],
+      ["error", "services.tunnel"],
+      ["error", "services.tunnel"],
+    ]);
+    expect(found[0]!.message).toBe('container name "immich" is defined 3 times; rename all but one (the others are listed under related)');
+    expect(found[0]!.related).toHaveLength(2);
+    expect(found[3]!.message).toBe('service name "tunnel" is defined 2 times; rename all but one');
+  });
+
+  test("a container named like traefik()'s own: the proxy's message, at the container only", () => {
+    const found = findings(testLab({ traefik: traefik(), containers: [container("traefik", { network: "host" })] }), "duplicate-name");
+    expect(found.map((d) => [d.severity, d.path, d.message])).toEqual([
+      [
+        "error",
+        "containers.traefik",
+        'traefik() already defines the container "traefik" (its modes "container" and "podman" run Traefik as that container): rename this container, or use traefik({ mode: "service" })',
+      ],
+    ]);
+  });
+
+  test("host names: up to 63 characters, a letter or digit at both ends; the messages say why", () => {
+    const lab = testLab({
+      containers: [
+        container("a", { network: "host" }),
+        container("x".repeat(63), { network: "host" }),
+        container("app-", { network: "host" }),
+        container("my_app", { network: "host" }),
+        container("A-9", { network: "host" }),
+      ],
+    });
+    const found = findings(lab, "container-name");
+    expect(found.map((d) => [d.severity, d.path])).toEqual([
+      ["error", "containers.app-"],
+      ["error", "containers.my_app"],
+    ]);
+    expect(found[0]!.message).toBe(
+      'the name becomes the guest\'s host name: letters, digits and "-" only, no dots, starting and ending with a letter or digit: rename the container',
+    );
+    expect(found[1]!.message).toBe("NixOS containers cannot have underscores in their names: rename the container");
+  });
+
+  test("13 characters with a private network: the warning in full; a long Podman name: none", () => {
+    const lab = testLab({ containers: [container("abcdefghijklm"), podman("podman-long-name")] });
+    const found = findings(lab, "container-name-long");
+    expect(found.map((d) => [d.severity, d.path, d.message])).toEqual([
+      [
+        "warning",
+        "containers.abcdefghijklm",
+        "the host side of its veth, ve-abcdefghijklm, has 16 characters and Linux allows 15: systemd-nspawn gives it a shortened name (ve-abcdefghijklm stays an altname), so firewall or NAT rules naming ve-abcdefghijklm exactly will not match it (the ve-+ / ve-* wildcards do), and on a kernel older than 5.8 NixOS refuses names over 11 characters; a name of at most 12 characters avoids both",
+      ],
+    ]);
+  });
+});

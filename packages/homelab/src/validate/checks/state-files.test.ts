@@ -63,3 +63,64 @@ describe("state-directory-conflict", () => {
     expect(findings(testLab({ containers: [a, b, off] }), "state-directory-conflict")).toEqual([]);
   });
 });
+
+describe("state files: trailing slashes, many members, the messages in full", () => {
+  test("a volume's target with trailing slashes and options, a config file with two trailing slashes: one mount point", () => {
+    const app = container("app", {
+      backend: "podman",
+      image,
+      user: "1000:1000",
+      volumes: ["/srv/app/data:/data//:ro"],
+      stateDirectories: [{ hostPath: "/srv/app/state", mountPoint: "/data" }],
+    });
+    const found = findings(testLab({ containers: [app] }), "mount-point-conflict");
+    expect(found.map((d) => [d.severity, d.path])).toEqual([
+      ["error", "containers.app.stateDirectories[0]"],
+      ["error", "containers.app.volumes[0]"],
+    ]);
+    expect(found[1]!.message).toBe("app mounts containers.app.stateDirectories[0] at /data too: a mount point holds one thing (give each its own path)");
+  });
+
+  test("an nspawn bind mount written with a trailing slash meets a config file without one", () => {
+    const guest = container("guest", { bindMounts: { "/etc/app/": { hostPath: "/srv/app" } }, configFiles: [{ mountPoint: "/etc/app", format: "json", value: {} }] });
+    expect(findings(testLab({ containers: [guest] }), "mount-point-conflict").map((d) => d.path)).toEqual(['containers.guest.bindMounts["/etc/app/"]', "containers.guest.configFiles[0]"]);
+  });
+
+  test("five things at one mount point: each names three others and counts the rest", () => {
+    const app = container("app", {
+      backend: "podman",
+      image,
+      user: "1000:1000",
+      volumes: ["/srv/a:/data", "/srv/b:/data", "/srv/c:/data"],
+      stateDirectories: [{ hostPath: "/srv/d", mountPoint: "/data" }],
+      configFiles: [{ mountPoint: "/data", format: "json", value: {} }],
+    });
+    const found = findings(testLab({ containers: [app] }), "mount-point-conflict");
+    expect(found).toHaveLength(5);
+    expect(found.find((d) => d.path === "containers.app.volumes[0]")!.message).toBe(
+      "app mounts containers.app.volumes[1], containers.app.volumes[2], containers.app.stateDirectories[0] and 1 more at /data too: a mount point holds one thing (give each its own path)",
+    );
+  });
+
+  test("three containers sharing a host directory, two owners: each names the others, with its own rule", () => {
+    const dir = (user: string) => ({ stateDirectories: [{ hostPath: "/srv/shared", user, mode: "0750" }] });
+    const found = findings(testLab({ containers: [container("a", dir("1000")), container("b", dir("2000")), container("c", dir("1000"))] }), "state-directory-conflict");
+    expect(found.map((d) => [d.severity, d.path])).toEqual([
+      ["error", "containers.a.stateDirectories[0]"],
+      ["error", "containers.b.stateDirectories[0]"],
+      ["error", "containers.c.stateDirectories[0]"],
+    ]);
+    expect(found[1]!.message).toBe(
+      '/srv/shared is also a state directory of containers.a.stateDirectories[0] and containers.c.stateDirectories[0] with another owner or mode ("d /srv/shared 0750 2000 root -" here): tmpfiles would apply one and ignore the other; give both the same user, group and mode',
+    );
+    expect(found[1]!.related!.map((r) => r.path)).toEqual(["containers.a.stateDirectories[0]", "containers.c.stateDirectories[0]"]);
+  });
+});
+
+describe("state-directory-conflict: survivors of mutation testing", () => {
+  test("different host directories with different owners: nothing", () => {
+    const a = container("a", { stateDirectories: [{ hostPath: "/srv/a", user: "1000", mode: "0750" }] });
+    const b = container("b", { stateDirectories: [{ hostPath: "/srv/b", user: "2000", mode: "0700" }] });
+    expect(findings(testLab({ containers: [a, b] }), "state-directory-conflict")).toEqual([]);
+  });
+});
