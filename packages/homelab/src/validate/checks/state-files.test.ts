@@ -117,6 +117,17 @@ describe("state files: trailing slashes, many members, the messages in full", ()
   });
 });
 
+describe("mount-point-conflict without state files", () => {
+  test("two volumes at one target of a Podman container with no state directories or config files: an error at each", () => {
+    const app = container("app", { backend: "podman", image, user: "1000:1000", volumes: ["/a:/data", "/b:/data:ro", "/c:/other"] });
+    const found = findings(testLab({ containers: [app] }), "mount-point-conflict");
+    expect(found.map((d) => [d.severity, d.path])).toEqual([
+      ["error", "containers.app.volumes[0]"],
+      ["error", "containers.app.volumes[1]"],
+    ]);
+  });
+});
+
 describe("state-directory-conflict: survivors of mutation testing", () => {
   test("different host directories with different owners: nothing", () => {
     const a = container("a", { stateDirectories: [{ hostPath: "/srv/a", user: "1000", mode: "0750" }] });

@@ -43,8 +43,8 @@ interface State extends Located {
 
 export function checkStateFiles(ctx: CheckContext): void {
   const enabled = ctx.host.containers.filter((c) => c.enable);
+  // Every enabled container, with state files or not: two volumes at one target Podman refuses too.
   for (const c of enabled) {
-    if (c.files === undefined) continue;
     const groups = [...groupBy(mounts(c), (m) => m.mountPoint).values()];
     reportGroups(groups, (member, others, total) => {
       ctx.report.error("mount-point-conflict", member, `${c.name} mounts ${nameOthers(others, total)} at ${member.mountPoint} too: a mount point holds one thing (give each its own path)`, others);
