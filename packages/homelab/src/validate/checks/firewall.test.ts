@@ -3,6 +3,7 @@ import { container } from "../../builders/container.ts";
 import { service } from "../../builders/service.ts";
 import { hostFacts } from "../../facts/host-facts.ts";
 import { onlyHost } from "../../model/index.ts";
+import type { ServiceOptions } from "../../schema/service.ts";
 import { findings, summary, testLab } from "../../../test-support/validate/test-lab.ts";
 
 describe("firewall-port-unused", () => {
@@ -98,5 +99,76 @@ describe("open on a host-network Podman container's listens", () => {
     ]);
     // The user's own opening of 8096 is used by the listener (bound on every address).
     expect(findings(lab, "firewall-port-unused")).toEqual([]);
+  });
+});
+
+describe("database-port-open: which port is whose, and which listener is a database", () => {
+  test.each([
+    [1433, "SQL Server"],
+    [2379, "etcd"],
+    [3306, "MySQL/MariaDB"],
+    [5432, "PostgreSQL"],
+    [5984, "CouchDB"],
+    [6379, "Redis/Valkey"],
+    [7687, "Neo4j"],
+    [8086, "InfluxDB"],
+    [9042, "Cassandra"],
+    [9200, "Elasticsearch/OpenSearch"],
+    [11211, "memcached"],
+    [26257, "CockroachDB"],
+    [27017, "MongoDB"],
+    [28015, "RethinkDB"],
+  ])("a user's opening of %i names %s", (port, db) => {
+    const found = findings(testLab({ firewall: { allowedTCPPorts: [port] } }), "database-port-open");
+    expect(found.map((d) => [d.severity, d.path, d.message])).toEqual([
+      ["warning", "firewall.allowedTCPPorts[0]", `the host firewall opens the database port ${port} (${db}) on every interface, reachable from every network the host is on: move it under firewall.interfaces.<lan interface>.allowedTCPPorts`],
+    ]);
+  });
+
+  const served = (name: string, config: ServiceOptions["config"] = {}) =>
+    summary(testLab({ services: [service(name, { ports: [5432], config })] }), "database-port-open");
+
+  test.each(["postgresql", "mysql", "mongodb", "influxdb", "influxdb2", "elasticsearch", "opensearch", "memcached", "couchdb", "cassandra", "etcd", "neo4j", "clickhouse"])(
+    "a service that enables services.%s is a database, whatever its name",
+    (db) => {
+      expect(served("app", { services: { [db]: { enable: true } } })).toEqual(["services.app.ports[0]"]);
+      expect(served("app", { services: { [db]: { enable: false } } })).toEqual([]);
+    },
+  );
+
+  test("Redis is a database when it declares a server; no servers is none", () => {
+    expect(served("app", { services: { redis: { servers: { cache: { enable: true } } } } })).toEqual(["services.app.ports[0]"]);
+    expect(served("app", { services: { redis: { servers: {} } } })).toEqual([]);
+    expect(served("app", { services: { redis: { servers: null } } })).toEqual([]);
+    expect(served("app")).toEqual([]);
+  });
+
+  test.each([
+    "postgres", "postgresql", "pg", "pg16", "mysql", "mariadb", "mongo", "mongodb", "redis", "valkey", "keydb", "memcache", "memcached",
+    "influx", "influxdb", "elastic", "elasticsearch", "opensearch", "couchdb", "cassandra", "etcd", "neo4j", "cockroach", "cockroachdb",
+    "clickhouse", "immich-redis", "immich_postgres", "app.mysql", "redis-cache", "redis_cache", "redis.cache", "redis2",
+  ])("a listener named %s is a database", (name) => {
+    // A dotted name is quoted in a printed path.
+    const key = name.includes(".") ? `["${name}"]` : `.${name}`;
+    expect(served(name)).toEqual([`services${key}.ports[0]`]);
+    const lab = testLab({ containers: [container(name, { network: "host", ports: [5432] })] });
+    expect(summary(lab, "database-port-open")).toEqual([`containers${key}.ports[0]`]);
+  });
+
+  test.each(["pgadmin", "apg", "mypostgres", "redisinsight", "postgresx", "xredis", "app"])("a listener named %s is not a database by its name", (name) => {
+    expect(served(name)).toEqual([]);
+    const lab = testLab({ containers: [container(name, { network: "host", ports: [5432] })] });
+    expect(summary(lab, "database-port-open")).toEqual([]);
+  });
+
+  test("a container that enables a NixOS database is one; a Podman database is database-exposed's, not reported here", () => {
+    const lab = testLab({
+      containers: [
+        container("store", { network: "host", ports: [5432], config: { services: { postgresql: { enable: true } } } }),
+        container("postgres", { backend: "podman", image: "docker.io/library/postgres:17", user: "1000", network: "host", listens: [5433] }),
+      ],
+      firewall: { allowedTCPPorts: [5433] },
+    });
+    expect(summary(lab, "database-port-open")).toEqual(["containers.store.ports[0]"]);
   });
 });

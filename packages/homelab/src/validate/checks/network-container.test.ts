@@ -61,6 +61,89 @@ describe("network: { container }", () => {
   });
 });
 
+describe("network: { container }: what each finding points at, and which routes are asked about", () => {
+  test("the owner is related when it is a Podman container; not when it is missing, itself, or nspawn", () => {
+    const lab = testLab({
+      containers: [
+        podman("off", { enable: false }),
+        container("nspawn-off", { enable: false }),
+        podman("hostnet", { network: "host" }),
+        podman("member", { pod: "media" }),
+        container("nspawn"),
+        podman("disabled", { network: { container: "off" } }),
+        podman("to-nspawn-off", { network: { container: "nspawn-off" } }),
+        podman("to-host", { network: { container: "hostnet" } }),
+        podman("to-pod", { network: { container: "member" } }),
+        podman("to-nspawn", { network: { container: "nspawn" } }),
+        podman("ghost", { network: { container: "nobody" } }),
+        podman("self", { network: { container: "self" } }),
+      ],
+    });
+    expect(summary(lab, "network-container-unknown")).toEqual([
+      "containers.disabled.network.container -> containers.off",
+      "containers.ghost.network.container",
+      "containers.self.network.container",
+      "containers.to-host.network.container -> containers.hostnet",
+      "containers.to-nspawn-off.network.container",
+      "containers.to-nspawn.network.container",
+      "containers.to-pod.network.container -> containers.member",
+    ]);
+    expect(findings(lab, "network-container-unknown").find((d) => d.path === "containers.to-nspawn-off.network.container")?.message).toBe(
+      'network: { container: "nspawn-off" }: container "nspawn-off" is disabled (enable it, or share another\'s network)',
+    );
+  });
+
+  test("a disabled sharer is not checked", () => {
+    const lab = testLab({ containers: [podman("sharer", { enable: false, network: { container: "nobody" } })] });
+    expect(findings(lab, "network-container-unknown")).toEqual([]);
+  });
+
+  test("the owner must publish the route's port as a TCP host port", () => {
+    const lab = testLab({
+      caddy: caddy({ email: "admin@example.org" }),
+      containers: [
+        podman("gluetun", { ports: ["127.0.0.1:7000:7878", "127.0.0.1:8989:8989/udp", "127.0.0.1:9696:9696/tcp"] }),
+        podman("radarr", { network: { container: "gluetun" }, route: route({ subdomain: "movies", port: 7878, public: true }) }),
+        podman("sonarr", { network: { container: "gluetun" }, route: route({ subdomain: "series", port: 8989, public: true }) }),
+        podman("prowlarr", { network: { container: "gluetun" }, route: route({ subdomain: "indexers", port: 9696, public: true }) }),
+      ],
+    });
+    const found = findings(lab, "route-port-unserved");
+    expect(found.map((d) => [d.severity, d.path, d.message])).toEqual([
+      [
+        "error",
+        "containers.radarr.routes[0]",
+        'movies.example.org goes to port 7878 of radarr, which listens in "gluetun"\'s network namespace: publish it there (ports: ["127.0.0.1:7878:7878"] on "gluetun")',
+      ],
+      [
+        "error",
+        "containers.sonarr.routes[0]",
+        'series.example.org goes to port 8989 of sonarr, which listens in "gluetun"\'s network namespace: publish it there (ports: ["127.0.0.1:8989:8989"] on "gluetun")',
+      ],
+    ]);
+  });
+
+  test("no route-port-unserved when the owner is already wrong (missing, disabled, nspawn, sharing another's), nor for other routes", () => {
+    const r = (subdomain: string) => route({ subdomain, port: 8080, public: true });
+    const lab = testLab({
+      caddy: caddy({ email: "admin@example.org" }),
+      routes: [route({ subdomain: "hass", to: { url: "http://192.168.1.20:8123" }, public: true })],
+      containers: [
+        podman("gluetun", { ports: ["127.0.0.1:8080:8080"] }),
+        podman("off", { enable: false }),
+        container("nspawn"),
+        podman("chained", { network: { container: "gluetun" } }),
+        podman("a", { network: { container: "nobody" }, route: r("a") }),
+        podman("b", { network: { container: "off" }, route: r("b") }),
+        podman("c", { network: { container: "nspawn" }, route: r("c") }),
+        podman("d", { network: { container: "chained" }, route: r("d") }),
+        container("web", { ports: [8080], route: r("web") }),
+      ],
+    });
+    expect(findings(lab, "route-port-unserved")).toEqual([]);
+  });
+});
+
 describe("host-network Podman listeners in the port checks", () => {
   test("listens clashes with another host listener on the same port", () => {
     const lab = testLab({

@@ -139,6 +139,23 @@ describe("secret modes", () => {
     expect(findings(modes("0750", { group: "media" }), "secret-mode-too-open")[0]!.message).toContain('use mode: "0440" (its group media keeps read)');
   });
 
+  test("write for others alone is too open; the fix keeps the group's read only when the mode gave it", () => {
+    const [d] = findings(modes("0402"), "secret-mode-too-open");
+    expect([d!.severity, d!.path, d!.message]).toEqual([
+      "warning",
+      "containers.app.environmentFiles[0]",
+      'secret "db" has mode "0402": write for others; a secret is read, never run, and never by everyone: use mode: "0400"',
+    ]);
+    expect(findings(modes("0730", { group: "media" }), "secret-mode-too-open")[0]!.message).toContain('use mode: "0400"');
+    expect(findings(modes("0760", { group: "media" }), "secret-mode-too-open")[0]!.message).toContain('use mode: "0440" (its group media keeps read)');
+  });
+
+  test("a too-open mode is one warning, not also secret-group-readable", () => {
+    const lab = modes("0770");
+    expect(summary(lab, "secret-mode-too-open")).toEqual(["containers.app.environmentFiles[0]"]);
+    expect(findings(lab, "secret-group-readable")).toEqual([]);
+  });
+
   test("group bits without a named group: the owner's group, or root's", () => {
     expect(findings(modes("0440", { owner: "grafana" }), "secret-group-readable")[0]!.message).toBe(
       'secret "db" has mode "0440", which lets its group (the primary group of grafana, as no group is named) read it: use mode: "0400", or name the group that needs it (group: "…")',
