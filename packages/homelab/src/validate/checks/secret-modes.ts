@@ -48,9 +48,12 @@ export function checkSecretModes(ctx: CheckContext): void {
     seen.add(s);
     const at = { ...u.at, site: s.site };
     const open = tooOpen(s.mode);
-    const fix = `use mode: "${saferMode(s)}"`;
+    const safer = saferMode(s);
+    const fix = `use mode: "${safer}"`;
     if (open.length > 0) {
-      ctx.report.warning("secret-mode-too-open", at, `secret "${s.name}" has mode "${s.mode}": ${open.join(", ")}; a secret is read, never run, and never by everyone: ${fix}${s.group === undefined ? "" : ` (its group ${s.group} keeps read)`}`);
+      // Only a mode that gave the named group read keeps it: "0730" for group media becomes "0400".
+      const keeps = s.group !== undefined && safer === "0440" ? ` (its group ${s.group} keeps read)` : "";
+      ctx.report.warning("secret-mode-too-open", at, `secret "${s.name}" has mode "${s.mode}": ${open.join(", ")}; a secret is read, never run, and never by everyone: ${fix}${keeps}`);
       continue;
     }
     const [, , g] = digits(s.mode);

@@ -146,7 +146,7 @@ describe("secret modes", () => {
       "containers.app.environmentFiles[0]",
       'secret "db" has mode "0402": write for others; a secret is read, never run, and never by everyone: use mode: "0400"',
     ]);
-    expect(findings(modes("0730", { group: "media" }), "secret-mode-too-open")[0]!.message).toContain('use mode: "0400"');
+    expect(findings(modes("0730", { group: "media" }), "secret-mode-too-open")[0]!.message).toMatch(/use mode: "0400"$/);
     expect(findings(modes("0760", { group: "media" }), "secret-mode-too-open")[0]!.message).toContain('use mode: "0440" (its group media keeps read)');
   });
 
