@@ -4,6 +4,7 @@
  * The security checks read it to tell a LAN-only route or bind from a public one.
  */
 import { parseIpv4 } from "./ipv4.ts";
+import { parseIpv6 } from "./ipv6.ts";
 
 /** IPv4 networks that no public client can come from: `[base, prefix]`. */
 const PRIVATE_V4: readonly (readonly [string, number])[] = [
@@ -23,15 +24,12 @@ function network(value: number, prefix: number): number {
 }
 
 /**
- * The first 16 bits of an IPv6 address (`fd00::1` → 0xfd00), `undefined` when it is not one.
- * Only what the private test needs: the leading group decides unique-local and link-local.
+ * The first 16 bits of an IPv6 address (`fd00::1` → 0xfd00, brackets allowed), `undefined`
+ * when it is not one: the leading group decides unique-local and link-local.
  */
 function firstGroup(address: string): number | undefined {
-  const text = address.replace(/^\[|\]$/g, "").toLowerCase();
-  if (!text.includes(":") || !/^[0-9a-f:.]+$/.test(text)) return undefined;
-  if (text.startsWith("::")) return 0;
-  const group = text.split(":")[0]!;
-  return /^[0-9a-f]{1,4}$/.test(group) ? parseInt(group, 16) : undefined;
+  const value = parseIpv6(address.replace(/^\[|\]$/g, ""));
+  return value === undefined ? undefined : Number(value >> 112n);
 }
 
 /**
