@@ -20,6 +20,8 @@ export {
 } from "./model/index.ts";
 
 export { container, type ContainerOptions } from "./builders/container.ts";
+export { host } from "./builders/host.ts";
+export type { FleetOptions, HostOptions } from "./schema/fleet.ts";
 export { homelab, DEFAULT_POOL, DEFAULT_NAMESPACE, DEFAULT_IDENTITY_PATHS } from "./builders/homelab.ts";
 export { containerRef, hostRef, type ContainerRef } from "./builders/refs.ts";
 export { fromInput, packagesFrom } from "./builders/flake.ts";

@@ -11,21 +11,18 @@ import { parseInput } from "./parse.ts";
 import { hostFirewall, networkStack } from "./host-network.ts";
 import { sopsIdentityPaths, sopsSetup } from "./sops-setup.ts";
 import { flakeSetupOf } from "./flake-setup.ts";
+import { fleetOf } from "./fleet.ts";
+import { layoutOf } from "./layout.ts";
+import type { FleetOptions } from "../schema/fleet.ts";
+import { asRecord } from "../schema/problems.ts";
+
+export { DEFAULT_NAMESPACE } from "./layout.ts";
+import type { Zod } from "../schema/zod.ts";
 
 /** Pool used when `network.pool` is not given (the NixOS manual's container network). */
 export const DEFAULT_POOL = "192.168.100.0/24";
-/** Option namespace of `layout: "modules"`. */
-export const DEFAULT_NAMESPACE = "homelab.containers";
 /** agenix identity when none is given: the host's ed25519 SSH key. */
 export const DEFAULT_IDENTITY_PATHS: readonly string[] = Object.freeze(["/etc/ssh/ssh_host_ed25519_key"]);
-
-function layoutOf(input: HomelabOptions["layout"]): Layout {
-  if (input === undefined || input === "flat") return { kind: "flat" };
-  if (input === "modules") return { kind: "modules", namespace: DEFAULT_NAMESPACE };
-  if (input.kind === "flat") return { kind: "flat" };
-  const options = input.options === undefined ? undefined : [...new Set(input.options)].sort();
-  return { kind: "modules", namespace: input.namespace ?? DEFAULT_NAMESPACE, ...optional("options", options) };
-}
 
 /**
  * The whole server: one host, its network and secrets setup, proxies, containers and
@@ -39,19 +36,47 @@ function layoutOf(input: HomelabOptions["layout"]): Layout {
  *   traefik: traefik({ certResolver: "cloudflare" }),
  *   containers: [container("immich", { ports: [2283] })],
  * });
+ *
+ * Several machines: give `hosts` (each made by `host(name, {…})`) instead of one host's
+ * options; the tree gets one directory per host, and the deploy tools' outputs you ask for.
+ * @example
+ * export default homelab({
+ *   domain: "example.org", deploy: ["colmena", "deploy-rs"],
+ *   hosts: [host("proxy", { stateVersion: "25.05", address: "192.168.1.2", traefik: traefik({}) }), host("nas", {…})],
+ * });
  */
-export function homelab(options: HomelabOptions): Homelab {
+export function homelab(options: HomelabOptions | FleetOptions): Homelab {
   const site = captureSite(homelab);
-  return guarded("homelab", () => ({ domain: "invalid", hosts: [], site }), () => build(options, site));
+  const fleet = asRecord(options)?.["hosts"] !== undefined;
+  return guarded("homelab", () => ({ domain: "invalid", hosts: [], site }), () => (fleet ? fleetOf(options as FleetOptions, site) : build(options as HomelabOptions, site)));
 }
 
 function build(options: HomelabOptions, site: SourceSite): Homelab {
   const o = parseInput(homelabSchema, options, { label: callLabel("homelab"), site }, homelabProblems);
+  const identityPaths = o.sops === undefined ? (o.agenix?.identityPaths ?? [...DEFAULT_IDENTITY_PATHS]) : sopsIdentityPaths(o.sops);
+  return branded("homelab", {
+    kind: "homelab",
+    domain: o.domain,
+    hosts: [hostOf(o.hostName, o, identityPaths, site)],
+    secrets: o.sops === undefined ? { backend: "agenix", recipients: o.agenix?.recipients ?? {} } : sopsSetup(o.sops),
+    layout: layoutOf(o.layout),
+    site,
+  } satisfies Homelab);
+}
+
+/** The per-host options as both `homelab({ hostName })` and `host()` parse them. */
+export type ParsedHost = Omit<Zod.output<typeof homelabSchema>, "hostName" | "domain" | "agenix" | "sops" | "layout">;
+
+/**
+ * A {@link Host} from its parsed options: the fields both forms share (`homelab({ hostName })`
+ * and `host(name, {…})`).
+ */
+export function hostOf(name: string, o: ParsedHost, identityPaths: readonly string[], site: SourceSite): Host {
   const pinned = o.nixpkgs === undefined ? undefined : pinnedRelease(o.nixpkgs);
   const release: Release = (o.nixos as Release | undefined) ?? (pinned !== undefined && isRelease(pinned) ? pinned : DEFAULT_RELEASE);
-  const host: Host = {
+  return {
     kind: "host",
-    name: o.hostName,
+    name,
     release,
     stateVersion: o.stateVersion,
     system: o.system ?? "x86_64-linux",
@@ -72,15 +97,7 @@ function build(options: HomelabOptions, site: SourceSite): Homelab {
     dns: o.dns ?? [],
     modules: (o.modules ?? []).filter((m): m is string => typeof m === "string"),
     ...optional("flake", flakeSetupOf(o)),
-    identityPaths: o.sops === undefined ? (o.agenix?.identityPaths ?? [...DEFAULT_IDENTITY_PATHS]) : sopsIdentityPaths(o.sops),
+    identityPaths: [...identityPaths],
     site,
   };
-  return branded("homelab", {
-    kind: "homelab",
-    domain: o.domain,
-    hosts: [host],
-    secrets: o.sops === undefined ? { backend: "agenix", recipients: o.agenix?.recipients ?? {} } : sopsSetup(o.sops),
-    layout: layoutOf(o.layout),
-    site,
-  } satisfies Homelab);
 }

@@ -17,6 +17,10 @@ function targetOf(o: Parsed): RouteTarget {
   const to = o.to;
   if (to === undefined) return { kind: "attached", port: o.port! };
   if (to === "api@internal") return { kind: "traefikApi" };
+  if ("host" in to) {
+    const target = to.container === undefined ? { kind: "service" as const, name: to.service! } : { kind: "container" as const, name: to.container };
+    return { kind: "remote", host: to.host, target, port: to.port };
+  }
   if ("container" in to) return { kind: "container", container: to.container, port: to.port };
   if ("service" in to) return { kind: "service", service: to.service, port: to.port };
   if ("hostPort" in to) return { kind: "hostPort", port: to.hostPort, address: to.address ?? "127.0.0.1" };

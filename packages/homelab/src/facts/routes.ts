@@ -6,7 +6,7 @@
 import type { Container } from "../model/containers.ts";
 import type { Homelab, Host, HostService } from "../model/homelab.ts";
 import type { ProxyKind } from "../model/proxies.ts";
-import type { Route, RouteHost } from "../model/routing.ts";
+import type { RemoteTarget, Route, RouteHost } from "../model/routing.ts";
 import { atContainer, type Located } from "./located.ts";
 
 /**
@@ -15,6 +15,8 @@ import { atContainer, type Located } from "./located.ts";
  * - `service`: a host `service()` named by `to`;
  * - `missing`: `to` names a container or service the host does not have, or a disabled one
  *   (`disabled`, so a check can name it);
+ * - `remote`: a container or service on another host of the fleet (resolved against the fleet
+ *   by `fleetFacts`, as one host's facts cannot see the others);
  * - the others as the route says them (a host port, a URL, a Podman container by name, Traefik's
  *   dashboard, a redirect).
  */
@@ -32,7 +34,8 @@ export type ResolvedTarget =
   | { readonly kind: "url"; readonly url: string }
   | { readonly kind: "podman"; readonly container: string; readonly port: number; readonly network: string }
   | { readonly kind: "traefikApi" }
-  | { readonly kind: "redirect"; readonly to: string; readonly permanent: boolean };
+  | { readonly kind: "redirect"; readonly to: string; readonly permanent: boolean }
+  | { readonly kind: "remote"; readonly host: string; readonly target: RemoteTarget; readonly port: number };
 
 /** A route of an enabled container or of the host, resolved. */
 export interface PlacedRoute extends Located {
@@ -103,6 +106,8 @@ export function resolveTarget(host: Host, route: Route, owner: Container | undef
       return { kind: "traefikApi" };
     case "redirect":
       return { kind: "redirect", to: t.to, permanent: t.permanent };
+    case "remote":
+      return { kind: "remote", host: t.host, target: t.target, port: t.port };
   }
 }
 

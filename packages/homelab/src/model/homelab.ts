@@ -8,6 +8,7 @@ import type { Route } from "./routing.ts";
 import type { Secret } from "./secret.ts";
 import type { FlakeSetup } from "./flake.ts";
 import type { SourceSite } from "./site.ts";
+import type { Deployment, Fleet } from "./fleet.ts";
 
 /** A host-level systemd service that is not a container (e.g. cloudflared). */
 export interface HostService {
@@ -91,6 +92,16 @@ export interface Host {
   readonly flake?: FlakeSetup;
   /** The host's private keys that decrypt its secrets (bind-mounted read-only into containers that need them). */
   readonly identityPaths: readonly string[];
+  /**
+   * Fleet hosts: the LAN address other hosts reach it at (cross-host routes, the firewall's
+   * source filter, `hostRef(name).address`); default the only static IPv4 address of its
+   * interfaces.
+   */
+  readonly address?: string;
+  /** Fleet hosts: its public key (SSH or age), the recipient of the secrets it decrypts. */
+  readonly hostKey?: string;
+  /** Fleet hosts: how the deploy tools reach it. */
+  readonly deployment?: Deployment;
   readonly site: SourceSite;
 }
 
@@ -126,5 +137,10 @@ export interface Homelab {
   readonly hosts: readonly Host[];
   readonly secrets: SecretsSetup;
   readonly layout: Layout;
+  /**
+   * Present when written as a fleet (`homelab({ hosts })`, even of one host): the tree is then
+   * laid out per host (`hosts/<name>/…`) with deploy outputs; absent for `homelab({ hostName })`.
+   */
+  readonly fleet?: Fleet;
   readonly site: SourceSite;
 }

@@ -6,6 +6,7 @@ export type * from "./host-network.ts";
 export type * from "./nspawn.ts";
 export type * from "./flake.ts";
 export type * from "./files.ts";
+export type * from "./fleet.ts";
 export type * from "./ports.ts";
 export type * from "./podman.ts";
 export type * from "./proxies.ts";

@@ -51,7 +51,10 @@ export interface RouteMatch {
  * - `podman`: a Podman container by name over a Podman network, unpublished: reachable only
  *   by a proxy on that network (Traefik in Podman);
  * - `traefikApi`: Traefik's own API and dashboard (`api@internal`);
- * - `redirect`: no backend; answers with a redirect to `to` (`www.` → apex).
+ * - `redirect`: no backend; answers with a redirect to `to` (`www.` → apex);
+ * - `remote`: a container or service on another host of the fleet, at its published `port`:
+ *   the proxy reaches it at that host's LAN address, and that host's firewall opens the port
+ *   to the proxy host's address only.
  */
 export type RouteTarget =
   | { readonly kind: "attached"; readonly port: number }
@@ -61,7 +64,14 @@ export type RouteTarget =
   | { readonly kind: "url"; readonly url: string }
   | { readonly kind: "podman"; readonly container: string; readonly port: number; readonly network: string }
   | { readonly kind: "traefikApi" }
-  | { readonly kind: "redirect"; readonly to: string; readonly permanent: boolean };
+  | { readonly kind: "redirect"; readonly to: string; readonly permanent: boolean }
+  | { readonly kind: "remote"; readonly host: string; readonly target: RemoteTarget; readonly port: number };
+
+/** What a `remote` route reaches on the other host: a container or a host service, by name. */
+export interface RemoteTarget {
+  readonly kind: "container" | "service";
+  readonly name: string;
+}
 
 /** A certificate's names: Traefik's `tls.domains` entry (`main` may be a wildcard). */
 export interface CertDomain {

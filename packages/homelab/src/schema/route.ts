@@ -3,7 +3,7 @@ import { caddyReverseProxySchema } from "../proxies/caddy/schema.ts";
 import { PROXY_KINDS } from "../model/proxy-kinds.ts";
 import { asRecord, type InputProblem } from "./problems.ts";
 import { middlewareRef } from "./middleware.ts";
-import { bool, clientRange, containerName, email, httpUrl, identifier, ipv4, port, re2, urlPath } from "./primitives.ts";
+import { bool, clientRange, containerName, email, hostName, httpUrl, identifier, ipv4, port, re2, urlPath } from "./primitives.ts";
 import { routeProblems, routeShape } from "./routes.ts";
 import { z, type Input, type Zod } from "./zod.ts";
 
@@ -11,6 +11,26 @@ const msg = (message: string) => ({ error: message });
 
 /** The forms of `to`, by the key that names each. */
 const TARGETS = {
+  // First: `{ host, container, port }` also has the key `container`.
+  host: z
+    .strictObject(
+      {
+        /** Another host of the fleet. @example host: "nas" */
+        host: hostName,
+        /** A container on it. @example container: "jellyfin" */
+        container: containerName.optional(),
+        /** Or a host service on it. @example service: "samba" */
+        service: containerName.optional(),
+        /** The port it is published on there. @example port: 8096 */
+        port,
+      },
+      msg("expected { host, container | service, port }"),
+    )
+    .check((ctx) => {
+      if ((ctx.value.container === undefined) === (ctx.value.service === undefined)) {
+        ctx.issues.push({ code: "custom", input: ctx.value, path: [], message: "give one of container or service (what the route reaches on that host)" });
+      }
+    }),
   container: z.strictObject({ /** @example container: "immich" */ container: containerName, /** @example port: 2283 */ port }, msg("expected { container, port }")),
   service: z.strictObject({ /** @example service: "hass" */ service: containerName, /** @example port: 8123 */ port }, msg("expected { service, port }")),
   hostPort: z.strictObject({ /** @example hostPort: 8123 */ hostPort: port, /** Default "127.0.0.1". @example address: "10.0.0.2" */ address: ipv4.optional() }, msg("expected { hostPort, address? }")),
@@ -19,7 +39,7 @@ const TARGETS = {
   redirect: z.strictObject({ /** @example redirect: "https://example.org" */ redirect: httpUrl, /** 301/308 instead of 302/307. Default true. @example permanent: false */ permanent: bool("permanent").optional() }, msg("expected { redirect, permanent? }")),
 } as const;
 
-const TO_ERROR = 'expected "api@internal" or one of { container, port }, { service, port }, { hostPort }, { url }, { podman, port, network }, { redirect }';
+const TO_ERROR = 'expected "api@internal" or one of { container, port }, { host, container | service, port }, { service, port }, { hostPort }, { url }, { podman, port, network }, { redirect }';
 
 /** `to`: checked by the form its key names, so a mistake gets that form's message. */
 const routeTo = z
@@ -63,6 +83,7 @@ export const routeSchema = z.strictObject(
      * Where requests go; required for a route given to `homelab({ routes })`. Given to a
      * container without `to`, the route targets that container at `port`.
      * @example to: { service: "hass", port: 8123 }
+     * @example to: { host: "nas", container: "jellyfin", port: 8096 }
      * @example to: { url: "http://192.168.1.20:8123" }
      * @example to: "api@internal"
      * @example to: { redirect: "https://example.org" }

@@ -7,7 +7,7 @@
 import type { NixExpr, NixStringPart } from "@nixjs/expr-printer";
 import type { Container } from "../../model/containers.ts";
 import type { HostService } from "../../model/homelab.ts";
-import { reachableAddress, targetParts } from "../../render/core/targets.ts";
+import { reachableAddress, remoteParts, targetParts } from "../../render/core/targets.ts";
 import type { CaddyReverseProxy } from "./model.ts";
 import type { PartLines } from "./site-body.ts";
 
@@ -18,6 +18,7 @@ export type CaddyTarget =
   | { readonly kind: "hostPort"; readonly port: number; readonly address: string }
   | { readonly kind: "url"; readonly url: string }
   | { readonly kind: "redirect"; readonly to: string; readonly permanent: boolean }
+  | { readonly kind: "remote"; readonly host: string; readonly port: number }
   | { readonly kind: "missing" | "podman" | "traefikApi" };
 
 /** `address:port`, IPv6 in brackets, every-address binds reached on loopback. */
@@ -58,6 +59,9 @@ export function targetLines(target: CaddyTarget, proxy?: CaddyReverseProxy, port
       break;
     case "url":
       upstream = [target.url];
+      break;
+    case "remote":
+      upstream = remoteParts(target.host, target.port);
       break;
     case "redirect":
       return [[redirectLine(target.to, target.permanent)]];

@@ -15,7 +15,7 @@ import type { PlacedRoute, ResolvedTarget } from "../../facts/routes.ts";
 import type { Middleware } from "../../model/middleware.ts";
 import { hostNameParts, type RenderContext } from "../../render/core/context.ts";
 import { dataToNix } from "../../render/core/data.ts";
-import { reachableAddress, targetParts } from "../../render/core/targets.ts";
+import { reachableAddress, remoteParts, targetParts } from "../../render/core/targets.ts";
 import { AttrTree } from "../../render/core/tree.ts";
 import { compareCodeUnits } from "../../util/order.ts";
 import type { HostSection } from "../provider.ts";
@@ -57,6 +57,8 @@ function backend(target: ResolvedTarget): { readonly url: NixExpr } | { readonly
       return { url: n.str(`http://${reachableAddress(target.address)}:${target.port}`) };
     case "url":
       return { url: n.str(target.url) };
+    case "remote":
+      return { url: n.str(["http://", ...remoteParts(target.host, target.port)]) };
     case "podman":
       return { url: n.str(`http://${target.container}:${target.port}`) };
     case "traefikApi":

@@ -46,3 +46,13 @@ export function targetParts(container: Container, port: number, portExpr?: NixEx
     ? [...host, `:${port}`]
     : [...host, ":", n.call("toString", portExpr)];
 }
+
+/**
+ * `host:port` of a container or service on another host of the fleet, as string parts: the
+ * host's address as the reference `${fleet.hosts.<host>.address}` into the fleet's facts
+ * (`fleet.nix`, the module argument `fleet`), never a copied literal.
+ * @example remoteParts("nas", 8096) // [fleet.hosts.nas.address, ":8096"]
+ */
+export function remoteParts(host: string, port: number): NixStringPart[] {
+  return [n.select(n.id("fleet"), ["hosts", host, "address"]), `:${port}`];
+}

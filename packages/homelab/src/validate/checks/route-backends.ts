@@ -111,6 +111,8 @@ export function routeBackend(parts: Reachable, target: ResolvedTarget): RouteBac
       return { kind: "traefikApi" };
     case "missing":
     case "redirect":
+    // On another host: what reaches it there is that host's (the fleet checks).
+    case "remote":
       return ELSEWHERE;
   }
 }
