@@ -3,7 +3,7 @@
  * `proxy` (Caddy, nftables, 26.05) routes to Jellyfin on `nas` (Podman, iptables, 26.05; an
  * nspawn container with a secret) and to AdGuard Home on `dns` (aarch64, nftables, 25.11).
  */
-import { caddy, caddyRoute, container, homelab, host, secret } from "../../src/index.ts";
+import { caddy, container, homelab, host, route, secret } from "../../src/index.ts";
 import type { Homelab, Host, Layout } from "../../src/model/index.ts";
 
 const ADMIN = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAdminKeyForFleetTestsOnly0000000000000 alice@laptop";
@@ -17,8 +17,8 @@ function proxy(): Host {
     deployment: { targetHost: "proxy.lan", tags: ["edge"] },
     caddy: caddy({ email: "admin@example.org" }),
     routes: [
-      caddyRoute({ subdomain: "tv", to: { host: "nas", container: "jellyfin", port: 8096 } }),
-      caddyRoute({ subdomain: "dns", to: { host: "dns", container: "adguard", port: 3000 } }),
+      route({ subdomain: "tv", to: { host: "nas", container: "jellyfin", port: 8096 } }),
+      route({ subdomain: "dns", to: { host: "dns", container: "adguard", port: 3000 } }),
     ],
   });
 }
