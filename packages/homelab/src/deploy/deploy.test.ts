@@ -78,7 +78,8 @@ describe("the deploy providers", () => {
       imports = modules.proxy;
     };
   };
-}`);
+}
+`);
   });
 
   it("deploy-rs: a node per host, the port as sshOpts, buildOnTarget as remoteBuild, the activation of the host's system", () => {
