@@ -3,12 +3,14 @@
  * provider per tool, each in its own file.
  */
 import type { DeployTool } from "../model/index.ts";
+import { colmenaProvider } from "./colmena.ts";
+import { deployRsProvider } from "./deploy-rs.ts";
 import type { DeployProvider } from "./provider.ts";
 
 export type { DeployProvider, FleetNode } from "./provider.ts";
 
 /** Every deploy provider nixjs knows, one per tool. */
-export const DEPLOY_PROVIDERS: readonly DeployProvider[] = [];
+export const DEPLOY_PROVIDERS: readonly DeployProvider[] = Object.freeze([colmenaProvider, deployRsProvider]);
 
 /**
  * The provider of a deploy tool, or `undefined` when none is registered for it.
