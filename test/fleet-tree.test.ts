@@ -13,13 +13,16 @@ import { hostFacts } from "../packages/homelab/src/facts/host-facts.ts";
 import { allSecrets } from "../packages/homelab/src/facts/secrets.ts";
 import type { Homelab } from "../packages/homelab/src/model/index.ts";
 import { render } from "../packages/homelab/src/render/index.ts";
-import { smallFleet } from "../packages/homelab/test-support/render/fleet-lab.ts";
-import { evalServer, evalServerAssertions, hardwareConfiguration, nixosReleases } from "./nixos-stub/eval-server.ts";
+import { HARDWARE, smallFleet } from "../packages/homelab/test-support/render/fleet-lab.ts";
+import { evalServer, evalServerAssertions, evalServerOutputs, nixosReleases } from "./nixos-stub/eval-server.ts";
 
 const HOSTS = ["dns", "nas", "proxy"] as const;
 const PROXY = "192.168.1.2";
 
-/** Writes the rendered tree, with an empty encrypted file per secret, to a fresh directory. */
+/**
+ * Writes the rendered tree to a fresh directory, with what the user keeps beside it: each
+ * host's hardware module and an (empty) encrypted file per secret.
+ */
 function writeFleet(lab: Homelab): string {
   const dir = mkdtempSync(join(tmpdir(), "nixjs-fleet-"));
   const write = (path: string, text: string): void => {
@@ -27,6 +30,7 @@ function writeFleet(lab: Homelab): string {
     writeFileSync(join(dir, path), text);
   };
   for (const [path, file] of render(lab)) write(path, print(file));
+  for (const host of lab.hosts) write(`hardware/${host.name}.nix`, HARDWARE);
   for (const host of lab.hosts) {
     const facts = hostFacts(lab, host);
     for (const s of allSecrets(facts.secrets)) write(facts.backend.file(s), "");
@@ -34,7 +38,7 @@ function writeFleet(lab: Homelab): string {
   return dir;
 }
 
-const options = { extraModules: [hardwareConfiguration] };
+const options = {};
 
 for (const layout of ["flat", "modules"] as const) {
   describe(`a fleet of three hosts, ${layout} layout, in the stand-in NixOS`, () => {
@@ -81,6 +85,21 @@ for (const layout of ["flat", "modules"] as const) {
         { release: "26.05", platform: "x86_64-linux", name: "nas" },
         { release: "26.05", platform: "x86_64-linux", name: "proxy" },
       ]);
+    });
+
+    it("the deploy tools' outputs evaluate with the stand-ins: colmena's hive and deploy-rs' nodes and checks", () => {
+      const v = evalServerOutputs(dir, {
+        hosts: "colmenaHive.deploymentConfig",
+        nodes: "deploy.nodes",
+        schema: ["checks", "x86_64-linux", "deploy-schema"],
+      });
+      const hosts = v.hosts as Record<string, { targetHost: string; targetUser: string; targetPort: number | null; buildOnTarget: boolean; tags: string[] }>;
+      expect(Object.keys(hosts)).toEqual([...HOSTS]);
+      expect(hosts["nas"]).toMatchObject({ targetHost: "nas.lan", targetUser: "deploy", targetPort: 2222, tags: ["storage"] });
+      expect(hosts["dns"]).toMatchObject({ targetHost: "dns", buildOnTarget: true });
+      const nodes = v.nodes as Record<string, { hostname: string; sshUser: string }>;
+      expect(Object.fromEntries(Object.entries(nodes).map(([k, node]) => [k, [node.hostname, node.sshUser]]))).toEqual({ dns: ["dns", "root"], nas: ["nas.lan", "deploy"], proxy: ["proxy.lan", "root"] });
+      expect(typeof v.schema).toBe("string");
     });
 
     it("common.nix gives every host the users, root's keys, nix settings, gc and time zone", () => {

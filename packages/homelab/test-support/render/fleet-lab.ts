@@ -2,15 +2,25 @@
  * Small fleets for render's fleet tests, written with the public builders as a user would:
  * `proxy` (Caddy, nftables, 26.05) routes to Jellyfin on `nas` (Podman, iptables, 26.05; an
  * nspawn container with a secret) and to AdGuard Home on `dns` (aarch64, nftables, 25.11).
+ * Each host imports its hand-written `./hardware/<host>.nix` (relative to the output directory;
+ * the tests write them: {@link HARDWARE}).
  */
 import { caddy, container, homelab, host, route, secret } from "../../src/index.ts";
 import type { Homelab, Host, Layout } from "../../src/model/index.ts";
+
+/** The hand-written hardware module every host imports (root file system, boot loader). */
+export const HARDWARE = `{ ... }: {
+  fileSystems."/" = { device = "/dev/disk/by-label/nixos"; fsType = "ext4"; };
+  boot.loader.systemd-boot.enable = true;
+}
+`;
 
 const ADMIN = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAdminKeyForFleetTestsOnly0000000000000 alice@laptop";
 
 function proxy(): Host {
   return host("proxy", {
     stateVersion: "25.11",
+    modules: ["./hardware/proxy.nix"],
     address: "192.168.1.2",
     hostKey: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIProxyHostKeyForFleetTestsOnly00000000000 root@proxy",
     network: { nftables: true },
@@ -26,6 +36,7 @@ function proxy(): Host {
 function nas(): Host {
   return host("nas", {
     stateVersion: "25.11",
+    modules: ["./hardware/nas.nix"],
     address: "192.168.1.10",
     hostKey: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAINasHostKeyForFleetTestsOnly0000000000000 root@nas",
     network: { pool: "10.30.0.0/24", externalInterface: "eth0" },
@@ -52,6 +63,7 @@ function nas(): Host {
 function dns(): Host {
   return host("dns", {
     stateVersion: "25.11",
+    modules: ["./hardware/dns.nix"],
     nixos: "25.11",
     system: "aarch64-linux",
     address: "192.168.1.3",
