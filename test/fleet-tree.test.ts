@@ -61,6 +61,7 @@ for (const layout of ["flat", "modules"] as const) {
       // dns (nftables): one rule in NixOS's input-allow chain, with the proxy's address resolved from fleet.nix.
       expect(dns.backend).toBe("nftables");
       expect(dns.rules).toBe(`ip saddr ${PROXY} tcp dport 3000 accept\n`);
+      expect(dns.tcp).toEqual([]);
       const nas = evalServer(dir, "nas", { start: "networking.firewall.extraCommands", stop: "networking.firewall.extraStopCommands", backend: "networking.firewall.backend", tcp: "networking.firewall.allowedTCPPorts", rules: "networking.firewall.extraInputRules" }, options);
       // nas (iptables): appended to nixos-fw before its final refuse rule, removed on stop.
       expect(nas.backend).toBe("iptables");

@@ -75,7 +75,8 @@ function dns(): Host {
         backend: "podman",
         image: "docker.io/adguard/adguardhome:v0.107.55",
         network: "host",
-        listens: [{ port: 3000 }, { port: 53, protocol: "udp" }],
+        // The admin UI is for the proxy only (its cross-host opening); DNS is for the whole LAN.
+        listens: [{ port: 3000, open: false }, { port: 53, protocol: "udp" }],
       }),
     ],
   });

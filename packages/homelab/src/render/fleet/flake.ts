@@ -5,7 +5,7 @@
  * host's own nixpkgs, and the deploy tools' outputs (`src/deploy/`).
  */
 import { n, type NixBinding, type NixExpr, type NixListItem } from "@nixjs/expr-printer";
-import { DEPLOY_PROVIDERS, type FleetNode } from "../../deploy/index.ts";
+import { deployProvider, type FleetNode } from "../../deploy/index.ts";
 import type { Homelab, Host } from "../../model/index.ts";
 import type { SecretBackend } from "../../secrets/index.ts";
 import { compareCodeUnits } from "../../util/order.ts";
@@ -53,7 +53,11 @@ function moduleList(lab: Homelab, host: Host, backend: SecretBackend): NixExpr {
 export function fleetFlakeBody(lab: Homelab, backend: SecretBackend): NixExpr {
   const hosts = [...lab.hosts].sort((a, b) => compareCodeUnits(a.name, b.name));
   const nixpkgs = nixpkgsInputs(hosts);
-  const providers = (lab.fleet?.deploy ?? []).flatMap((tool) => DEPLOY_PROVIDERS.filter((p) => p.tool === tool));
+  const providers = (lab.fleet?.deploy ?? []).map((tool) => {
+    const provider = deployProvider(tool);
+    if (provider === undefined) throw new Error(`render: no deploy provider for ${tool} (register it in src/deploy/index.ts)`);
+    return provider;
+  });
   const own = [
     ...nixpkgs.inputs.map((i) => i.name),
     backend.input.name,
