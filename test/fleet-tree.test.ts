@@ -88,6 +88,14 @@ for (const layout of ["flat", "modules"] as const) {
       ]);
     });
 
+    it("a host's flake extras are its own: dns gets the disko module and its special argument, nas neither", () => {
+      const role = `{ lib, ... }@args: { options.role = lib.mkOption { type = lib.types.str; default = args.role or "none"; }; }`;
+      const dns = evalServer(dir, "dns", { role: "role", disko: "disko.devices.disk" }, { extraModules: [role] });
+      expect(dns).toEqual({ role: "resolver", disko: {} });
+      const nas = evalServer(dir, "nas", { role: "role" }, { extraModules: [role] });
+      expect(nas).toEqual({ role: "none" });
+    });
+
     it("the deploy tools' outputs evaluate with the stand-ins: colmena's hive and deploy-rs' nodes and checks", () => {
       const v = evalServerOutputs(dir, {
         hosts: "colmenaHive.deploymentConfig",

@@ -5,7 +5,7 @@
  * Each host imports its hand-written `./hardware/<host>.nix` (relative to the output directory;
  * the tests write them: {@link HARDWARE}).
  */
-import { caddy, container, homelab, host, route, secret } from "../../src/index.ts";
+import { caddy, container, fromInput, homelab, host, route, secret } from "../../src/index.ts";
 import type { Homelab, Host, Layout } from "../../src/model/index.ts";
 
 /** The hand-written hardware module every host imports (root file system, boot loader). */
@@ -37,6 +37,7 @@ function nas(): Host {
   return host("nas", {
     stateVersion: "25.11",
     modules: ["./hardware/nas.nix"],
+    inputs: { disko: { url: "github:nix-community/disko", follows: { nixpkgs: "nixpkgs" } } },
     address: "192.168.1.10",
     hostKey: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAINasHostKeyForFleetTestsOnly0000000000000 root@nas",
     network: { pool: "10.30.0.0/24", externalInterface: "eth0" },
@@ -63,7 +64,10 @@ function nas(): Host {
 function dns(): Host {
   return host("dns", {
     stateVersion: "25.11",
-    modules: ["./hardware/dns.nix"],
+    // Flake extras of this host only: an input (also nas's: one input), its module, a special argument.
+    inputs: { disko: { url: "github:nix-community/disko", follows: { nixpkgs: "nixpkgs" } } },
+    modules: ["./hardware/dns.nix", fromInput("disko", "nixosModules.disko")],
+    specialArgs: { role: "resolver" },
     nixos: "25.11",
     system: "aarch64-linux",
     address: "192.168.1.3",

@@ -17,6 +17,10 @@
       url = "github:serokell/deploy-rs";
       inputs.nixpkgs.follows = "nixpkgs";
     };
+    disko = {
+      url = "github:nix-community/disko";
+      inputs.nixpkgs.follows = "nixpkgs";
+    };
   };
 
   outputs =
@@ -39,6 +43,7 @@
           ./common.nix
           ./hosts/dns
           ./hardware/dns.nix
+          inputs.disko.nixosModules.disko
         ];
         nas = [
           agenix.nixosModules.default
@@ -57,7 +62,9 @@
     {
       nixosConfigurations = {
         dns = nixpkgs-25_11.lib.nixosSystem {
-          inherit specialArgs;
+          specialArgs = specialArgs // {
+            role = "resolver";
+          };
           modules = modules.dns;
         };
         nas = nixpkgs.lib.nixosSystem {
@@ -76,6 +83,11 @@
             dns = import inputs.nixpkgs-25_11 { system = "aarch64-linux"; };
           };
           inherit specialArgs;
+          nodeSpecialArgs = {
+            dns = {
+              role = "resolver";
+            };
+          };
         };
         dns = {
           deployment = {
