@@ -11,8 +11,10 @@ import { print } from "@nixjs/expr-printer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hostFacts } from "../packages/homelab/src/facts/host-facts.ts";
 import { allSecrets } from "../packages/homelab/src/facts/secrets.ts";
+import { container, homelab, host, secret, service } from "../packages/homelab/src/index.ts";
 import type { Homelab } from "../packages/homelab/src/model/index.ts";
 import { render } from "../packages/homelab/src/render/index.ts";
+import { renderTextFiles } from "../packages/homelab/src/render/text-files.ts";
 import { HARDWARE, smallFleet } from "../packages/homelab/test-support/render/fleet-lab.ts";
 import { evalServer, evalServerAssertions, evalServerOutputs, nixosReleases } from "./nixos-stub/eval-server.ts";
 
@@ -30,6 +32,7 @@ function writeFleet(lab: Homelab): string {
     writeFileSync(join(dir, path), text);
   };
   for (const [path, file] of render(lab)) write(path, print(file));
+  for (const [path, text] of renderTextFiles(lab)) write(path, text);
   for (const host of lab.hosts) write(`hardware/${host.name}.nix`, HARDWARE);
   for (const host of lab.hosts) {
     const facts = hostFacts(lab, host);
@@ -142,3 +145,55 @@ for (const layout of ["flat", "modules"] as const) {
     });
   });
 }
+
+describe("a sops-nix fleet: secret files at the root, named from each file's real place", () => {
+  const AGE = (c: string): string => `age1${c.repeat(58)}`;
+  const backup = secret("backup-key");
+  const lab = homelab({
+    domain: "example.org",
+    sops: { recipients: { admin: AGE("q") }, sshKeyPaths: ["/etc/ssh/ssh_host_ed25519_key"] },
+    hosts: [
+      host("alpha", {
+        stateVersion: "25.11",
+        address: "192.168.1.21",
+        hostKey: AGE("p"),
+        modules: ["./hardware/alpha.nix"],
+        services: [service("backup", { secrets: [backup], config: { services: { openssh: { enable: true } }, systemd: { services: { backup: { environment: { KEY: backup.path } } } } } })],
+      }),
+      host("beta", {
+        stateVersion: "25.11",
+        address: "192.168.1.22",
+        hostKey: AGE("z"),
+        modules: ["./hardware/beta.nix"],
+        network: { pool: "10.40.0.0/24" },
+        containers: [container("app", { ports: [8080], secrets: [secret("app-db")], config: { services: { openssh: { enable: true } } } })],
+      }),
+    ],
+  });
+  let dir = "";
+  beforeAll(() => {
+    dir = writeFleet(lab);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("alpha's host.nix and beta's container file name the root secrets/ from hosts/<host>/…", () => {
+    const files = new Map([...render(lab)].map(([p, f]) => [p, print(f)]));
+    expect(files.get("hosts/alpha/host.nix")).toContain("sopsFile = ../../secrets/backup-key.sops;");
+    expect(files.get("hosts/beta/containers/app.nix")).toContain("sopsFile = ../../../secrets/app-db.sops;");
+    expect([...renderTextFiles(lab).keys()]).toEqual([".sops.yaml"]);
+  });
+
+  for (const name of ["alpha", "beta"]) {
+    it(`${name} evaluates, the sops files found where the paths say`, () => {
+      expect(evalServerAssertions(dir, name).warnings).toEqual([]);
+    });
+  }
+
+  it("the decrypted paths are where the host and the guest read them", () => {
+    expect(evalServer(dir, "alpha", { file: "sops.secrets.backup-key.sopsFile", key: "systemd.services.backup.environment.KEY" })).toEqual({
+      file: "./secrets/backup-key.sops",
+      key: "/run/secrets/backup-key",
+    });
+    expect(evalServer(dir, "beta", { file: "containers.app.config.sops.secrets.app-db.sopsFile" })).toEqual({ file: "./secrets/app-db.sops" });
+  });
+});

@@ -26,7 +26,7 @@ function isIpv6(ctx: RenderContext, o: RemoteOpening): boolean {
   return (fleetFacts(ctx.lab).addresses.get(o.from) ?? "").includes(":");
 }
 
-/** One line per opening, `text(o)` giving the parts before and after the address. */
+/** One line per opening, `line(o)` giving its parts (text around the address). */
 function lines(openings: readonly RemoteOpening[], line: (o: RemoteOpening) => NixStringPart[]): NixStringPart[] {
   return openings.flatMap((o) => [...line(o), "\n"]);
 }
