@@ -64,7 +64,8 @@ function fleetValue(names: readonly string[], site: SourceSite, container: strin
  * as non-enumerable members: it prints, compares and serialises as the plain selection.
  */
 function withFleetValues(ref: HostRef, names: readonly string[], site: SourceSite): HostRefOf {
-  const made = { kind: "select", expr: ref.expr, path: ref.path } as NixSelect;
+  // The key order of `n.select`'s nodes (their class declares `kind` after `expr` and `path`).
+  const made = { expr: ref.expr, path: ref.path, kind: "select" } as NixSelect;
   Object.defineProperties(made, {
     // Computed on use: `hostRef("networking.hostName")` has none, and says so only if asked.
     address: { get: () => fleetValue(names, site, undefined), enumerable: false },

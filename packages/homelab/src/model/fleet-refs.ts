@@ -29,7 +29,8 @@ export function isFleetRef(value: unknown): value is FleetRef {
 export function fleetRef(host: string, value: FleetRef["value"]): FleetRef {
   const path = value.kind === "address" ? ["hosts", host, "address"] : ["hosts", host, "containers", value.container, "address"];
   const plain = n.select(n.id("fleet"), path);
-  const ref = { kind: "select", expr: plain.expr, path: plain.path } as NixSelect;
+  // The key order of `n.select`'s nodes (their class declares `kind` after `expr` and `path`).
+  const ref = { expr: plain.expr, path: plain.path, kind: "select" } as NixSelect;
   Object.defineProperties(ref, {
     fleetHost: { value: host, enumerable: false },
     value: { value: Object.freeze({ ...value }), enumerable: false },

@@ -41,9 +41,12 @@ function rebindHint(part: Container | HostService, l: Listener, address: string 
   return `bind it to 0.0.0.0${on} (ports: [{ port: ${l.port}, address: "0.0.0.0" }])`;
 }
 
-/** The TCP ports other hosts reach `part` at, sorted: its listeners' on `to`. */
-function reachablePorts(listeners: readonly Listener[]): number[] {
-  return [...new Set(listeners.filter((l) => l.protocol === "tcp").map((l) => l.port))].sort((a, b) => a - b);
+/** True when another host reaches `l` at `address` (the host's LAN address). */
+const reachableAt = (l: Listener, address: string | undefined): boolean => isWildcardAddress(l.address) || l.address === address;
+
+/** The TCP ports other hosts reach `part` at, sorted: those of its listeners on `to` they reach. */
+function reachablePorts(listeners: readonly Listener[], address: string | undefined): number[] {
+  return [...new Set(listeners.filter((l) => l.protocol === "tcp" && reachableAt(l, address)).map((l) => l.port))].sort((a, b) => a - b);
 }
 
 function checkServed(ctx: FleetCheckContext, r: RemoteRoute, to: Host, part: Container | HostService): void {
@@ -54,7 +57,7 @@ function checkServed(ctx: FleetCheckContext, r: RemoteRoute, to: Host, part: Con
   const onPort = mine.filter((l) => l.protocol === "tcp" && l.port === r.port);
   const related = [part.kind === "service" ? atService(part) : atContainer(part)];
   const what = `${kind} ${part.name} on ${to.name}`;
-  const reachable = onPort.find((l) => isWildcardAddress(l.address) || l.address === address);
+  const reachable = onPort.find((l) => reachableAt(l, address));
   if (reachable !== undefined) {
     if (dnat(part)) {
       const how = part.kind !== "service" && part.backend === "podman" ? "a Podman published port" : "an nspawn forwardPorts entry";
@@ -95,7 +98,7 @@ function checkServed(ctx: FleetCheckContext, r: RemoteRoute, to: Host, part: Con
   }
   // What it binds is unknown (a host-network Podman container without listens, one sharing another's namespace).
   if (part.kind !== "service" && servedPorts(part) === undefined) return;
-  const ports = reachablePorts(mine);
+  const ports = reachablePorts(mine, address);
   report.error(
     "route-port-unserved",
     atTo(r, "port"),
