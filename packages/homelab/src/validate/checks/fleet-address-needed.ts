@@ -5,9 +5,11 @@
  * firewall opens the port to that address only) and a host `hostRef(name).address` names.
  * Without it `fleet.nix` has no address to give, and evaluation fails.
  */
+import { formatPath } from "../../diagnostics/path.ts";
 import { fleetRefUses } from "../../facts/fleet-refs.ts";
 import { atHomelab, type Located } from "../../facts/located.ts";
-import type { Host } from "../../model/index.ts";
+import { formatSite, type Host } from "../../model/index.ts";
+import { compareCodeUnits } from "../../util/order.ts";
 import { MAX_RELATED } from "../report.ts";
 import type { FleetCheckContext } from "./fleet-context.ts";
 
@@ -26,7 +28,8 @@ export function checkAddressesNeeded(ctx: FleetCheckContext): void {
     needs.set(host, [...(needs.get(host) ?? []), { why, at }]);
   };
   for (const r of fleet.remoteRoutes) {
-    if (r.to === undefined || r.to === r.from) continue;
+    // An unknown or ambiguous target (two hosts of its name) is the route's and the names' finding.
+    if (r.to === undefined || r.to === r.from || (fleet.byName.get(r.toName)?.length ?? 0) > 1) continue;
     need(r.to, `${r.route.host} on ${r.from.name} reaches it at ${"${fleet.hosts." + r.to.name + ".address}"}:${r.port}`, r.route);
     need(r.from, `${r.to.name}'s firewall lets ${r.route.host}'s requests in from ${r.from.name}'s address only`, r.route);
   }
@@ -35,8 +38,11 @@ export function checkAddressesNeeded(ctx: FleetCheckContext): void {
     if (u.ref.value.kind === "address" && target?.length === 1) need(target[0]!, `hostRef("${u.ref.fleetHost}").address on ${u.host.name} refers to it`, u);
   }
   for (const host of fleet.hosts) {
-    const list = needs.get(host);
-    if (list === undefined) continue;
+    const found = needs.get(host);
+    if (found === undefined) continue;
+    // Named in one order for any order of hosts (routes of two hosts of one name interleave).
+    const key = (n: Need) => `${n.why}\0${formatPath(n.at.path)}\0${formatSite(n.at.site)}`;
+    const list = [...found].sort((a, b) => compareCodeUnits(key(a), key(b)));
     const more = list.length > 1 ? ` (and ${list.length - 1} more use${list.length > 2 ? "s" : ""})` : "";
     ctx.report(host).error(
       "host-address-missing",

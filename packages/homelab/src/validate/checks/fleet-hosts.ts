@@ -3,17 +3,22 @@
  * address inside another host's container pool or Podman network (that host routes the
  * address to its own containers, so it cannot reach the other host).
  */
+import { formatPath } from "../../diagnostics/path.ts";
 import { hostFacts } from "../../facts/host-facts.ts";
 import { atHomelab, type Located } from "../../facts/located.ts";
 import { knownNetworks } from "../../facts/networks.ts";
-import type { Host } from "../../model/index.ts";
+import { formatSite, type Host } from "../../model/index.ts";
+import { compareCodeUnits } from "../../util/order.ts";
 import { formatIpv4, parseIpv4, type Ipv4Pool } from "../../net/ipv4.ts";
 import { groupBy, reportGroups } from "../report.ts";
 import { atHostAddress, type FleetCheckContext } from "./fleet-context.ts";
 
 /** Every host name is one host's: it is `networking.hostName` and `nixosConfigurations.<name>`. */
 export function checkHostNames(ctx: FleetCheckContext): void {
-  const located = ctx.lab.hosts.map((h) => ({ h, ...atHomelab(h), subject: { kind: "host" as const, name: h.name } }));
+  // By name, then call site: the same findings, related in the same order, for any order of hosts.
+  const located = ctx.lab.hosts
+    .map((h) => ({ h, at: formatSite(h.site), ...atHomelab(h), subject: { kind: "host" as const, name: h.name } }))
+    .sort((a, b) => compareCodeUnits(a.h.name, b.h.name) || compareCodeUnits(a.at, b.at));
   reportGroups(groupBy(located, (x) => x.h.name).values(), (x, others, total) => {
     ctx.report(x.h).error(
       "host-name-duplicate",
@@ -66,6 +71,8 @@ export function checkHostAddresses(ctx: FleetCheckContext): void {
     const value = address === undefined ? undefined : parseIpv4(address);
     return address === undefined || value === undefined ? [] : [{ host: h, address, value, ...atHostAddress(h) }];
   });
+  // Hosts of one name (a finding of their own) in the order of where their address is written.
+  claimed.sort((a, b) => compareCodeUnits(a.host.name, b.host.name) || compareCodeUnits(formatPath(a.path), formatPath(b.path)) || compareCodeUnits(formatSite(a.site), formatSite(b.site)));
   reportGroups(groupBy(claimed, (c) => c.address).values(), (c, others, total) => {
     const names = others.map((o) => `"${o.host.name}"`).join(", ");
     const more = total > others.length ? ` and ${total - others.length} more` : "";
