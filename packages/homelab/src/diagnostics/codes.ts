@@ -8,6 +8,7 @@ import type { Severity } from "../model/diagnostic.ts";
 import type { ProxyCode } from "../model/proxies.ts";
 import { PROXY_PROVIDERS } from "../proxies/index.ts";
 import { NSPAWN_CODES } from "./nspawn-codes.ts";
+import { FLEET_CODES } from "./fleet-codes.ts";
 import { DEPLOY_CODES } from "./deploy-codes.ts";
 
 /** A code's entry in the registry. */
@@ -135,6 +136,7 @@ const LATER_CODES = {
 /** Every code nixjs reports. */
 export type DiagnosticCode = keyof typeof CORE_CODES | ProxyCode | keyof typeof AUTH_CODES | keyof typeof LATER_CODES
   | keyof typeof NSPAWN_CODES
+  | keyof typeof FLEET_CODES
   | keyof typeof DEPLOY_CODES;
 
 /**
@@ -149,6 +151,7 @@ export const DIAGNOSTIC_CODES: { readonly [C in DiagnosticCode]: CodeInfo } = Ob
   ...AUTH_CODES,
   ...LATER_CODES,
   ...NSPAWN_CODES,
+  ...FLEET_CODES,
   ...DEPLOY_CODES,
 }) as { readonly [C in DiagnosticCode]: CodeInfo };
 
