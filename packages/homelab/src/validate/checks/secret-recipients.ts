@@ -12,13 +12,14 @@
  *   recipients, but encrypts to an SSH stanza that sops-nix's ssh-to-age identity cannot open
  *   (Mic92/sops-nix#824): convert the host key with `ssh-to-age`.
  */
-import type { Homelab, Host } from "../../model/index.ts";
+import type { Host } from "../../model/index.ts";
 import { fleetSecretFiles } from "../../facts/fleet-secrets.ts";
 import { secretBackend } from "../../secrets/index.ts";
 import { compareCodeUnits } from "../../util/order.ts";
 import { atHomelab } from "../context.ts";
 import { groupBy } from "../report.ts";
-import { atHost, type FleetReport } from "./fleet-report.ts";
+import { atHost } from "./fleet-at-host.ts";
+import type { FleetCheckContext } from "./fleet-context.ts";
 
 /** A key without its comment: `ssh-ed25519 AAAA… root@nas` and `… admin@nas` are one key. */
 function keyIdentity(key: string): string {
@@ -33,9 +34,10 @@ function fileList(files: readonly string[]): string {
 
 /**
  * The secret-recipient checks of a fleet (nothing for a homelab written with `hostName`).
- * @example runFleetChecks(lab, [checkSecretRecipients])
+ * @example checkSecretRecipients({ lab, fleet: fleetFacts(lab), report: (h) => reporters.get(h)! })
  */
-export function checkSecretRecipients(lab: Homelab, reportOn: FleetReport): void {
+export function checkSecretRecipients(ctx: FleetCheckContext): void {
+  const { lab } = ctx;
   if (lab.fleet === undefined) return;
   const backend = secretBackend(lab);
   const option = lab.secrets.backend === "sops" ? "sops" : "agenix";
@@ -47,7 +49,7 @@ export function checkSecretRecipients(lab: Homelab, reportOn: FleetReport): void
     const needed = files.filter((f) => f.deployedOn.some((d) => d.host === h));
     if (needed.length === 0) continue;
     const uses = needed.map((f) => f.deployedOn.find((d) => d.host === h)!.at);
-    reportOn(h).error(
+    ctx.report(h).error(
       "secret-host-key-missing",
       atHost(h, "hostKey"),
       `${h.name} decrypts ${fileList(needed.map((f) => f.file))}, but has no hostKey, so they are not encrypted to it and ${option === "sops" ? "sops-nix" : "agenix"} cannot decrypt them there: set hostKey to its public key (${option === "sops" ? "ssh-keyscan -t ed25519 <host> | ssh-to-age" : "ssh-keyscan -t ed25519 <host>"})`,
@@ -61,7 +63,7 @@ export function checkSecretRecipients(lab: Homelab, reportOn: FleetReport): void
     const h = byName.get(name);
     if (h === undefined) continue;
     const same = h.hostKey !== undefined && keyIdentity(h.hostKey) === keyIdentity(people[name] as string);
-    reportOn(h).error(
+    ctx.report(h).error(
       "recipient-name-host",
       atHomelab(lab, option, "recipients", name),
       `the recipient ${name} has the name of the host ${name}: in a fleet the host's own key is its hostKey, added to the secrets it decrypts, and the recipients are people. ${same ? `It is ${name}'s hostKey already: remove it from ${option}.recipients` : `Move the key to host("${name}", { hostKey }) if it is the host's, or rename the person`}`,
@@ -74,7 +76,7 @@ export function checkSecretRecipients(lab: Homelab, reportOn: FleetReport): void
   for (const h of withKeys) {
     const person = personByKey.get(keyIdentity(h.hostKey!));
     if (person === undefined || person === h.name) continue; // same name: recipient-name-host said it
-    reportOn(h).warning(
+    ctx.report(h).warning(
       "host-key-shared",
       atHost(h, "hostKey"),
       `${h.name}'s hostKey is the key of the person ${person}: that private key then lives on ${h.name}, which can decrypt every secret ${person} can. Use the machine's own key (ssh-keyscan -t ed25519 ${h.name})`,
@@ -85,7 +87,7 @@ export function checkSecretRecipients(lab: Homelab, reportOn: FleetReport): void
     if (group.length < 2) continue;
     for (const h of group) {
       const others = group.filter((o) => o !== h);
-      reportOn(h).warning(
+      ctx.report(h).warning(
         "host-key-shared",
         atHost(h, "hostKey"),
         `${h.name} has the hostKey of ${others.map((o) => o.name).join(", ")}: one machine key on several hosts (a cloned image?), so each decrypts the others' secrets. Give each host its own key (regenerate it: rm /etc/ssh/ssh_host_* and restart sshd)`,
@@ -97,7 +99,7 @@ export function checkSecretRecipients(lab: Homelab, reportOn: FleetReport): void
   if (option !== "sops") return;
   for (const h of withKeys) {
     if (h.hostKey!.startsWith("age1") || !files.some((f) => f.hosts.includes(h))) continue;
-    reportOn(h).error(
+    ctx.report(h).error(
       "host-key-not-age",
       atHost(h, "hostKey"),
       `${h.name}'s hostKey is an SSH key, and sops-nix decrypts with the age key it derives from the host's SSH key (ssh-to-age), which cannot open what sops encrypts to the SSH key itself: set hostKey to its age form (ssh-keyscan -t ed25519 ${h.name} | ssh-to-age)`,
