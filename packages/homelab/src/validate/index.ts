@@ -41,6 +41,8 @@ import { checkAddressesNeeded } from "./checks/fleet-address-needed.ts";
 import { checkHostAddresses, checkHostNames } from "./checks/fleet-hosts.ts";
 import { checkFleetRefs } from "./checks/fleet-refs.ts";
 import { checkRemoteRoutes } from "./checks/fleet-routes.ts";
+import { checkDeployFleet } from "./checks/deploy-fleet.ts";
+import { checkSecretRecipients } from "./checks/secret-recipients.ts";
 import { checkAuthProviders } from "../auth/checks.ts";
 import { checkOidcClients } from "../auth/oidc-checks.ts";
 import { checkDnsRewrites } from "../dns/checks.ts";
@@ -80,6 +82,8 @@ const HOST_CHECKS: readonly HostCheck[] = [
 
 /** Checks of the whole fleet (names, addresses, cross-host routes and references), run once per homelab. */
 const FLEET_CHECKS: readonly FleetCheck[] = [checkHostNames, checkHostAddresses, checkAddressesNeeded, checkRemoteRoutes, checkFleetRefs];
+/** Deploying (colmena, deploy-rs) and the secrets' recipients per host, after them. */
+const DEPLOY_FLEET_CHECKS: readonly FleetCheck[] = [checkDeployFleet, checkSecretRecipients];
 
 /**
  * Checks a homelab for everything that would break it or make it unsafe, and returns every
@@ -100,6 +104,7 @@ export function validate(lab: Homelab): Diagnostic[] {
   }
   const fleet = { lab, fleet: fleetFacts(lab), report: (h: Host) => reporters.get(h)! };
   for (const check of FLEET_CHECKS) check(fleet);
+  for (const check of DEPLOY_FLEET_CHECKS) check(fleet);
   return sortDiagnostics([...reporters.values()].flatMap((r) => r.diagnostics));
 }
 
