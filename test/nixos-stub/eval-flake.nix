@@ -1,7 +1,10 @@
 # Entry point of the harness: calls a generated flake's `outputs` with stand-in inputs and
 # returns one host's evaluated system, its check (./nixos/check.nix), the flake's outputs and a
 # JSON-safe printer. The NixOS release is the one the flake's `inputs.nixpkgs.url` names
-# (./releases.nix), unless `release` overrides it. Stand-in inputs are chosen by URL (the name
+# (./releases.nix), unless `release` overrides it. A second nixpkgs input (a fleet's
+# `nixpkgs-25_11`) is the stand-in of the release its own URL names, so a host built with it
+# (`nixpkgs-25_11.lib.nixosSystem`) is evaluated as that release; with `release` given, every
+# nixpkgs input is that release. Stand-in inputs are chosen by URL (the name
 # as a fallback): nixpkgs (any branch, so a second nixpkgs too), agenix, sops-nix, impermanence, disko, NUR,
 # colmena, deploy-rs.
 # Used by eval-server.ts; usable by hand:
@@ -25,8 +28,13 @@ let
   systems = [ "x86_64-linux" "aarch64-linux" ];
   perSystem = f: lib.genAttrs systems f;
 
-  # nixpkgs.lib.nixosSystem: eval-config.nix's arguments (an unknown one is an error there too).
-  nixosSystem =
+  # nixpkgs.lib.nixosSystem of one release: eval-config.nix's arguments (an unknown one is an
+  # error there too).
+  nixosSystemOf = rel:
+    let
+      relLib = import ./lib/make.nix { release = rel; };
+      relPkgsFor = system: import ./nixpkgs/make.nix rel { inherit system; };
+    in
     { modules
     , specialArgs ? { }
     , system ? null
@@ -38,23 +46,32 @@ let
     , modulesLocation ? null
     , check ? true
     }:
-    (pkgsFor (if system != null then system else "x86_64-linux")).nixosStub.evalSystem {
+    (relPkgsFor (if system != null then system else "x86_64-linux")).nixosStub.evalSystem {
       inherit prefix specialArgs;
       # Wrapped so the modules listed in flake.nix name it as the file that imports them.
       modules = [ { _file = "${root}/flake.nix"; imports = modules; } ] ++ extraModules ++ harnessModules
-        ++ lib'.optional (system != null) { _file = "nixpkgs.lib.nixosSystem"; nixpkgs.system = lib'.mkDefault system; };
+        ++ relLib.optional (system != null) { _file = "nixpkgs.lib.nixosSystem"; nixpkgs.system = relLib.mkDefault system; };
     } // { _type = "configuration"; };
-  lib' = lib;
   harnessModules = map (m: { _file = "evalServer extraModules"; imports = [ m ]; }) extraModules;
+
+  # The stand-in nixpkgs flake of one release.
+  nixpkgsInput = rel:
+    let relLib = import ./lib/make.nix { release = rel; }; in
+    flakeInput {
+      outPath = pkgs.path;
+      lib = relLib // { nixosSystem = nixosSystemOf rel; };
+      legacyPackages = perSystem (system: import ./nixpkgs/make.nix rel { inherit system; });
+      nixosModules = { };
+    };
+  # The release of a nixpkgs input: `release` when given, else its URL's when the stand-in
+  # models it, else the flake's (a fork's branch, unstable: as before fleets).
+  releaseOfInput = name:
+    let r = releases.fromUrl (declared.${name}.url or ""); in
+    if release == null && builtins.elem r releases.supported then r else theRelease;
 
   flakeInput = attrs: { _type = "flake"; } // attrs;
   stubInputs = {
-    nixpkgs = flakeInput {
-      outPath = pkgs.path;
-      lib = lib // { inherit nixosSystem; };
-      legacyPackages = perSystem pkgsFor;
-      nixosModules = { };
-    };
+    nixpkgs = nixpkgsInput theRelease;
     # Flakes export their modules as paths, so importing one twice stays one module.
     agenix = flakeInput {
       outPath = toString ./agenix;
@@ -106,8 +123,12 @@ let
     let m = builtins.match "(github:|git\\+https://github.com/|https://github.com/)([^/?]+/[^/?]+).*" url; in
     if m == null then null else lib.toLower (lib.removeSuffix ".git" (builtins.elemAt m 1));
   stubFor = name:
-    let repo = repositoryOf (declared.${name}.url or ""); in
-    stubInputs.${byRepository.${repo} or name} or (placeholder name);
+    let
+      repo = repositoryOf (declared.${name}.url or "");
+      stub = byRepository.${repo} or name;
+    in
+    if stub == "nixpkgs" then nixpkgsInput (releaseOfInput name)
+    else stubInputs.${stub} or (placeholder name);
 
   # Inputs the flake declares or names in `outputs`' arguments; unknown ones get a placeholder
   # that fails on first use.

@@ -2,7 +2,9 @@
 # activate.{nixos,custom,noop,home-manager,darwin} wrap a profile as deploy-rs does (nixos reads
 # the system's toplevel, which performs the stand-in NixOS check), and deployChecks returns the
 # two checks `nix flake check` builds, whose evaluation here does what their build does: the
-# deploy output against deploy-rs' interface.json schema, and every profile made by activate.*.
+# deploy output against deploy-rs' interface.json schema, and every profile made by activate.*
+# (read as its Nix reads them: `deploy.nodes` and each node's `profiles` without a default, so a
+# node without profiles fails there, as `deploy` itself refuses it: src/data.rs requires them).
 # Unknown attributes are accepted, as there (the schema and deploy-rs' parser ignore them).
 { lib, system }:
 let
@@ -40,7 +42,7 @@ rec {
         (profileName: profile:
           (profile.path.deployRsActivate or false)
           || throw "#${nodeName}.${profileName} is missing the deploy-rs-activate activation script")
-        (node.profiles or { }))
-      (deploy.nodes or { }))));
+        node.profiles)
+      deploy.nodes)));
   };
 }

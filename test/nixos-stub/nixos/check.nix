@@ -2,7 +2,8 @@
 # of every container guest (all of them, in one message), then the values of the host's options
 # (guests included) forced deeply, so a type error or a missing definition fails. Returns the
 # warnings: NixOS's, and nixos-stub's own for what fails later than evaluation (a secret file
-# nixos-rebuild cannot copy, a secret chowned to a user or group the system does not have).
+# nixos-rebuild cannot copy, a secret chowned to a user or group the system does not have,
+# firewall rules that do nothing or fail: ./firewall-check.nix).
 # Forced: every option, except system.build (toplevel is this check), nixpkgs.pkgs (the package
 # set), the guests inside `containers` (each is checked as a system), options NixOS only reads
 # on demand without a default (sops.defaultSopsFile), and, below a disabled service
@@ -52,8 +53,9 @@ let
       ++ lib.optional (secret.group != null && !(s.cfg.users.groups ? ${secret.group}))
         "${prefix s}sops.secrets.${name}.group `${secret.group}' is not a group of this system (users.groups): sops-install-secrets fails at activation")
     (lib.attrNames (sopsSecrets s));
+  firewall = s: import ./firewall-check.nix { inherit lib; } s.cfg (prefix s);
   warnings = lib.concatMap
-    (s: map (w: if s.label == "" then w else "${s.label}: ${w}") s.cfg.warnings ++ missingAgeFiles s ++ unknownOwners s ++ unknownSopsOwners s)
+    (s: map (w: if s.label == "" then w else "${s.label}: ${w}") s.cfg.warnings ++ missingAgeFiles s ++ unknownOwners s ++ unknownSopsOwners s ++ firewall s)
     systems;
 
   # The option values to force, walking the option tree beside the config.

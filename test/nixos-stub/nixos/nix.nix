@@ -1,6 +1,8 @@
 # nix.* (nixos/modules/config/nix.nix): `nix.settings` is free-form nix.conf with the common
-# keys typed as NixOS types them; the rest of nix.* is declared loosely.
-{ lib, pkgs, ... }:
+# keys typed as NixOS types them; `nix.gc` as services/misc/nix-gc.nix declares it in 25.11 and
+# 26.05 (`dates` a string or a list since PR 405219, May 2025; the rename of `automatic` to
+# `enable`, PR 453642, is not in either release); the rest of nix.* is declared loosely.
+{ config, lib, pkgs, ... }:
 let
   inherit (lib) mkOption types;
   opt = type: default: mkOption { inherit type default; };
@@ -29,7 +31,13 @@ in
           system-features = opt (types.listOf types.str) [ ];
         };
       }) { };
-    gc = opt (types.attrsOf types.anything) { };
+    gc = {
+      automatic = opt types.bool false;
+      dates = mkOption { type = types.either types.singleLineStr (types.listOf types.str); default = [ "03:15" ]; apply = lib.toList; };
+      randomizedDelaySec = opt types.singleLineStr "0";
+      persistent = opt types.bool true;
+      options = opt types.singleLineStr "";
+    };
     optimise = opt (types.attrsOf types.anything) { };
     extraOptions = opt types.lines "";
     nixPath = opt (types.listOf types.str) [ ];
@@ -37,5 +45,19 @@ in
     channel.enable = opt types.bool true;
     distributedBuilds = opt types.bool false;
     buildMachines = opt (types.listOf types.attrs) [ ];
+  };
+
+  # nix-gc.nix: the collector's unit, started at `dates` when automatic.
+  config = {
+    assertions = [ { assertion = config.nix.gc.automatic -> config.nix.enable; message = "nix.gc.automatic requires nix.enable"; } ];
+    systemd.services.nix-gc = lib.mkIf config.nix.enable {
+      description = "Nix Garbage Collector";
+      script = "exec ${config.nix.package.out or config.nix.package}/bin/nix-collect-garbage ${config.nix.gc.options}";
+      serviceConfig.Type = "oneshot";
+      startAt = lib.optionals config.nix.gc.automatic config.nix.gc.dates;
+    };
+    systemd.timers.nix-gc = lib.mkIf config.nix.gc.automatic {
+      timerConfig = { RandomizedDelaySec = config.nix.gc.randomizedDelaySec; Persistent = config.nix.gc.persistent; };
+    };
   };
 }

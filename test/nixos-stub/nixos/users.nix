@@ -46,6 +46,8 @@ let
       expires = nullStr;
       useDefaultShell = opt types.bool false;
     };
+    # users-groups.nix: a normal user's primary group is `users` unless given.
+    config = lib.mkIf config.isNormalUser { group = lib.mkDefault "users"; };
   };
   groupModule = { name, ... }: {
     options = {
@@ -70,7 +72,8 @@ in
       root = { uid = 0; description = "System administrator"; home = "/root"; group = "root"; };
       nobody = { uid = 65534; isSystemUser = true; description = "Unprivileged account (don't use!)"; group = "nogroup"; };
     };
-    users.groups = { root.gid = 0; nogroup.gid = 65534; };
+    # users-groups.nix declares these (ids.nix gids); `users` is normal users' primary group.
+    users.groups = { root.gid = 0; wheel.gid = 1; users.gid = 100; nogroup.gid = 65534; };
 
     assertions = lib.concatMap
       (user: [

@@ -23,7 +23,7 @@ function generated(): Map<string, string> {
   const lab = routesLab();
   const host = lab.hosts[0]!;
   const facts = hostFacts(lab, host);
-  const ctx: RenderContext = { lab, host, facts, backend: facts.backend, header: HEADER.slice(2), containers: host.containers, services: host.services, addresses: facts.plan.addresses };
+  const ctx: RenderContext = { lab, host, facts, backend: facts.backend, header: HEADER.slice(2), containers: host.containers, services: host.services, addresses: facts.plan.addresses, dir: "" };
   return new Map(authDnsFiles(ctx).map((f) => [f.path, print(moduleFile(HEADER.slice(2), generatedBody(f)))]));
 }
 

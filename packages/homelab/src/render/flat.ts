@@ -47,11 +47,23 @@ interface Entry {
 }
 
 /**
- * The default layout, seed 000's repository: `flake.nix`, `host.nix`, one file per container
- * (`containers/<name>.nix`, its route co-located), each proxy's own files, one file per host
- * service (`services/<name>.nix`), and the secret backend's rules file.
+ * A host's modules as a layout writes them, before anything imports them: the files (paths
+ * relative to the host's directory, `host.nix` included), the modules to import after
+ * `host.nix` in their order, and the disabled ones (named in a comment where they would be).
+ * The single-host flake imports them itself; a fleet host's `default.nix` does.
  */
-export function renderFlat(ctx: RenderContext): Map<string, NixFile> {
+export interface HostTree {
+  readonly files: ReadonlyMap<string, NixFile>;
+  readonly imports: readonly string[];
+  readonly disabled: readonly DisabledModule[];
+}
+
+/**
+ * The flat layout's modules of one host: one file per container (`containers/<name>.nix`, its
+ * route co-located), each proxy's own files, one file per host service (`services/<name>.nix`),
+ * the generated auth and DNS files, and `host.nix`.
+ */
+export function flatHostTree(ctx: RenderContext): HostTree {
   const files = new Map<string, NixFile>();
   const add = (path: string, file: NixFile): void => {
     // `validate` reports two parts writing one file (`file-conflict`, `duplicate-name`) first.
@@ -72,17 +84,27 @@ export function renderFlat(ctx: RenderContext): Map<string, NixFile> {
   }
   for (const f of authDnsFiles(ctx)) entries.push({ path: f.path, enable: true, render: () => generatedBody(f) });
   entries.sort((a, b) => compareCodeUnits(a.path, b.path));
-  const imported: FlakeModule[] = [];
+  const imports: string[] = [];
   const disabled: DisabledModule[] = [];
   for (const e of entries) {
     add(e.path, moduleFile(ctx.header, e.render()));
-    if (e.enable) imported.push({ path: e.path });
+    if (e.enable) imports.push(e.path);
     else disabled.push({ path: e.path, ...(e.description === undefined ? {} : { description: e.description }) });
   }
-  const modules = [...userModules(ctx.host).map(asFlakeModule), ...imported];
-  add("flake.nix", n.file(ctx.header, flakeBody(ctx.lab, ctx.host, ctx.backend, modules, disabled)));
   add("host.nix", moduleFile(ctx.header, { body: hostBody(ctx) }));
-  addRulesFile(ctx, add);
+  return { files, imports, disabled };
+}
+
+/**
+ * The default layout, seed 000's repository: the host's modules ({@link flatHostTree}),
+ * `flake.nix` importing them, and the secret backend's rules file.
+ */
+export function renderFlat(ctx: RenderContext): Map<string, NixFile> {
+  const tree = flatHostTree(ctx);
+  const files = new Map(tree.files);
+  const modules: FlakeModule[] = [...userModules(ctx.host).map(asFlakeModule), ...tree.imports.map((path) => ({ path }))];
+  files.set("flake.nix", n.file(ctx.header, flakeBody(ctx.lab, ctx.host, ctx.backend, modules, tree.disabled)));
+  addRulesFile(ctx, (path, file) => files.set(path, file));
   return files;
 }
 

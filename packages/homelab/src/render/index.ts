@@ -2,10 +2,10 @@ import type { NixFile } from "@nixjs/expr-printer";
 import type { Diagnostic, Homelab } from "../model/index.ts";
 import { validate } from "../validate/index.ts";
 import { formatDiagnostic } from "../diagnostics/format.ts";
-import { hostFacts } from "../facts/host-facts.ts";
-import { compareCodeUnits, sortByName } from "../util/order.ts";
-import type { RenderContext } from "./core/context.ts";
+import { compareCodeUnits } from "../util/order.ts";
+import { hostContext } from "./core/host-context.ts";
 import { DEFAULT_COMMAND, DEFAULT_CONFIG_FILE, headerLine } from "./core/header.ts";
+import { renderFleet } from "./fleet/index.ts";
 import { renderFlat } from "./flat.ts";
 import { renderModules } from "./modules/index.ts";
 import { localSecretPaths } from "./secret-paths.ts";
@@ -55,7 +55,9 @@ export class RenderError extends Error {
  * Layouts: `flat` (seed 000: `flake.nix`, `host.nix`, `containers/<name>.nix`,
  * `services/<name>.nix`, `secrets/secrets.nix`) and `modules` (seed 001: per container
  * `containers/<name>/{options,index}.nix`, routes under `containers/<proxy>/routes/`,
- * `profiles/server.nix`).
+ * `profiles/server.nix`). A fleet (`homelab({ hosts })`) is laid out per host: `hosts/<name>/…`
+ * in the layout's shape with a `default.nix`, and at the root `flake.nix`, `fleet.nix`,
+ * `common.nix` and the secrets' rules file (see `render/fleet/`).
  * @example
  * for (const [path, file] of render(lab)) writeFileSync(join("server", path), print(file));
  */
@@ -66,21 +68,15 @@ export function render(lab: Homelab, options: RenderOptions = {}): ReadonlyMap<s
   }
   const header = headerLine(options.configFile ?? DEFAULT_CONFIG_FILE, options.command ?? DEFAULT_COMMAND);
   const files = new Map<string, NixFile>();
-  for (const host of lab.hosts) {
-    const facts = hostFacts(lab, host);
-    const ctx: RenderContext = {
-      lab,
-      host,
-      facts,
-      backend: facts.backend,
-      header,
-      containers: sortByName(host.containers),
-      services: sortByName(host.services),
-      addresses: facts.plan.addresses,
-    };
-    const hostFiles = lab.layout.kind === "modules" ? renderModules(ctx, lab.layout.namespace) : renderFlat(ctx);
-    // A secret's `path` as the backend names it (unchanged under agenix).
-    for (const [path, file] of hostFiles) files.set(path, localSecretPaths(ctx.backend, file));
+  if (lab.fleet !== undefined) {
+    for (const [path, file] of renderFleet(lab, header)) files.set(path, file);
+  } else {
+    for (const host of lab.hosts) {
+      const ctx = hostContext(lab, host, header, "");
+      const hostFiles = lab.layout.kind === "modules" ? renderModules(ctx, lab.layout.namespace) : renderFlat(ctx);
+      // A secret's `path` as the backend names it (unchanged under agenix).
+      for (const [path, file] of hostFiles) files.set(path, localSecretPaths(ctx.backend, file));
+    }
   }
   const sorted = [...files.entries()].sort(([a], [b]) => compareCodeUnits(a, b));
   return new Map(sorted);

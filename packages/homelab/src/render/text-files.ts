@@ -5,6 +5,7 @@ import type { Homelab } from "../model/index.ts";
 import { compareCodeUnits } from "../util/order.ts";
 import { DEFAULT_COMMAND, DEFAULT_CONFIG_FILE, headerLine } from "./core/header.ts";
 import type { RenderOptions } from "./index.ts";
+import { fleetSecrets } from "./fleet/rules.ts";
 
 /**
  * The text files of a homelab's tree, relative path → text (each starting with the generated
@@ -16,6 +17,15 @@ import type { RenderOptions } from "./index.ts";
 export function renderTextFiles(lab: Homelab, options: Pick<RenderOptions, "configFile" | "command"> = {}): ReadonlyMap<string, string> {
   const header = headerLine(options.configFile ?? DEFAULT_CONFIG_FILE, options.command ?? DEFAULT_COMMAND);
   const files = new Map<string, string>();
+  const first = lab.hosts[0];
+  if (lab.fleet !== undefined && first !== undefined) {
+    // A fleet has one rules file for every host's secrets (render/fleet/rules.ts).
+    const backend = hostFacts(lab, first).backend;
+    const secrets = fleetSecrets(lab, backend);
+    const rules = secrets.length === 0 ? undefined : backend.rulesFile(lab, secrets);
+    if (rules?.kind === "text") files.set(rules.path, rules.text(header));
+    return files;
+  }
   for (const host of lab.hosts) {
     const facts = hostFacts(lab, host);
     const secrets = allSecrets(facts.secrets);

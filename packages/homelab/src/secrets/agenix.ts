@@ -12,6 +12,7 @@ import { relativeFrom } from "../render/core/paths.ts";
 import { shellQuote } from "../util/shell.ts";
 import { compareCodeUnits } from "../util/order.ts";
 import type { SecretBackend } from "./backend.ts";
+import { fleetRecipients } from "./fleet-recipients.ts";
 
 /** Where the rules file is, relative to the output directory. */
 const RULES = "secrets/secrets.nix";
@@ -48,6 +49,27 @@ function recipientsBody(lab: Homelab, secrets: readonly Secret[]): NixExpr {
   const bound = names.filter(bindable);
   if (bound.length === 0) return body;
   return n.let(bound.map((name) => n.bind([name], recipients[name] as string)), body);
+}
+
+/**
+ * A fleet's `secrets/secrets.nix`: people keys and host keys bound once by name (as in
+ * {@link recipientsBody}), each `.age` file of every host with its own recipients
+ * (`fleetRecipients`): a secret only `nas` decrypts is not encrypted to `proxy`.
+ */
+function fleetRecipientsBody(lab: Homelab): NixExpr {
+  const { named, files } = fleetRecipients(lab, (s) => agenix.file(s));
+  const bindable = (name: string): boolean => binderProblem(name) === undefined;
+  const keyOf = new Map(named.map((k) => [k.name, k.key]));
+  const rules = files.map((f) =>
+    n.bind(
+      [ruleName(f.file), "publicKeys"],
+      n.list(f.recipients.map((r) => (r.kind === "literal" ? n.str(r.key) : bindable(r.name) ? n.id(r.name) : n.str(keyOf.get(r.name) as string)))),
+    ),
+  );
+  const body = n.attrs(rules);
+  const bound = named.filter((k) => bindable(k.name));
+  if (bound.length === 0) return body;
+  return n.let(bound.map((k) => n.bind([k.name], k.key)), body);
 }
 
 /** `age.secrets.<name>`'s value, the `.age` file relative to the file `from` it is written in. */
@@ -106,6 +128,8 @@ export const agenix: SecretBackend = {
   },
 
   rulesFile(lab, secrets) {
+    // A fleet's one rules file: each file encrypted to the people and the hosts that decrypt it.
+    if (lab.fleet !== undefined) return { kind: "nix", path: RULES, body: fleetRecipientsBody(lab) };
     return { kind: "nix", path: RULES, body: recipientsBody(lab, secrets) };
   },
 

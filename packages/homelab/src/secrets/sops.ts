@@ -12,7 +12,8 @@ import { bindTree, AttrTree } from "../render/core/tree.ts";
 import { relativeFrom } from "../render/core/paths.ts";
 import { shellQuote } from "../util/shell.ts";
 import type { SecretBackend } from "./backend.ts";
-import { sopsRules } from "./sops-rules.ts";
+import { fleetRecipients } from "./fleet-recipients.ts";
+import { sopsFleetRules, sopsRules } from "./sops-rules.ts";
 
 /** Where the rules file is, relative to the output directory: where `sops` looks for it. */
 const RULES = ".sops.yaml";
@@ -125,6 +126,8 @@ export function sopsBackend(setup: SopsSetup): SecretBackend {
     },
 
     rulesFile(lab, secrets) {
+      // A fleet's one rules file: each file's key group is the people and the hosts that decrypt it.
+      if (lab.fleet !== undefined) return { kind: "text", path: RULES, text: (header) => sopsFleetRules(header, fleetRecipients(lab, (s) => backend.file(s))) };
       return { kind: "text", path: RULES, text: (header) => sopsRules(header, lab.secrets.recipients, secrets.map((s) => backend.file(s))) };
     },
 

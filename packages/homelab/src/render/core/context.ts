@@ -24,6 +24,20 @@ export interface RenderContext {
   readonly services: readonly HostService[];
   /** Addresses of every private-network nspawn container. */
   readonly addresses: ReadonlyMap<string, ContainerAddresses>;
+  /**
+   * Where the host's files go, relative to the output directory: `""` for a single host,
+   * `"hosts/<name>/"` in a fleet. A file's real place is `dir + path`, and every path literal
+   * to a file outside the host's directory (a secret's `../../secrets/x.age`) is computed from it.
+   */
+  readonly dir: string;
+}
+
+/**
+ * A host file's place relative to the output directory (what `relativeFrom` starts from).
+ * @example placed({ dir: "hosts/nas/" }, "host.nix") // "hosts/nas/host.nix"
+ */
+export function placed(ctx: Pick<RenderContext, "dir">, path: string): string {
+  return `${ctx.dir}${path}`;
 }
 
 /** The `domain` module argument (bound once in `flake.nix`, passed as a special argument). */

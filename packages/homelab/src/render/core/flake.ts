@@ -18,7 +18,11 @@ export interface DisabledModule {
 /** The comment above the modules of disabled parts, in the flake and in the profile. */
 export const DISABLED_COMMENT = "Disabled: rendered for reference, not imported (enable them in the config):";
 
-function modulePath(path: string): NixExpr {
+/**
+ * A module path relative to the flake as a path literal.
+ * @example modulePath("modules/backup.nix") // ./modules/backup.nix
+ */
+export function modulePath(path: string): NixExpr {
   return n.path(path.startsWith("./") || path.startsWith("../") || path.startsWith("/") ? path : `./${path}`);
 }
 

@@ -12,11 +12,12 @@ import { HOST_SYSTEM } from "../../facts/systems.ts";
 import { isPrivateNspawn } from "../../model/lookup.ts";
 import { proxyProvider } from "../../proxies/index.ts";
 import { compareCodeUnits, sortedUnique } from "../../util/order.ts";
-import type { RenderContext } from "./context.ts";
+import { placed, type RenderContext } from "./context.ts";
 import { networkUnit, podmanStateRules } from "./podman.ts";
 import { podUnits } from "./podman-runtime.ts";
 import { Sections } from "./sections.ts";
 import { firewallSection, networkSection } from "./host-network.ts";
+import { openingsSection } from "../fleet/openings.ts";
 import { dropShadowedMountRules, stateDirectoryRules as fileStateRules } from "./files.ts";
 
 type Section = readonly [comment: string | readonly string[] | undefined, bindings: readonly NixBinding[]];
@@ -41,7 +42,7 @@ function identity(ctx: RenderContext): Section {
 function secrets(ctx: RenderContext): Section {
   const own = declaredIn(ctx.facts.secrets, HOST_SYSTEM);
   if (own.length === 0) return [undefined, []];
-  return [`${ctx.backend.kind}: secrets the host decrypts with its own key`, ctx.backend.hostDeclarations(own, ctx.host.identityPaths, "host.nix")];
+  return [`${ctx.backend.kind}: secrets the host decrypts with its own key`, ctx.backend.hostDeclarations(own, ctx.host.identityPaths, placed(ctx, "host.nix"))];
 }
 
 /** NAT (`ve-+`, or `ve-*` under nftables, whose wildcard differs). */
@@ -99,7 +100,7 @@ function stateDirectoryRules(ctx: RenderContext): string[] {
 /** The body of `host.nix`; the modules layout keeps state directories in each container's module. */
 export function hostBody(ctx: RenderContext, options: { readonly stateDirectories: boolean } = { stateDirectories: true }): NixExpr {
   const s = new Sections();
-  for (const [comment, bindings] of [identity(ctx), networkSection(ctx), secrets(ctx), nat(ctx), firewallSection(ctx), podman(ctx)]) s.add(comment, bindings);
+  for (const [comment, bindings] of [identity(ctx), networkSection(ctx), secrets(ctx), nat(ctx), firewallSection(ctx), openingsSection(ctx), podman(ctx)]) s.add(comment, bindings);
   for (const p of ctx.host.proxies) for (const section of proxyProvider(p).hostSections(ctx, p)) s.add(section.comment, section.bindings);
   s.add(...networks(ctx));
   s.add(...podUnits(ctx, networkUnit));

@@ -1,6 +1,6 @@
 import { n, type NixExpr } from "@nixjs/expr-printer";
 import type { NspawnContainer } from "../../model/index.ts";
-import type { RenderContext } from "./context.ts";
+import { placed, type RenderContext } from "./context.ts";
 import { dataToNix } from "./data.ts";
 import { withFileMounts } from "./files.ts";
 import { guestConfig, type GuestInput } from "./guest-config.ts";
@@ -113,7 +113,7 @@ export function nspawnValue(
   const guest = guestConfig({
     container: withMountedPaths(c, mounted),
     stateVersion: ctx.host.stateVersion,
-    declarations: secrets.length === 0 ? undefined : ctx.backend.guestDeclarations(secrets, keys, file),
+    declarations: secrets.length === 0 ? undefined : ctx.backend.guestDeclarations(secrets, keys, placed(ctx, file)),
     ...(extra === undefined ? {} : { extra }),
     ...(main === undefined ? {} : { main }),
   });

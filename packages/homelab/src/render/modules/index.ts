@@ -7,7 +7,7 @@ import { asFlakeModule, userModules } from "../core/flake-extras.ts";
 import { hostBody } from "../core/host.ts";
 import { moduleFile, type FileBody } from "../core/module.ts";
 import { serviceBody } from "../core/services.ts";
-import { addRulesFile, firstLine } from "../flat.ts";
+import { addRulesFile, firstLine, type HostTree } from "../flat.ts";
 import { indexBody } from "./container.ts";
 import { optionsBody } from "./options.ts";
 import { PROFILE, profileBody, type ProfileImport } from "./profile.ts";
@@ -22,6 +22,20 @@ import { authDnsFiles, generatedBody } from "../../auth/files.ts";
  * container's `enable`. `flake.nix` imports the profile.
  */
 export function renderModules(ctx: RenderContext, namespace: string): Map<string, NixFile> {
+  const tree = modulesHostTree(ctx, namespace);
+  const files = new Map(tree.files);
+  const modules = [...userModules(ctx.host).map(asFlakeModule), ...tree.imports.map((path) => ({ path }))];
+  files.set("flake.nix", n.file(ctx.header, flakeBody(ctx.lab, ctx.host, ctx.backend, modules, [])));
+  addRulesFile(ctx, (path, file) => files.set(path, file));
+  return files;
+}
+
+/**
+ * The modules layout's modules of one host: per container its options and index, routes,
+ * proxy, auth, DNS and service files, `profiles/server.nix` importing them, and `host.nix`;
+ * the flake (or a fleet host's `default.nix`) imports the profile.
+ */
+export function modulesHostTree(ctx: RenderContext, namespace: string): HostTree {
   const files = new Map<string, NixFile>();
   const add = (path: string, body: FileBody): void => {
     if (files.has(path)) throw new Error(`render: two files would be written to ${path}`);
@@ -62,9 +76,6 @@ export function renderModules(ctx: RenderContext, namespace: string): Map<string
   }
   const byPath = (a: ProfileImport, b: ProfileImport): number => compareCodeUnits(a.path, b.path);
   add(PROFILE, { body: profileBody(ctx, namespace, [...containers, ...routes.sort(byPath), ...others.sort(byPath)]) });
-  const modules = [...userModules(ctx.host).map(asFlakeModule), { path: PROFILE }];
-  files.set("flake.nix", n.file(ctx.header, flakeBody(ctx.lab, ctx.host, ctx.backend, modules, [])));
   add("host.nix", { body: hostBody(ctx, { stateDirectories: false }) });
-  addRulesFile(ctx, (path, file) => files.set(path, file));
-  return files;
+  return { files, imports: [PROFILE], disabled: [] };
 }
