@@ -14,6 +14,7 @@ export {
   onlyHost,
   proxyOf,
   isHostRef,
+  isFleetRef,
   isHostService,
   isSecret,
   MODEL_BRAND,
@@ -23,7 +24,7 @@ export { container, type ContainerOptions } from "./builders/container.ts";
 export { host } from "./builders/host.ts";
 export type { FleetOptions, HostOptions } from "./schema/fleet.ts";
 export { homelab, DEFAULT_POOL, DEFAULT_NAMESPACE, DEFAULT_IDENTITY_PATHS } from "./builders/homelab.ts";
-export { containerRef, hostRef, type ContainerRef } from "./builders/refs.ts";
+export { containerRef, hostRef, type ContainerRef, type FleetContainerRef, type FleetHostRef, type HostRefOf } from "./builders/refs.ts";
 export { fromInput, packagesFrom } from "./builders/flake.ts";
 export { isInputRef } from "./model/flake.ts";
 export { isMiddleware, isRoute } from "./model/index.ts";
