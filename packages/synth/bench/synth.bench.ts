@@ -57,20 +57,22 @@ const bigCjs = bigProject("big-cjs", false);
 /** The fleet's shape: 50 hosts × 20 containers, as many containers as the single-host case. */
 const FLEET = { hosts: 50, perHost: 20 } as const;
 
-/** A project beside the installed one holding the generated fleet, with every host's hardware module. */
+/** A project beside the installed one holding the generated fleet, with every host's hardware module and secret. */
 function fleetProject(name: string): string {
   const dir = join(project, name);
   mkdirSync(dir);
   writeFileSync(join(dir, "package.json"), `${JSON.stringify({ private: true, type: "module" })}\n`);
   writeFileSync(join(dir, "homelab.config.ts"), generatedFleetConfig(FLEET.hosts, FLEET.perHost).replace(/from "file:[^"]+"/, 'from "@nixjs/homelab"'));
-  writeHardwareModules(join(dir, "server"));
+  writeUserFiles(join(dir, "server"));
   return dir;
 }
-/** Each fleet host's hardware module, which its config lists (under `hosts/<host>/`). */
-function writeHardwareModules(server: string): void {
+/** Each fleet host's hardware module (under `hosts/<host>/`) and encrypted secret, which the user keeps there. */
+function writeUserFiles(server: string): void {
+  mkdirSync(join(server, "secrets"), { recursive: true });
   for (const host of fleetHostNames(FLEET.hosts)) {
     mkdirSync(join(server, "hosts", host), { recursive: true });
     writeFileSync(join(server, "hosts", host, "hardware-configuration.nix"), HARDWARE_MODULE);
+    writeFileSync(join(server, "secrets", `app-${host}.age`), "");
   }
 }
 const fleet = fleetProject("fleet");
@@ -134,10 +136,10 @@ const freshRoot = freshDir(join(project, "first"));
 const freshBig = freshDir(join(big, "first"));
 const freshBigCjs = freshDir(join(bigCjs, "first"));
 const freshFleetDir = freshDir(join(fleet, "first"));
-/** A fresh output directory for the fleet, with the hardware modules a user keeps there. */
+/** A fresh output directory for the fleet, with the files a user keeps there. */
 const freshFleet = (): string => {
   const dir = freshFleetDir();
-  writeHardwareModules(dir);
+  writeUserFiles(dir);
   return dir;
 };
 const npx = process.platform === "win32" ? "npx.cmd" : "npx";

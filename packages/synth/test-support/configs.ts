@@ -66,11 +66,13 @@ export function generatedConfig(n: number, order: (xs: GeneratedContainer[]) => 
  * benchmark's 50 × 20, as the single-host case): every host has its LAN address, host key,
  * deployment (the aarch64 hosts, every fifth, build on target), Traefik, `perHost - 1`
  * private-network nspawn containers routed like `generatedConfig`'s (the same names on every
- * host: `app1` …), an agenix secret and its hardware module; `app0` is a Podman container
- * published on the host's LAN address, which the first host's Traefik routes to across the
- * LAN (`to: { host, container, port }`). The fleet deploys with colmena and deploy-rs and has
- * defaults. `order` permutes the hosts' declaration order. Write {@link HARDWARE_MODULE} to
- * `server/hosts/<host>/hardware-configuration.nix` for each host ({@link fleetHostNames}).
+ * host: `app1` …), a Podman container `app0` on loopback behind its own Traefik, an agenix
+ * secret (`secrets/app-<host>.age`) and its hardware module; a host service `web` listens on
+ * port 9000 of every other host, which the first host's Traefik routes to across the LAN
+ * (`to: { host, service, port }`, opened to the first host only). The fleet deploys with colmena
+ * and deploy-rs and has defaults. `order` permutes the hosts' declaration order. For each host
+ * ({@link fleetHostNames}), write {@link HARDWARE_MODULE} to
+ * `server/hosts/<host>/hardware-configuration.nix` and its secret's file, as a user would.
  * @example writeFileSync("homelab.config.ts", generatedFleetConfig(50, 20))
  */
 export function generatedFleetConfig(hosts: number, perHost: number, order: (names: string[]) => string[] = (xs) => xs): string {
@@ -85,7 +87,7 @@ export function generatedFleetConfig(hosts: number, perHost: number, order: (nam
       const at = (n: number) => `10.20.${Math.floor(n / 256)}.${n % 256}`;
       return `      container("app${j}", { hostAddress: "${at(2 * j + 2)}", localAddress: "${at(2 * j + 3)}", ports: [${port}], secrets: ${j === 1 ? "[appSecret(" + JSON.stringify(name) + ")]" : "[]"}, route: route({ subdomain: "app${j}-${name}", port: ${port}, public: true }), config: { environment: { etc: { "app.conf": { text: "port=${port}" } } } } }),`;
     });
-    const remote = i === 0 ? names.slice(1).map((other) => `      route({ subdomain: "web-${other}", to: { host: ${JSON.stringify(other)}, container: "app0", port: 9000 }, public: true }),`) : [];
+    const remote = i === 0 ? names.slice(1).map((other) => `      route({ subdomain: "web-${other}", to: { host: ${JSON.stringify(other)}, service: "web", port: 9000 }, public: true }),`) : [];
     return [
       `  host(${JSON.stringify(name)}, {`,
       '    stateVersion: "25.05",',
@@ -95,9 +97,12 @@ export function generatedFleetConfig(hosts: number, perHost: number, order: (nam
       `    modules: ["./hosts/${name}/hardware-configuration.nix"],`,
       `    network: { pool: "10.20.0.0/16", externalInterface: "enp1s0", interfaces: { enp1s0: { addresses: ["${address(i)}/16"] } } },`,
       '    traefik: traefik({ entryPoint: "websecure", certResolver: "cloudflare" }),',
-      '    services: [service("openssh", { config: { services: { openssh: { enable: true } } } })],',
+      "    services: [",
+      '      service("openssh", { config: { services: { openssh: { enable: true } } } }),',
+      ...(i === 0 ? [] : ['      service("web", { ports: [{ port: 9000, open: false }] }),']),
+      "    ],",
       "    containers: [",
-      `      container("app0", { backend: "podman", image: "docker.io/library/nginx:1.27", user: "1000", ports: ["${address(i)}:9000:80"] }),`,
+      `      container("app0", { backend: "podman", image: "docker.io/library/nginx:1.27", user: "1000", ports: ["127.0.0.1:9001:80"], route: route({ subdomain: "app0-${name}", port: 9001, public: true }) }),`,
       ...apps,
       "    ],",
       ...(remote.length === 0 ? [] : ["    routes: [", ...remote, "    ],"]),
