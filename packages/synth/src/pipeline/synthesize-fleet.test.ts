@@ -4,6 +4,7 @@
  * hosts named), and a bad value reported on the host that holds it when every host has a part
  * of that name.
  */
+import { n } from "@nixjs/expr-printer";
 import { container, homelab, host, secret, service, type Homelab, type HostService } from "@nixjs/homelab";
 import { describe, expect, it } from "vitest";
 import { missingModuleWarnings, missingSecretWarnings } from "../plan/secret-files.ts";
@@ -67,6 +68,20 @@ describe("synthesizeLab of a fleet", () => {
     expect(warnings.map((w) => [w.host, w.message])).toEqual([
       [undefined, "server/hardware-configuration.nix does not exist yet, and the flake imports it: on the machine, run nixos-generate-config --show-hardware-config > server/hardware-configuration.nix (or copy /etc/nixos/hardware-configuration.nix)"],
     ]);
+  });
+});
+
+describe("raw text that does not parse, in a fleet", () => {
+  it("is reported on the host whose file it is in (hosts/<host>/…), on the part of that host", () => {
+    const bad = service("backup", { config: { services: { backup: { enable: n.raw("if") } } } });
+    const lab = fleet();
+    const broken = { ...lab, hosts: lab.hosts.map((h) => (h.name !== "dns" ? h : { ...h, services: h.services.map((s) => (s.name === "backup" ? bad : s)) })) } as Homelab;
+    const result = synthesizeLab(broken);
+    const errors = result.diagnostics.filter((d) => d.code === "unparsable-output");
+    expect(errors.map((d) => [d.host, d.subject])).toEqual([["dns", { kind: "service", name: "backup" }]]);
+    expect(errors[0]!.message).toMatch(/^hosts\/dns\/services\/backup\.nix would not parse \(\d+:\d+: /);
+    expect(errors[0]!.site).toMatch(/synthesize-fleet\.test\.ts:\d+:\d+$/);
+    expect(result.files.size).toBe(0);
   });
 });
 
