@@ -53,7 +53,7 @@ export function networkingText(n: ContainerNetworking): string {
  * @example hostLines(nas, networks) // ["nas", "192.168.1.10 · x86_64-linux · NixOS 26.05", "veth 10.10.10.0/24 · podman media"]
  */
 export function hostLines(host: TopologyHost, networks: readonly TopologyNetwork[]): string[] {
-  const facts = [host.address ?? "no LAN address", host.system, `NixOS ${host.release}`].join(" · ");
+  const facts = [host.address, host.system, `NixOS ${host.release}`].filter((x) => x !== undefined).join(" · ");
   const own = networks.filter((n) => n.host === host.name).map((n) => (n.kind === "pool" ? `veth ${n.cidr ?? ""}`.trim() : n.name === "podman" ? "podman default" : `podman ${n.name}`));
   return own.length === 0 ? [host.name, facts] : [host.name, facts, own.join(" · ")];
 }

@@ -8,7 +8,7 @@ import { hostFacts } from "../facts/host-facts.ts";
 import type { Container } from "../model/containers.ts";
 import type { Homelab, Host, HostService } from "../model/homelab.ts";
 import { sortedUnique } from "../util/order.ts";
-import type { ContainerNetworking, TopologyNode } from "./model.ts";
+import type { ContainerNetworking, TopologyNode, TopologyPort } from "./model.ts";
 import { onHost } from "./ids.ts";
 import { forwardedPort, publishedPort, servicePort, sortPorts } from "./ports.ts";
 
@@ -72,7 +72,9 @@ function containerNode(host: Host, c: Container, veth: { hostAddress: string; lo
   } as const;
   if (c.backend === "nspawn") {
     const networking: ContainerNetworking = c.network === "host" ? { kind: "host" } : { kind: "veth", ...(veth ?? {}) };
-    const ports = [...c.ports.map(servicePort), ...c.forwardPorts.map(forwardedPort)];
+    // A port bound to the container's own address says nothing its address does not.
+    const own = (p: TopologyPort): TopologyPort => (p.address === veth?.localAddress ? { port: p.port, protocol: p.protocol } : p);
+    const ports = [...c.ports.map(servicePort).map(own), ...c.forwardPorts.map(forwardedPort)];
     return { ...base, networking, ports: sortPorts(ports) };
   }
   const networking: ContainerNetworking =

@@ -60,7 +60,8 @@ export function svgOf(layout: TopologyLayout): string {
   for (const h of layout.hosts) out.push(...hostSvg(h));
   for (const e of layout.edges) out.push(...edgeSvg(e));
   for (const n of layout.nodes) out.push(...nodeSvg(n));
-  out.push(...legend(height - LEGEND_HEIGHT + 8));
+  const drawn = new Set(layout.edges.map((e) => edgeKind(e.edge)));
+  out.push(...legend(height - LEGEND_HEIGHT + 8, drawn));
   out.push("</svg>");
   return `${out.join("\n")}\n`;
 }
@@ -123,8 +124,8 @@ function edgeSvg(e: EdgeLayout): string[] {
   return [`<path class="edge ${e.edge.kind}${e.edge.remote ? " remote" : ""}" data-id="${escapeXml(e.edge.id)}" d="${d}" marker-end="url(#arrow-${kind})"><title>${escapeXml(title)}</title></path>`];
 }
 
-/** What the colours mean, in one line under the picture. */
-function legend(y: number): string[] {
+/** What the colours of the drawn hops mean, in one line under the picture. */
+function legend(y: number, drawn: ReadonlySet<string>): string[] {
   const items: [string, string, string][] = [
     ["route", "public name → proxy", ""],
     ["proxy", "proxy → target", ""],
@@ -134,6 +135,7 @@ function legend(y: number): string[] {
   const out = [`<g class="legend">`];
   let x = 24;
   for (const [kind, label, dash] of items) {
+    if (!drawn.has(kind)) continue;
     const colour = MARKERS[kind]!;
     const wide = kind === "remote" ? 2.6 : 1.3;
     out.push(`<path d="M${x},${y + 8}L${x + 28},${y + 8}" stroke="${colour}" stroke-width="${wide}" fill="none"${dash === "" ? "" : ` stroke-dasharray="${dash}"`} marker-end="url(#arrow-${kind})"/>`);
