@@ -19,4 +19,4 @@ export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends chromium >/dev/null
 test -x /usr/bin/chromium
-/usr/bin/chromium --version >&2
+dpkg-query -W chromium >&2
