@@ -19,7 +19,7 @@ export function nodeLines(node: TopologyNode): string[] {
       return [node.label, what.filter((x) => x !== undefined).join(" · "), ...ports(node.ports)];
     }
     case "service":
-      return [node.label, ["service", node.auth === undefined ? undefined : "auth", node.enabled ? undefined : "disabled"].filter((x) => x !== undefined).join(" · "), ...ports(node.ports)];
+      return [node.label, [node.auth === undefined ? undefined : "auth", "service", node.enabled ? undefined : "disabled"].filter((x) => x !== undefined).join(" · "), ...ports(node.ports)];
     case "auth":
       return [node.label, `${node.provider} on the host`, ...ports(node.ports)];
     case "endpoint":

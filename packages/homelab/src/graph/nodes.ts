@@ -31,7 +31,8 @@ export function hostNodes(lab: Homelab, host: Host): TopologyNode[] {
   for (const c of host.containers) out.push(containerNode(host, c, facts.plan.addresses.get(c.name), providers.get(c.name)));
   for (const s of host.services) out.push(serviceNode(host, s));
   for (const p of host.auth) {
-    if (p.runsIn.kind !== "host") continue;
+    // A provider on the host is drawn as the host service of its name, when there is one.
+    if (p.runsIn.kind !== "host" || host.services.some((s) => s.name === p.name)) continue;
     out.push({ kind: "auth", id: onHost(host.name, "auth", p.name), label: p.name, at, provider: p.kind, ports: [{ port: p.port, protocol: "tcp" }] });
   }
   return out;
@@ -39,14 +40,16 @@ export function hostNodes(lab: Homelab, host: Host): TopologyNode[] {
 
 /**
  * The node a forward-auth provider's name stands for on `host`: the container it runs in (a
- * provider of `homelab({ auth })`, or a NixOS container with `forwardAuth`), or its own node
- * when it runs on the host; `undefined` for a name the host does not know.
+ * provider of `homelab({ auth })`, or a NixOS container with `forwardAuth`); when it runs on
+ * the host, the host service of its name, else its own node; `undefined` for a name the host
+ * does not know.
  * @example authNodeId(proxyHost, "authelia") // "proxy/container/authelia"
  */
 export function authNodeId(host: Host, provider: string): string | undefined {
   const p = host.auth.find((a) => a.name === provider);
   if (p !== undefined) {
-    return p.runsIn.kind === "host" ? onHost(host.name, "auth", p.name) : onHost(host.name, "container", p.runsIn.container);
+    if (p.runsIn.kind === "container") return onHost(host.name, "container", p.runsIn.container);
+    return host.services.some((s) => s.name === p.name) ? onHost(host.name, "service", p.name) : onHost(host.name, "auth", p.name);
   }
   const c = host.containers.find((x) => x.enable && x.name === provider && x.backend === "nspawn" && x.forwardAuth !== undefined);
   return c === undefined ? undefined : onHost(host.name, "container", c.name);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { demoFleet } from "../../test-support/graph/fleet.ts";
-import { container, homelab, host, route, service, traefik } from "../index.ts";
+import { authelia, container, homelab, host, route, service, traefik } from "../index.ts";
 import type { TopologyEdge } from "./model.ts";
 import { topology, topologyJson } from "./topology.ts";
 
@@ -112,5 +112,37 @@ describe("a remote route to what the other host does not have", () => {
     });
     const t = topology(lab);
     expect(edge(t.edges, "a/proxy/traefik", "missing/b/container/ghost")).toMatchObject({ kind: "proxy", port: 80 });
+  });
+});
+
+describe("a forward-auth provider on the host", () => {
+  const lab = (services: ReturnType<typeof service>[]) =>
+    homelab({
+      domain: "example.org",
+      hosts: [
+        host("proxy", {
+          stateVersion: "25.11",
+          address: "192.168.1.2",
+          traefik: traefik({ mode: "service" }),
+          auth: [authelia({ host: true })],
+          services,
+          routes: [route({ subdomain: "dns", to: { host: "dns", service: "adguardhome", port: 3000 }, auth: "authelia" })],
+        }),
+        host("dns", { stateVersion: "25.11", address: "192.168.1.3", system: "aarch64-linux", services: [service("adguardhome", { ports: [53, 3000] })] }),
+      ],
+    });
+
+  it("is the host service of its name, when there is one", () => {
+    const t = topology(lab([service("authelia", { ports: [{ port: 9091, address: "127.0.0.1" }] })]));
+    expect(t.nodes.find((n) => n.id === "proxy/service/authelia")).toMatchObject({ kind: "service", auth: "authelia" });
+    expect(t.nodes.some((n) => n.kind === "auth")).toBe(false);
+    expect(edge(t.edges, "proxy/proxy/traefik", "proxy/service/authelia")).toMatchObject({ kind: "auth" });
+    expect(edge(t.edges, "proxy/service/authelia", "dns/service/adguardhome")).toMatchObject({ kind: "proxy", port: 3000, remote: true });
+  });
+
+  it("is a node of its own otherwise", () => {
+    const t = topology(lab([]));
+    expect(t.nodes.find((n) => n.id === "proxy/auth/authelia")).toMatchObject({ kind: "auth", provider: "authelia", ports: [{ port: 9091, protocol: "tcp" }] });
+    expect(edge(t.edges, "proxy/auth/authelia", "dns/service/adguardhome")).toMatchObject({ remote: true });
   });
 });
