@@ -36,6 +36,7 @@ text { font-family: ${FONT}; fill: #1f2328; }
 .legend text { font-size: 11px; fill: #57606a; }
 `;
 
+/** The colour of each kind of hop (and of its arrowhead). */
 const MARKERS: { readonly [name: string]: string } = { route: "#8c959f", proxy: "#0969da", auth: "#cf222e", remote: "#bc4c00" };
 
 /** Room below the layout for the legend. */
@@ -53,6 +54,7 @@ export function svgOf(layout: TopologyLayout): string {
   out.push(`<style>${STYLE}</style>`);
   out.push("<defs>");
   for (const [name, colour] of Object.entries(MARKERS)) {
+    if (arrow(name) === "") continue;
     out.push(`<marker id="arrow-${name}" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="${colour}"/></marker>`);
   }
   out.push("</defs>");
@@ -121,7 +123,16 @@ function edgeSvg(e: EdgeLayout): string[] {
   const d = e.points.map((p, i) => `${i === 0 ? "M" : "L"}${num(p.x)},${num(p.y)}`).join("");
   const kind = edgeKind(e.edge);
   const title = `${e.edge.names.join(", ")}${e.edge.port === undefined ? "" : ` → :${e.edge.port}`}`;
-  return [`<path class="edge ${e.edge.kind}${e.edge.remote ? " remote" : ""}" data-id="${escapeXml(e.edge.id)}" d="${d}" marker-end="url(#arrow-${kind})"><title>${escapeXml(title)}</title></path>`];
+  return [`<path class="edge ${e.edge.kind}${e.edge.remote ? " remote" : ""}" data-id="${escapeXml(e.edge.id)}" d="${d}"${arrow(kind)}><title>${escapeXml(title)}</title></path>`];
+}
+
+/**
+ * The arrowhead of a kind of hop. Names → proxy have none: every name's hop ends at the same
+ * proxy, where a column of arrowheads would stack into one dark block, and the direction is
+ * plain (names stand left of everything).
+ */
+function arrow(kind: string): string {
+  return kind === "route" ? "" : ` marker-end="url(#arrow-${kind})"`;
 }
 
 /** What the colours of the drawn hops mean, in one line under the picture. */
@@ -138,7 +149,7 @@ function legend(y: number, drawn: ReadonlySet<string>): string[] {
     if (!drawn.has(kind)) continue;
     const colour = MARKERS[kind]!;
     const wide = kind === "remote" ? 2.6 : 1.3;
-    out.push(`<path d="M${x},${y + 8}L${x + 28},${y + 8}" stroke="${colour}" stroke-width="${wide}" fill="none"${dash === "" ? "" : ` stroke-dasharray="${dash}"`} marker-end="url(#arrow-${kind})"/>`);
+    out.push(`<path d="M${x},${y + 8}L${x + 28},${y + 8}" stroke="${colour}" stroke-width="${wide}" fill="none"${dash === "" ? "" : ` stroke-dasharray="${dash}"`}${arrow(kind)}/>`);
     out.push(`<text x="${x + 36}" y="${y + 12}">${escapeXml(label)}</text>`);
     x += 36 + label.length * DETAIL.size * 0.6 + 24;
   }
