@@ -79,3 +79,22 @@ export { RELEASES, releaseFacts, type ReleaseFacts } from "./releases/table.ts";
 export { compareCodeUnits } from "./util/order.ts";
 export { shellQuote } from "./util/shell.ts";
 export { GENERATED_FILE_PREFIX } from "./render/core/header.ts";
+export {
+  hostLines,
+  mermaidOf,
+  networkingText,
+  nodeLines,
+  portText,
+  topology,
+  topologyJson,
+  topologyMermaid,
+  type ContainerNetworking,
+  type NodeKind,
+  type Placement,
+  type Topology,
+  type TopologyEdge,
+  type TopologyHost,
+  type TopologyNetwork,
+  type TopologyNode,
+  type TopologyPort,
+} from "./graph/index.ts";
