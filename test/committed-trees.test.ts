@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { SUPPORTED_RELEASES } from "../packages/homelab/src/index.ts";
 import { evalServer, evalServerAssertions, type EvalServerOptions } from "./nixos-stub/eval-server.ts";
-import { CONFIGS, committedTreeCopy, loadLab, REPO_ROOT, removeTrees, withRelease, writeTreeOf, type RepositoryConfig } from "./trees.ts";
+import { CONFIGS, committedTreeCopy, hostsOf, loadLab, REPO_ROOT, removeTrees, withRelease, writeTreeOf, type RepositoryConfig } from "./trees.ts";
 
 afterAll(removeTrees);
 
@@ -23,7 +23,8 @@ describe.each(SUPPORTED_RELEASES)("NixOS %s: every config of the repository buil
     const lab = withRelease(await loadLab(config), release);
     const dir = writeTreeOf(config, lab);
     expect(readFileSync(join(dir, "flake.nix"), "utf8")).toContain(`"github:NixOS/nixpkgs/nixos-${release}"`);
-    expect(evalServerAssertions(dir, config.host).warnings).toEqual([]);
+    // Every host of a fleet, each its own NixOS system.
+    for (const host of hostsOf(config)) expect(evalServerAssertions(dir, host).warnings, host).toEqual([]);
   });
 });
 

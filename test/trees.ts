@@ -23,8 +23,10 @@ export interface RepositoryConfig {
   readonly out: string;
   /** Where the tree is committed. */
   readonly committed: string;
-  /** `nixosConfigurations.<host>`. */
+  /** `nixosConfigurations.<host>` (a fleet's first host, by name). */
   readonly host: string;
+  /** A fleet's hosts, sorted: every `nixosConfigurations.<host>` (absent: just `host`). */
+  readonly hosts?: readonly string[];
 }
 
 export const REPO_ROOT = new URL("..", import.meta.url).pathname;
@@ -35,7 +37,16 @@ export const CONFIGS: readonly RepositoryConfig[] = [
   { name: "nspawn-traefik-service", config: "examples/nspawn-traefik-service/homelab.config.ts", out: "examples/nspawn-traefik-service/server", committed: "examples/nspawn-traefik-service/server", host: "tiny" },
   { name: "proxy-zoo", config: "examples/proxy-zoo/homelab.config.ts", out: "examples/proxy-zoo/server", committed: "examples/proxy-zoo/server", host: "gateway" },
   { name: "impermanent-nas", config: "examples/impermanent-nas/homelab.config.ts", out: "examples/impermanent-nas/server", committed: "examples/impermanent-nas/server", host: "nas" },
+  { name: "fleet", config: "examples/fleet/homelab.config.ts", out: "examples/fleet/server", committed: "examples/fleet/server", host: "dns", hosts: ["dns", "nas", "proxy"] },
 ];
+
+/**
+ * Every `nixosConfigurations.<host>` of a config: a fleet's hosts, else its one host.
+ * @example hostsOf(CONFIGS.find((c) => c.name === "fleet")!) // ["dns", "nas", "proxy"]
+ */
+export function hostsOf(config: RepositoryConfig): readonly string[] {
+  return config.hosts ?? [config.host];
+}
 
 /** The homelab a config file exports. */
 export async function loadLab(config: RepositoryConfig): Promise<Homelab> {
@@ -44,11 +55,12 @@ export async function loadLab(config: RepositoryConfig): Promise<Homelab> {
 }
 
 /**
- * The same homelab, its hosts on another NixOS release (and that release's nixpkgs).
+ * The same homelab, its hosts (every host of a fleet) on another NixOS release (and that
+ * release's nixpkgs).
  * @example withRelease(lab, "25.11")
  */
 export function withRelease(lab: Homelab, release: Release): Homelab {
-  onlyHost(lab);
+  if (lab.fleet === undefined) onlyHost(lab);
   return { ...lab, hosts: lab.hosts.map((h) => ({ ...h, release, nixpkgs: nixpkgsUrl(release) })) };
 }
 

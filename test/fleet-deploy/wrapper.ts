@@ -57,7 +57,7 @@ export function writeWrapper(lab: Homelab, edit: Edit = (t) => t): string {
 ${releases.map((r) => `    ${nixpkgsInput(r)}.url = "github:NixOS/nixpkgs/nixos-${r}";\n`).join("")}    colmena.url = "github:zhaofengli/colmena";
     deploy-rs.url = "github:serokell/deploy-rs";
   };
-  outputs = { self, nixpkgs, colmena, deploy-rs, ... }@inputs:
+  outputs = { self, nixpkgs, ${releases.map((r) => `${nixpkgsInput(r)}, `).join("")}colmena, deploy-rs, ... }@inputs:
     let
       specialArgs = { inherit inputs; role = "fleet"; };
       modules = {

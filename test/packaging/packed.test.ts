@@ -119,6 +119,15 @@ describe("a new repository, through the installed bin", () => {
     npx(["tsc", "--noEmit", "-p", "podman"], install.project);
   });
 
+  it("graph: the installed bin draws the new homelab with elkjs as installed from the registry", () => {
+    const dir = newRepository("graphed", false);
+    const svg = nixjs(["graph"], dir).stdout;
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="\d+" height="\d+"/);
+    expect(svg).toContain('<g class="host" data-id="host/server">');
+    expect(nixjs(["graph", "--out", "topology.mmd"], dir).stderr).toBe("graph: wrote topology.mmd (mermaid)\n");
+    expect(readFileSync(join(dir, "topology.mmd"), "utf8")).toMatch(/^flowchart LR\n {2}subgraph h0\["server<br>/);
+  });
+
   it("init refuses to overwrite (exit 2, nothing written)", () => {
     const before = readFileSync(join(install.project, "homelab.config.ts"), "utf8");
     const again = npx(["nixjs", "init", "--template", "podman-caddy"], install.project, [2]);

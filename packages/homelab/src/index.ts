@@ -14,6 +14,7 @@ export {
   onlyHost,
   proxyOf,
   isHostRef,
+  isFleetRef,
   isHostService,
   isSecret,
   MODEL_BRAND,
@@ -23,7 +24,7 @@ export { container, type ContainerOptions } from "./builders/container.ts";
 export { host } from "./builders/host.ts";
 export type { FleetOptions, HostOptions } from "./schema/fleet.ts";
 export { homelab, DEFAULT_POOL, DEFAULT_NAMESPACE, DEFAULT_IDENTITY_PATHS } from "./builders/homelab.ts";
-export { containerRef, hostRef, type ContainerRef } from "./builders/refs.ts";
+export { containerRef, hostRef, type ContainerRef, type FleetContainerRef, type FleetHostRef, type HostRefOf } from "./builders/refs.ts";
 export { fromInput, packagesFrom } from "./builders/flake.ts";
 export { isInputRef } from "./model/flake.ts";
 export { isMiddleware, isRoute } from "./model/index.ts";
@@ -78,3 +79,22 @@ export { RELEASES, releaseFacts, type ReleaseFacts } from "./releases/table.ts";
 export { compareCodeUnits } from "./util/order.ts";
 export { shellQuote } from "./util/shell.ts";
 export { GENERATED_FILE_PREFIX } from "./render/core/header.ts";
+export {
+  hostLines,
+  mermaidOf,
+  networkingText,
+  nodeLines,
+  portText,
+  topology,
+  topologyJson,
+  topologyMermaid,
+  type ContainerNetworking,
+  type NodeKind,
+  type Placement,
+  type Topology,
+  type TopologyEdge,
+  type TopologyHost,
+  type TopologyNetwork,
+  type TopologyNode,
+  type TopologyPort,
+} from "./graph/index.ts";

@@ -9,6 +9,9 @@
  *
  * Targets (issue 9): the installed `nixjs synth` on the root config within 0.5× of `npx tsx`
  * running an empty file; reported too, its ratio to `node -e 0` (stretch: within 4×).
+ * Issue 12: a generated fleet of 50 hosts × 20 containers (as many containers as the
+ * single-host case, spread over hosts, with cross-host routes, deploy outputs and defaults)
+ * synthesises in under 3 s; reported with its ratio to the 1,000-container case of the same run.
  */
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -16,7 +19,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { packAndInstall } from "../test-support/packed-install.ts";
-import { generatedConfig, HARDWARE_MODULE } from "../test-support/configs.ts";
+import { fleetHostNames, generatedConfig, generatedFleetConfig, HARDWARE_MODULE } from "../test-support/configs.ts";
 
 const RUNS = Number(process.env["BENCH_RUNS"] ?? "9");
 const repo = fileURLToPath(new URL("../../../", import.meta.url));
@@ -50,6 +53,29 @@ function bigProject(name: string, esm: boolean): string {
 }
 const big = bigProject("big", true);
 const bigCjs = bigProject("big-cjs", false);
+
+/** The fleet's shape: 50 hosts × 20 containers, as many containers as the single-host case. */
+const FLEET = { hosts: 50, perHost: 20 } as const;
+
+/** A project beside the installed one holding the generated fleet, with every host's hardware module and secret. */
+function fleetProject(name: string): string {
+  const dir = join(project, name);
+  mkdirSync(dir);
+  writeFileSync(join(dir, "package.json"), `${JSON.stringify({ private: true, type: "module" })}\n`);
+  writeFileSync(join(dir, "homelab.config.ts"), generatedFleetConfig(FLEET.hosts, FLEET.perHost).replace(/from "file:[^"]+"/, 'from "@nixjs/homelab"'));
+  writeUserFiles(join(dir, "server"));
+  return dir;
+}
+/** Each fleet host's hardware module (under `hosts/<host>/`) and encrypted secret, which the user keeps there. */
+function writeUserFiles(server: string): void {
+  mkdirSync(join(server, "secrets"), { recursive: true });
+  for (const host of fleetHostNames(FLEET.hosts)) {
+    mkdirSync(join(server, "hosts", host), { recursive: true });
+    writeFileSync(join(server, "hosts", host, "hardware-configuration.nix"), HARDWARE_MODULE);
+    writeFileSync(join(server, "secrets", `app-${host}.age`), "");
+  }
+}
+const fleet = fleetProject("fleet");
 
 interface Case {
   readonly name: string;
@@ -109,9 +135,17 @@ function measure(cases: readonly Case[]): { median: number; error?: string }[] {
 const freshRoot = freshDir(join(project, "first"));
 const freshBig = freshDir(join(big, "first"));
 const freshBigCjs = freshDir(join(bigCjs, "first"));
+const freshFleetDir = freshDir(join(fleet, "first"));
+/** A fresh output directory for the fleet, with the files a user keeps there. */
+const freshFleet = (): string => {
+  const dir = freshFleetDir();
+  writeUserFiles(dir);
+  return dir;
+};
 const npx = process.platform === "win32" ? "npx.cmd" : "npx";
 spawnSync(nixjs, ["synth", "-q"], { cwd: project });
 spawnSync(nixjs, ["synth", "-q"], { cwd: big });
+spawnSync(nixjs, ["synth", "-q"], { cwd: fleet });
 const fromSources = join(scratch, "from-sources");
 spawnSync(npx, ["tsx", "synth", "-q", "--out", fromSources], { cwd: repo });
 
@@ -128,7 +162,12 @@ const cases: Case[] = [
   { name: "1,000 containers, re-synth (nothing changes)", cwd: big, argv: () => [nixjs, "synth"] },
   { name: "1,000 containers, `nixjs check`", cwd: big, argv: () => [nixjs, "check"] },
   { name: "1,000 containers, first synth, CommonJS package (no `\"type\"`)", cwd: bigCjs, argv: () => [nixjs, "synth", "--out", freshBigCjs()] },
+  { name: `fleet of ${FLEET.hosts} hosts × ${FLEET.perHost} containers, first synth`, cwd: fleet, argv: () => [nixjs, "synth", "--out", freshFleet()] },
+  { name: `fleet of ${FLEET.hosts} hosts × ${FLEET.perHost} containers, re-synth (nothing changes)`, cwd: fleet, argv: () => [nixjs, "synth"] },
+  { name: `fleet of ${FLEET.hosts} hosts × ${FLEET.perHost} containers, \`nixjs check\``, cwd: fleet, argv: () => [nixjs, "check"] },
 ];
+/** Where the cases the targets read are, by name (so adding a case moves nothing). */
+const caseIndex = (name: string): number => cases.findIndex((c) => c.name === name);
 
 const results = measure(cases);
 const [nodeFloor, tsxFloor] = [results[0]!.median, results[1]!.median];
@@ -150,10 +189,12 @@ function phases(config: string, tag: string): { files: number; rows: [string, nu
   return { files, rows: names.map((n) => [n, runs.map((x) => x[n]!).sort((a, b) => a - b)[Math.floor(runs.length / 2)]!]) };
 }
 writeFileSync(join(big, "phases.config.ts"), generatedConfig(1000));
+writeFileSync(join(fleet, "phases.config.ts"), generatedFleetConfig(FLEET.hosts, FLEET.perHost));
 const phaseTables = [
   ["root config", join(repo, "homelab.config.ts"), "root"] as const,
   // phases.ts runs the sources: the config imports them too (by URL), not the installed copy.
   ["1,000 containers", join(big, "phases.config.ts"), "big"] as const,
+  [`fleet of ${FLEET.hosts} hosts × ${FLEET.perHost} containers`, join(fleet, "phases.config.ts"), "fleet"] as const,
 ].map(([name, config, tag]) => ({ name, ...phases(config, tag) }));
 rmSync(scratch, { recursive: true, force: true });
 
@@ -164,8 +205,11 @@ cases.forEach((c, i) => {
   const { median, error } = results[i]!;
   console.log(`| ${c.name} | ${median.toFixed(0)} | ${(median / nodeFloor).toFixed(2)}× | ${(median / tsxFloor).toFixed(2)}× | ${error ? `FAILED: ${error}` : "ok"} |`);
 });
-const rootCheck = results[5]!.median;
+const rootCheck = results[caseIndex("root config, `nixjs check`")]!.median;
 console.log(`\nTarget: root config (\`nixjs check\`) within 0.5× of \`npx tsx\` empty: ${(rootCheck / tsxFloor).toFixed(2)}× (${rootCheck / tsxFloor <= 0.5 ? "met" : "NOT met"}); vs \`node -e 0\`: ${(rootCheck / nodeFloor).toFixed(2)}× (stretch 4×: ${rootCheck / nodeFloor <= 4 ? "met" : "not met"}).`);
+const single = results[caseIndex("1,000 containers, first synth")]!.median;
+const fleetFirst = results[caseIndex(`fleet of ${FLEET.hosts} hosts × ${FLEET.perHost} containers, first synth`)]!.median;
+console.log(`Target (issue 12): a fleet of ${FLEET.hosts} hosts × ${FLEET.perHost} containers, first synth, under 3 s: ${(fleetFirst / 1000).toFixed(2)} s (${fleetFirst < 3000 ? "met" : "NOT met"}); ${(fleetFirst / single).toFixed(2)}× the single host with 1,000 containers (${(single / 1000).toFixed(2)} s).`);
 for (const table of phaseTables) {
   console.log(`\nPhases of one synth, ${table.name} (${table.files} files; in-process, from the sources, fresh process each run, median ms):\n`);
   console.log("| phase | ms |");

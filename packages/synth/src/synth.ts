@@ -69,6 +69,8 @@ export interface SynthResult extends DiskOutcome {
   readonly out: string;
   /** Sorted: errors first, then by group and path. */
   readonly diagnostics: readonly Diagnostic[];
+  /** A fleet's host names, sorted (the summary names them); absent for a homelab of one host. */
+  readonly hosts?: readonly string[];
   /** Set for `error`: what went wrong, for the user. */
   readonly error?: { readonly kind: "config" | "io" | "containment" | "internal"; readonly message: string; readonly site?: string };
 }
@@ -127,11 +129,13 @@ export async function synth(options: SynthOptions = {}): Promise<SynthResult> {
   }
 
   const { files, secrets } = outcome.synthesized;
+  const hosts = outcome.synthesized.hosts;
+  const lab = hosts === undefined ? base : { ...base, hosts };
   let located: OutDirState;
   try {
     located = locateOutDir(outDir, base.out);
   } catch (error) {
-    return { ...base, status: "error", diagnostics: [], error: failure(error, cwd) };
+    return { ...lab, status: "error", diagnostics: [], error: failure(error, cwd) };
   }
   let diagnostics = [
     ...outcome.synthesized.diagnostics,
@@ -141,7 +145,7 @@ export async function synth(options: SynthOptions = {}): Promise<SynthResult> {
   if (options.strict) diagnostics = diagnostics.map((d) => (d.severity === "warning" ? { ...d, severity: "error" as const } : d));
   diagnostics = sortDiagnostics(diagnostics);
   options.onDiagnostics?.(diagnostics);
-  if (diagnostics.some((d) => d.severity === "error")) return { ...base, status: "invalid", diagnostics };
+  if (diagnostics.some((d) => d.severity === "error")) return { ...lab, status: "invalid", diagnostics };
 
   const force = options.force ?? false;
   const userFiles = new Set([...secrets.map((s) => posix.normalize(s.file)), ...outcome.synthesized.modules.map((m) => posix.normalize(m.path))]);
@@ -149,9 +153,9 @@ export async function synth(options: SynthOptions = {}): Promise<SynthResult> {
     const outcome: DiskOutcome = mode === "write"
       ? await writeStage({ located, outDir, display: base.out, files, force, userFiles })
       : await inspectStage({ located, files, mode, force, userFiles });
-    return { ...base, diagnostics, ...outcome };
+    return { ...lab, diagnostics, ...outcome };
   } catch (error) {
-    return { ...base, status: "error", diagnostics, error: failure(error, cwd) };
+    return { ...lab, status: "error", diagnostics, error: failure(error, cwd) };
   }
 }
 

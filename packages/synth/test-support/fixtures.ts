@@ -72,6 +72,8 @@ export interface FakeConfig {
   readonly modules?: readonly HandWrittenModule[];
   readonly diagnostics?: readonly Diagnostic[];
   readonly secrets?: readonly SecretFile[];
+  /** A fleet's host names (absent: a homelab of one host). */
+  readonly hosts?: readonly string[];
 }
 
 /** A config stage that returns `config` as if a homelab had been rendered and printed. */
@@ -83,6 +85,7 @@ export function fakeSynthesize(config: FakeConfig): NonNullable<SynthOptions["sy
       diagnostics: config.diagnostics ?? [],
       secrets: config.secrets ?? [],
       modules: config.modules ?? [],
+      ...(config.hosts === undefined ? {} : { hosts: config.hosts }),
     },
   });
 }

@@ -44,7 +44,7 @@ describe("the deploy providers", () => {
       nixpkgs = import nixpkgs { system = "x86_64-linux"; };
       nodeNixpkgs = {
         dns = import nixpkgs { system = "aarch64-linux"; };
-        nas = import inputs.nixpkgs-25_11 { system = "x86_64-linux"; };
+        nas = import nixpkgs-25_11 { system = "x86_64-linux"; };
       };
       inherit specialArgs;
       nodeSpecialArgs = {

@@ -52,12 +52,12 @@ export function targetUser(host: Host): string {
 }
 
 /**
- * A flake input by name inside `outputs`: `nixpkgs` is one of its formals; any other input
- * (`nixpkgs-25_11`) is read through `inputs`, which every fleet flake binds with `@inputs`.
- * @example inputExpr("nixpkgs-25_11") // inputs.nixpkgs-25_11
+ * A nixpkgs input by name inside `outputs`, where the fleet's flake names every nixpkgs input
+ * among its formals (`{ self, nixpkgs, nixpkgs-25_11, … }@inputs`), as its `nixosSystem` calls use them.
+ * @example inputExpr("nixpkgs-25_11") // nixpkgs-25_11
  */
 export function inputExpr(name: string): NixExpr {
-  return name === MAIN_NIXPKGS ? n.id(name) : n.select(n.id("inputs"), [name]);
+  return n.id(name);
 }
 
 /**

@@ -8,6 +8,8 @@ import type { Severity } from "../model/diagnostic.ts";
 import type { ProxyCode } from "../model/proxies.ts";
 import { PROXY_PROVIDERS } from "../proxies/index.ts";
 import { NSPAWN_CODES } from "./nspawn-codes.ts";
+import { FLEET_CODES } from "./fleet-codes.ts";
+import { DEPLOY_CODES } from "./deploy-codes.ts";
 
 /** A code's entry in the registry. */
 export interface CodeInfo {
@@ -133,7 +135,9 @@ const LATER_CODES = {
 
 /** Every code nixjs reports. */
 export type DiagnosticCode = keyof typeof CORE_CODES | ProxyCode | keyof typeof AUTH_CODES | keyof typeof LATER_CODES
-  | keyof typeof NSPAWN_CODES;
+  | keyof typeof NSPAWN_CODES
+  | keyof typeof FLEET_CODES
+  | keyof typeof DEPLOY_CODES;
 
 /**
  * The registry: code → severity and summary, in the README's order: the core's, each proxy's
@@ -147,6 +151,8 @@ export const DIAGNOSTIC_CODES: { readonly [C in DiagnosticCode]: CodeInfo } = Ob
   ...AUTH_CODES,
   ...LATER_CODES,
   ...NSPAWN_CODES,
+  ...FLEET_CODES,
+  ...DEPLOY_CODES,
 }) as { readonly [C in DiagnosticCode]: CodeInfo };
 
 /**

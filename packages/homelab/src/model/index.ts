@@ -16,6 +16,7 @@ export type * from "./routes.ts";
 export type * from "./secret.ts";
 export { formatSite, formatVia, type SourceSite } from "./site.ts";
 export { isPrivateNspawn, onlyHost, proxyOf } from "./lookup.ts";
+export { fleetRef, isFleetRef } from "./fleet-refs.ts";
 export {
   isContainer,
   isHomelab,

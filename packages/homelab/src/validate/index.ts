@@ -34,6 +34,15 @@ import { checkRouteBypass } from "./checks/route-bypass.ts";
 import { checkRoutes } from "./checks/routes.ts";
 import { checkSecrets } from "./checks/secrets.ts";
 import { Reporter, type HostCheck } from "./context.ts";
+import { fleetFacts } from "../facts/fleet.ts";
+import type { Host } from "../model/index.ts";
+import type { FleetCheck } from "./checks/fleet-context.ts";
+import { checkAddressesNeeded } from "./checks/fleet-address-needed.ts";
+import { checkHostAddresses, checkHostNames } from "./checks/fleet-hosts.ts";
+import { checkFleetRefs } from "./checks/fleet-refs.ts";
+import { checkRemoteRoutes } from "./checks/fleet-routes.ts";
+import { checkDeployFleet } from "./checks/deploy-fleet.ts";
+import { checkSecretRecipients } from "./checks/secret-recipients.ts";
 import { checkAuthProviders } from "../auth/checks.ts";
 import { checkOidcClients } from "../auth/oidc-checks.ts";
 import { checkDnsRewrites } from "../dns/checks.ts";
@@ -71,6 +80,11 @@ const HOST_CHECKS: readonly HostCheck[] = [
   checkStateFiles,
 ];
 
+/** Checks of the whole fleet (names, addresses, cross-host routes and references), run once per homelab. */
+const FLEET_CHECKS: readonly FleetCheck[] = [checkHostNames, checkHostAddresses, checkAddressesNeeded, checkRemoteRoutes, checkFleetRefs];
+/** Deploying (colmena, deploy-rs) and the secrets' recipients per host, after them. */
+const DEPLOY_FLEET_CHECKS: readonly FleetCheck[] = [checkDeployFleet, checkSecretRecipients];
+
 /**
  * Checks a homelab for everything that would break it or make it unsafe, and returns every
  * finding at once, sorted (`sortDiagnostics`): errors, then warnings, then notes. No error
@@ -81,14 +95,17 @@ const HOST_CHECKS: readonly HostCheck[] = [
  * for (const d of problems) console.log(formatDiagnostic(d));
  */
 export function validate(lab: Homelab): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
+  // In a fleet (even of one host) every finding names its host; a homelab({ hostName }) never.
+  const reporters = new Map<Host, Reporter>(lab.hosts.map((h) => [h, new Reporter(lab.fleet === undefined ? undefined : h.name)]));
   for (const host of lab.hosts) {
-    const report = new Reporter(lab.hosts.length > 1 ? host.name : undefined);
+    const report = reporters.get(host)!;
     const ctx = { lab, host, facts: hostFacts(lab, host), report };
     for (const check of HOST_CHECKS) check(ctx);
-    diagnostics.push(...report.diagnostics);
   }
-  return sortDiagnostics(diagnostics);
+  const fleet = { lab, fleet: fleetFacts(lab), report: (h: Host) => reporters.get(h)! };
+  for (const check of FLEET_CHECKS) check(fleet);
+  for (const check of DEPLOY_FLEET_CHECKS) check(fleet);
+  return sortDiagnostics([...reporters.values()].flatMap((r) => r.diagnostics));
 }
 
 export { hasErrors } from "../diagnostics/order.ts";

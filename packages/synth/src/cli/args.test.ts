@@ -34,6 +34,17 @@ describe("parseCommand", () => {
     expect(parseCommand(["init", "-t", "podman-caddy", "lab"])).toEqual({ kind: "init", args: { dir: "lab", template: "podman-caddy" } });
   });
 
+  it("reads graph: the format from --format, else from --out's extension, else svg", () => {
+    expect(parseCommand(["graph"])).toEqual({ kind: "graph", args: { config: "homelab.config.ts", format: "svg" } });
+    expect(parseCommand(["graph", "--out", "docs/topology.svg"])).toEqual({ kind: "graph", args: { config: "homelab.config.ts", out: "docs/topology.svg", format: "svg" } });
+    expect(parseCommand(["graph", "--out", "t.MMD"])).toMatchObject({ args: { format: "mermaid" } });
+    expect(parseCommand(["graph", "--out", "t.json", "--config", "c.ts"])).toEqual({ kind: "graph", args: { config: "c.ts", out: "t.json", format: "json" } });
+    // --format wins over the extension, and needs none.
+    expect(parseCommand(["graph", "--out", "t.txt", "-f", "mermaid"])).toMatchObject({ args: { out: "t.txt", format: "mermaid" } });
+    expect(parseCommand(["--format", "json", "graph"])).toMatchObject({ kind: "graph", args: { format: "json" } });
+    expect(parseCommand(["help", "graph"])).toEqual({ kind: "help", command: "graph" });
+  });
+
   it("help: --help of a command, `help <command>`, and the list of commands", () => {
     expect(parseCommand(["diff", "--help"])).toEqual({ kind: "help", command: "diff" });
     expect(parseCommand(["help", "watch"])).toEqual({ kind: "help", command: "watch" });
@@ -43,7 +54,7 @@ describe("parseCommand", () => {
 
   it.each([
     [["--bogus"], "Unknown option '--bogus'"],
-    [["deploy"], "unknown command 'deploy' (the commands are init, synth, check, diff, watch)"],
+    [["deploy"], "unknown command 'deploy' (the commands are init, synth, check, diff, watch, graph)"],
     [["help", "deploy"], "unknown command 'deploy'"],
     [["synth", "extra"], "unexpected argument 'extra'"],
     [["diff", "extra"], "unexpected argument 'extra'"],
@@ -57,6 +68,11 @@ describe("parseCommand", () => {
     [["init", "a", "b"], "unexpected argument 'b'"],
     [["init", "--template", "k8s"], "unknown template 'k8s' (the templates are nspawn-traefik, podman-caddy)"],
     [["init", "--config", "x.ts"], "Unknown option '--config'"],
+    [["graph", "--format", "png"], "unknown format 'png' (the formats are svg, mermaid, json)"],
+    [["graph", "--out", "topology.png"], "cannot tell the format of topology.png from its extension (.svg, .mmd, .json): give --format svg|mermaid|json"],
+    [["graph", "--out="], "--out needs a path"],
+    [["graph", "--check"], "Unknown option '--check'"],
+    [["graph", "extra"], "unexpected argument 'extra'"],
   ])("%j is a usage error", (argv, message) => {
     const command = parseCommand(argv);
     expect(command.kind).toBe("usage-error");

@@ -29,6 +29,19 @@ export interface WatchArgs {
   readonly quiet: boolean;
 }
 
+/** The formats `nixjs graph` writes. */
+export const GRAPH_FORMATS = ["svg", "mermaid", "json"] as const;
+/** One of {@link GRAPH_FORMATS}. */
+export type GraphFormat = (typeof GRAPH_FORMATS)[number];
+
+/** The options of `nixjs graph`. */
+export interface GraphArgs {
+  readonly config: string;
+  /** The file to write; stdout when absent. */
+  readonly out?: string;
+  readonly format: GraphFormat;
+}
+
 /** The templates `nixjs init` can start from. */
 export const TEMPLATES = ["nspawn-traefik", "podman-caddy"] as const;
 /** One of {@link TEMPLATES}. */
@@ -42,7 +55,7 @@ export interface InitArgs {
 }
 
 /** The commands, in the order `--help` lists them. */
-export const COMMANDS = ["init", "synth", "check", "diff", "watch"] as const;
+export const COMMANDS = ["init", "synth", "check", "diff", "watch", "graph"] as const;
 /** One of {@link COMMANDS}. */
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -52,6 +65,7 @@ export type Command =
   | { readonly kind: "diff"; readonly args: DiffArgs }
   | { readonly kind: "watch"; readonly args: WatchArgs }
   | { readonly kind: "init"; readonly args: InitArgs }
+  | { readonly kind: "graph"; readonly args: GraphArgs }
   | { readonly kind: "help"; readonly command?: CommandName }
   | { readonly kind: "version" }
   | { readonly kind: "usage-error"; readonly message: string; readonly json: boolean; readonly command?: CommandName };
@@ -75,6 +89,7 @@ const OPTIONS = {
   diff: { ...TARGET, ...COMMON, quiet: SYNTH_OPTIONS.quiet, strict: SYNTH_OPTIONS.strict },
   watch: { ...TARGET, ...COMMON, force: SYNTH_OPTIONS.force, quiet: SYNTH_OPTIONS.quiet, strict: SYNTH_OPTIONS.strict },
   init: { ...COMMON, template: { type: "string", short: "t" } },
+  graph: { ...TARGET, ...COMMON, format: { type: "string", short: "f" } },
 } as const;
 
 /**
@@ -108,6 +123,7 @@ function parseFor(command: CommandName, rest: readonly string[], json: boolean, 
   if (values["help"]) return named ? { kind: "help", command } : { kind: "help" };
   if (values["version"]) return { kind: "version" };
   if (command === "init") return initCommand(values, positionals);
+  if (command === "graph") return graphCommand(values, positionals);
   if (positionals.length > 0) {
     const what = named ? `unexpected argument '${positionals[0]}'` : `unknown command '${positionals[0]}' (the commands are ${COMMANDS.join(", ")})`;
     return { kind: "usage-error", message: what, json, command };
@@ -143,6 +159,29 @@ function initCommand(values: Record<string, string | boolean | undefined>, posit
   return { kind: "init", args: { dir, template: template as TemplateName } };
 }
 
+/** The format each `--out` extension means, when `--format` is not given. */
+const EXTENSIONS: { readonly [extension: string]: GraphFormat } = { ".svg": "svg", ".mmd": "mermaid", ".mermaid": "mermaid", ".json": "json" };
+
+function graphCommand(values: Record<string, string | boolean | undefined>, positionals: readonly string[]): Command {
+  const usage = (message: string): Command => ({ kind: "usage-error", message, json: false, command: "graph" });
+  if (positionals.length > 0) return usage(`unexpected argument '${positionals[0]}'`);
+  const config = values["config"] as string | undefined;
+  const out = values["out"] as string | undefined;
+  if (config === "") return usage("--config needs a path");
+  if (out === "") return usage("--out needs a path");
+  const given = values["format"] as string | undefined;
+  if (given !== undefined && !(GRAPH_FORMATS as readonly string[]).includes(given)) {
+    return usage(`unknown format '${given}' (the formats are ${GRAPH_FORMATS.join(", ")})`);
+  }
+  const extension = out === undefined ? undefined : /\.[^./\\]+$/.exec(out)?.[0].toLowerCase();
+  const implied = extension === undefined ? undefined : EXTENSIONS[extension];
+  if (given === undefined && out !== undefined && implied === undefined) {
+    return usage(`cannot tell the format of ${out} from its extension (.svg, .mmd, .json): give --format ${GRAPH_FORMATS.join("|")}`);
+  }
+  const format = (given as GraphFormat | undefined) ?? implied ?? "svg";
+  return { kind: "graph", args: { config: config ?? "homelab.config.ts", ...(out === undefined ? {} : { out }), format } };
+}
+
 function helpFor(argv: readonly string[]): Command {
   const at = firstPositional(argv);
   const topic = at === undefined ? undefined : argv[at];
@@ -161,7 +200,7 @@ function isCommand(word: string | undefined): word is CommandName {
  * never taken for a command.
  */
 function firstPositional(argv: readonly string[]): number | undefined {
-  const all = { ...SYNTH_OPTIONS, ...OPTIONS.init };
+  const all = { ...SYNTH_OPTIONS, ...OPTIONS.init, ...OPTIONS.graph };
   const { tokens } = parseArgs({ args: [...argv], options: all, allowPositionals: true, strict: false, tokens: true });
   return tokens.find((t) => t.kind === "positional")?.index;
 }

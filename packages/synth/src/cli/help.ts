@@ -26,6 +26,8 @@ Commands:
   check        synth --check: write nothing; exit 1 with a diff when server/ is stale (CI)
   diff         show what synth would change, as a unified diff per file; exit 0 either way
   watch        synth again on every change of the config or a file it imports
+  graph        draw the homelab's topology (hosts, containers, networks, routes) as SVG,
+               Mermaid or JSON
 
 Run \`nixjs <command> --help\` for a command's options.
 Options of every command:
@@ -151,6 +153,35 @@ Exit codes:
   2  usage error; a file already exists (nothing was written); an I/O error
 `;
 
+/** `nixjs graph --help`. */
+export const GRAPH_HELP = `Usage: nixjs graph [--out topology.svg] [--format svg|mermaid|json] [--config <file>]
+
+Draws the homelab of the config: each host as a box holding its proxies, containers and
+services (backend, address, published ports, networks), the public host names its routes
+answer, and the path each request takes: name → proxy → forward auth (Authelia, Authentik)
+→ target, across hosts for a route to another host of a fleet. Nothing is validated or
+synthesised; a route whose target does not exist is drawn to a "missing" box.
+
+Formats:
+  svg       a picture laid out by ELK (elkjs), readable at 100 % (the default)
+  mermaid   a Mermaid flowchart (GitHub renders it in Markdown)
+  json      the topology as data: hosts, nodes, networks, route hops, sorted
+
+Options:
+  --config <file>        the config module (default: homelab.config.ts)
+  --out <file>           write to this file instead of stdout; its extension (.svg, .mmd,
+                         .json) gives the format unless --format does
+  -f, --format <name>    svg, mermaid or json (default: from --out, else svg)
+  -h, --help             print this help
+
+The same config gives the same bytes, on any machine.
+
+Exit codes:
+  0  the picture was written
+  1  the config has builder input errors (printed)
+  2  usage error; the config could not be loaded; the file could not be written
+`;
+
 /**
  * The help of `command`, or the list of commands.
  * @example helpText("diff").startsWith("Usage: nixjs diff")
@@ -169,6 +200,8 @@ export function helpText(command?: CommandName): string {
       return WATCH_HELP;
     case "init":
       return INIT_HELP;
+    case "graph":
+      return GRAPH_HELP;
   }
 }
 

@@ -17,7 +17,7 @@ export type CommandIo = Partial<CliIo> & Pick<CliIo, "stdout" | "stderr">;
 
 /**
  * The `nixjs` command (and the root `synth.ts`): parses `argv` (without the node and script
- * names), runs the command (`synth` when none is named; `init`, `check`, `diff`, `watch`),
+ * names), runs the command (`synth` when none is named; `init`, `check`, `diff`, `watch`, `graph`),
  * prints its report, and returns the exit code (0 ok, 1 drift or validation errors, 2
  * usage/config/I/O error, held lock or refusal; see each command's `--help`).
  * @example process.exitCode = await main(process.argv.slice(2))
@@ -48,6 +48,8 @@ export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Pr
       return (await import("./commands/watch.ts")).runWatch(command.args, { ...io, stdout: out, stderr: err });
     case "init":
       return (await import("./commands/init.ts")).runInit(command.args, { ...io, stdout: out, stderr: err });
+    case "graph":
+      return (await import("./commands/graph.ts")).runGraph(command.args, { ...io, stdout: out, stderr: err });
   }
 }
 

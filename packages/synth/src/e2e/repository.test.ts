@@ -65,8 +65,8 @@ describe("the root homelab.config.ts", () => {
 });
 
 describe("committed trees (the root golden and examples/*/server/)", () => {
-  it("there are the root tree, both seeds' examples, the proxy zoo and the impermanent NAS", () => {
-    expect(examples).toEqual(["impermanent-nas", "nspawn-traefik-service", "podman-media", "proxy-zoo"]);
+  it("there are the root tree, both seeds' examples, the proxy zoo, the impermanent NAS and the fleet", () => {
+    expect(examples).toEqual(["fleet", "impermanent-nas", "nspawn-traefik-service", "podman-media", "proxy-zoo"]);
     for (const { config, dir } of committed) expect(existsSync(join(REPO_ROOT, dir)), `${dir} (from ${config})`).toBe(true);
   });
 

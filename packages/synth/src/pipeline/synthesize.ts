@@ -10,6 +10,7 @@ import {
   validate,
   type Diagnostic,
   type Homelab,
+  type Host,
   type NeededSecretFile,
   type RenderOptions,
   type SourceSite,
@@ -34,14 +35,18 @@ export interface Synthesized {
   readonly secrets: readonly SecretFile[];
   /** Hand-written modules the flake imports (relative to the output directory), to check they exist. */
   readonly modules: readonly HandWrittenModule[];
+  /** A fleet's host names, sorted (what the summary names); absent for a homelab of one host. */
+  readonly hosts?: readonly string[];
 }
 
-/** A hand-written module a host lists in `modules`. */
+/** A hand-written module a host lists in `modules` (one entry per host that lists it). */
 export interface HandWrittenModule {
   /** Relative to the output directory, as the flake imports it: `./hardware-configuration.nix`. */
   readonly path: string;
   readonly host: string;
-  /** `file:line:column` of the `homelab()` call. */
+  /** The host is one of a fleet (`homelab({ hosts })`): messages name it. */
+  readonly fleet?: boolean;
+  /** `file:line:column` of the `homelab()` call (of `host()` in a fleet). */
   readonly site: string;
 }
 
@@ -56,8 +61,11 @@ const DEFAULT_RENDER_OPTIONS: RenderOptions = { command: "nixjs synth" };
 export function synthesizeLab(lab: Homelab, options: RenderOptions = DEFAULT_RENDER_OPTIONS): Synthesized {
   const diagnostics: Diagnostic[] = [...validate(lab)];
   const secrets = neededSecretFiles(lab).map(secretFile);
-  const modules = lab.hosts.flatMap((h) => h.modules.map((path) => ({ path, host: h.name, get site() { return formatSite(h.site); } })));
-  if (diagnostics.some((d) => d.severity === "error")) return { diagnostics, files: new Map(), secrets, modules };
+  const fleet = lab.fleet === undefined ? {} : { fleet: true };
+  const modules = lab.hosts.flatMap((h) => h.modules.map((path) => ({ path, host: h.name, ...fleet, get site() { return formatSite(h.site); } })));
+  const hosts = lab.fleet === undefined ? {} : { hosts: [...new Set(lab.hosts.map((h) => h.name))].sort(compareCodeUnits) };
+  const empty = { files: new Map<string, string>(), secrets, modules, ...hosts };
+  if (diagnostics.some((d) => d.severity === "error")) return { diagnostics, ...empty };
   try {
     // Validated just above, without errors: render need not validate again.
     const rendered = render(lab, { ...options, assumeValid: true });
@@ -66,22 +74,23 @@ export function synthesizeLab(lab: Homelab, options: RenderOptions = DEFAULT_REN
     for (const path of paths) nix.set(path, print(rendered.get(path)!));
     // Self-check, as nixfmt does: every file parses back. Only raw text (`n.raw`) can break it.
     const unparsable = [...nix].flatMap(([path, text]) => unparsableFile(lab, path, text));
-    if (unparsable.length > 0) return { diagnostics: [...diagnostics, ...unparsable], files: new Map(), secrets, modules };
+    if (unparsable.length > 0) return { diagnostics: [...diagnostics, ...unparsable], ...empty };
     // The files that are not Nix (sops' `.sops.yaml`), beside them in one sorted tree.
     const text = renderTextFiles(lab, options);
     const files = new Map([...nix, ...text].sort(([a], [b]) => compareCodeUnits(a, b)));
-    return { diagnostics, files, secrets, modules };
+    return { diagnostics, files, secrets, modules, ...hosts };
   } catch (error) {
     if (!(error instanceof NixValueError)) throw error;
-    diagnostics.push(renderErrorDiagnostic(lab, error));
-    return { diagnostics, files: new Map(), secrets, modules };
+    diagnostics.push(renderErrorDiagnostic(lab, error, options));
+    return { diagnostics, ...empty };
   }
 }
 
 /**
  * An error for a generated file that does not parse, naming the file, the place and the part
  * of the config it comes from (its container or service; the homelab otherwise). The printer
- * writes only valid Nix, so the cause is raw text the user wrote (`n.raw`).
+ * writes only valid Nix, so the cause is raw text the user wrote (`n.raw`). In a fleet the
+ * file is under `hosts/<host>/`: the part is looked up on that host, and the finding names it.
  */
 function unparsableFile(lab: Homelab, path: string, text: string): Diagnostic[] {
   try {
@@ -89,15 +98,18 @@ function unparsableFile(lab: Homelab, path: string, text: string): Diagnostic[] 
     return [];
   } catch (error) {
     if (!(error instanceof NixParseError)) throw error;
-    const m = /^(containers|services)\/([^/.]+)/.exec(path);
-    const kind = m?.[1] === "containers" ? ("container" as const) : m?.[1] === "services" ? ("service" as const) : undefined;
+    const m = /^(?:hosts\/([^/]+)\/)?(containers|services)\/([^/.]+)/.exec(path);
+    const hostName = lab.fleet === undefined ? undefined : m?.[1] ?? /^hosts\/([^/]+)\//.exec(path)?.[1];
+    const kind = m?.[2] === "containers" ? ("container" as const) : m?.[2] === "services" ? ("service" as const) : undefined;
+    const hosts = hostName === undefined ? lab.hosts : lab.hosts.filter((h) => h.name === hostName);
     const parts: readonly { readonly name: string; readonly site: SourceSite }[] =
-      kind === undefined ? [] : lab.hosts.flatMap((h): readonly { readonly name: string; readonly site: SourceSite }[] => (kind === "container" ? h.containers : h.services));
-    const owner = parts.find((x) => x.name === m?.[2]);
-    const site = owner?.site ?? lab.site;
+      kind === undefined ? [] : hosts.flatMap((h): readonly { readonly name: string; readonly site: SourceSite }[] => (kind === "container" ? h.containers : h.services));
+    const owner = parts.find((x) => x.name === m?.[3]);
+    const site = owner?.site ?? (hostName === undefined ? undefined : hosts[0]?.site) ?? lab.site;
     return [{
       severity: "error",
       code: "unparsable-output",
+      ...(hostName === undefined ? {} : { host: hostName }),
       subject: owner === undefined || kind === undefined ? { kind: "homelab" } : { kind, name: owner.name },
       path: [],
       message: `${path} would not parse (${error.message}): raw Nix text in the config (n.raw) is not valid Nix there; fix it, or build the expression with n.* instead. Nothing was written`,
@@ -111,26 +123,47 @@ function unparsableFile(lab: Homelab, path: string, text: string): Diagnostic[] 
  * a model path (`containers.immich.config.services.immich.host`), and the site is the call of
  * the builder that holds it (the container or service), not `homelab()`. Builders check their
  * values already; one that still fails here got through a gap, so the message says so.
+ *
+ * The path names no host: in a fleet, the part is looked for on the hosts whose own render
+ * fails (each host rendered alone, only now that rendering the fleet failed), so that a
+ * service every host has (`openssh`) is reported on the host that holds the bad value.
  */
-function renderErrorDiagnostic(lab: Homelab, error: NixValueError): Diagnostic {
+function renderErrorDiagnostic(lab: Homelab, error: NixValueError, options: RenderOptions): Diagnostic {
   const under = (prefix: string): boolean =>
     error.path === prefix || error.path.startsWith(`${prefix}.`) || error.path.startsWith(`${prefix}[`);
-  const owners = lab.hosts.flatMap((h) => [
-    ...h.containers.map((c) => ({ prefix: `containers.${c.name}`, site: c.site, subject: { kind: "container" as const, name: c.name } })),
-    ...h.services.map((x) => ({ prefix: `services.${x.name}`, site: x.site, subject: { kind: "service" as const, name: x.name } })),
+  const hosts = lab.fleet === undefined ? lab.hosts : failingHosts(lab, options);
+  const owners = hosts.flatMap((h) => [
+    ...h.containers.map((c) => ({ host: h, prefix: `containers.${c.name}`, site: c.site, subject: { kind: "container" as const, name: c.name } })),
+    ...h.services.map((x) => ({ host: h, prefix: `services.${x.name}`, site: x.site, subject: { kind: "service" as const, name: x.name } })),
   ]);
   const owner = owners.filter((o) => under(o.prefix)).sort((a, b) => b.prefix.length - a.prefix.length)[0];
-  const site = owner?.site ?? lab.site;
+  const host = lab.fleet === undefined ? undefined : owner?.host ?? (hosts.length === 1 ? hosts[0] : undefined);
+  const site = owner?.site ?? host?.site ?? lab.site;
   const via = formatVia(site);
   return {
     severity: "error",
     code: "not-nix-value",
+    ...(host === undefined ? {} : { host: host.name }),
     subject: owner?.subject ?? { kind: "homelab" },
     path: [error.path],
     message: `${error.reason}; change the value in the config`,
     site: formatSite(site),
     ...(via.length > 0 ? { via } : {}),
   };
+}
+
+/** The hosts of a fleet whose own render (the fleet narrowed to that host) throws a {@link NixValueError}. */
+function failingHosts(lab: Homelab, options: RenderOptions): readonly Host[] {
+  const failing = lab.hosts.filter((h) => {
+    try {
+      render({ ...lab, hosts: [h] }, { ...options, assumeValid: true });
+      return false;
+    } catch (error) {
+      return error instanceof NixValueError;
+    }
+  });
+  // Rendering one host alone may fail for another reason: then every host is a candidate.
+  return failing.length > 0 ? failing : lab.hosts;
 }
 
 /**

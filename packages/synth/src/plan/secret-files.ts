@@ -31,26 +31,44 @@ export function missingSecretWarnings(
 
 /**
  * A warning for every hand-written module the flake imports that is not in the output
- * directory yet (a flake cannot import a file it does not have), with what to put there.
+ * directory yet (a flake cannot import a file it does not have), with what to put there. A
+ * module several hosts of a fleet import is one warning naming them all; in a fleet, the
+ * warning names the host (a hardware configuration comes from that machine).
  * @example missingModuleWarnings(modules, (p) => existsSync(join(out, p)), "server")
  */
 export function missingModuleWarnings(modules: readonly HandWrittenModule[], exists: (relativePath: string) => boolean, outDirDisplay: string): Diagnostic[] {
-  const out: Diagnostic[] = [];
+  const byPath = new Map<string, HandWrittenModule[]>();
   for (const m of modules) {
     const relative = posix.normalize(m.path);
+    byPath.set(relative, [...(byPath.get(relative) ?? []), m]);
+  }
+  const out: Diagnostic[] = [];
+  for (const [relative, importers] of byPath) {
     if (relative.startsWith("../") || exists(relative)) continue;
+    const first = importers[0]!;
+    const hosts = [...new Set(importers.map((m) => m.host))];
+    const fleet = first.fleet === true;
+    const target = posix.join(outDirDisplay, relative);
     const hardware = posix.basename(relative) === "hardware-configuration.nix";
+    const machine = fleet && hosts.length === 1 ? hosts[0]! : "the machine";
     const how = hardware
-      ? `on the machine, run nixos-generate-config --show-hardware-config > ${posix.join(outDirDisplay, relative)} (or copy /etc/nixos/hardware-configuration.nix)`
+      ? `on ${machine}, run nixos-generate-config --show-hardware-config > ${target} (or copy /etc/nixos/hardware-configuration.nix)`
       : "write it (synth never writes or deletes it)";
+    const importer = fleet ? `${listed(hosts)} import${hosts.length === 1 ? "s" : ""} it` : "the flake imports it";
     out.push({
       severity: "warning",
       code: "missing-module-file",
+      ...(fleet && hosts.length === 1 ? { host: hosts[0]! } : {}),
       subject: { kind: "homelab" },
       path: ["modules"],
-      site: m.site,
-      message: `${posix.join(outDirDisplay, relative)} does not exist yet, and the flake imports it: ${how}`,
+      site: first.site,
+      message: `${target} does not exist yet, and ${importer}: ${how}`,
     });
   }
   return out;
+}
+
+/** "nas", "dns and nas", "dns, nas and proxy". */
+function listed(names: readonly string[]): string {
+  return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]!}`;
 }

@@ -92,10 +92,10 @@ export async function reportHuman(result: SynthResult, ms: number, ctx: HumanRep
         out.write(await formatDiffs(plan, result.out, pOut));
       }
     }
-    if (!quiet || drift) (drift ? err : out).write(`${summaryLine("check", result.counts, result.out, ms, drift)}\n`);
+    if (!quiet || drift) (drift ? err : out).write(`${summaryLine("check", result.counts, result.out, ms, drift, result.hosts)}\n`);
     return;
   }
   if (quiet) return;
   if (hasDrift(plan)) out.write(formatChanges(plan, result.out, pOut, args.mode));
-  out.write(`${summaryLine(args.mode, result.counts, result.out, ms)}\n`);
+  out.write(`${summaryLine(args.mode, result.counts, result.out, ms, false, result.hosts)}\n`);
 }

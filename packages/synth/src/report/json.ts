@@ -7,7 +7,8 @@ export const JSON_REPORT_VERSION = 1;
 
 /**
  * The `--json` document: status, exit code, diagnostics, the file plan (every generated or
- * removed path with its action and hash), refusals, and the summary. Stable key order.
+ * removed path with its action and hash), refusals, and the summary; for a fleet, its host names
+ * (`hosts`, sorted). Stable key order.
  * @example JSON.parse(stdout).files.filter((f) => f.action !== "unchanged")
  */
 export function jsonReport(result: SynthResult, durationMs: number): object {
@@ -19,6 +20,8 @@ export function jsonReport(result: SynthResult, durationMs: number): object {
     mode: result.mode,
     config: result.config,
     out: result.out,
+    // Only for a fleet: a homelab of one host keeps the document it always had.
+    ...(result.hosts === undefined ? {} : { hosts: result.hosts }),
     diagnostics: result.diagnostics,
     files: plan?.changes.map((c) => ({
       path: c.path,

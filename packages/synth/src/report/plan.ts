@@ -65,19 +65,22 @@ export function formatDrift(plan: Plan, out: string, p: Paint): string {
 }
 
 /**
- * The closing line: files written, unchanged, removed, and the time taken.
+ * The closing line: files written, unchanged, removed, and the time taken; for a fleet, the
+ * hosts the tree is for.
  * @example summaryLine("write", counts, "server", 412.3) // "synth: 3 written, 9 unchanged, 1 removed in server/ (0.41 s)"
+ * @example summaryLine("write", counts, "server", 412.3, false, ["dns", "nas"]) // "synth: 3 written, 9 unchanged, 1 removed in server/ for 2 hosts (dns, nas) (0.41 s)"
  */
-export function summaryLine(mode: SynthMode, counts: PlanCounts, out: string, ms: number, drift = false): string {
+export function summaryLine(mode: SynthMode, counts: PlanCounts, out: string, ms: number, drift = false, hosts: readonly string[] = []): string {
   const time = `${(ms / 1000).toFixed(2)} s`;
   const { written, unchanged, removed } = counts;
+  const dir = hosts.length === 0 ? `${out}/` : `${out}/ for ${hosts.length} host${hosts.length === 1 ? "" : "s"} (${hosts.join(", ")})`;
   if (mode === "check") {
     return drift
-      ? `check: ${out}/ differs from what synth would write (${written} to write, ${removed} to remove); run synth and commit (${time})`
-      : `check: ${out}/ is up to date (${unchanged} files) (${time})`;
+      ? `check: ${dir} differs from what synth would write (${written} to write, ${removed} to remove); run synth and commit (${time})`
+      : `check: ${dir} is up to date (${unchanged} files) (${time})`;
   }
-  if (mode === "dry-run") return `dry run: ${written} to write, ${unchanged} unchanged, ${removed} to remove in ${out}/; nothing written (${time})`;
-  return `synth: ${written} written, ${unchanged} unchanged, ${removed} removed in ${out}/ (${time})`;
+  if (mode === "dry-run") return `dry run: ${written} to write, ${unchanged} unchanged, ${removed} to remove in ${dir}; nothing written (${time})`;
+  return `synth: ${written} written, ${unchanged} unchanged, ${removed} removed in ${dir} (${time})`;
 }
 
 function join(out: string, path: string): string {

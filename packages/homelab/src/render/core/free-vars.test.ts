@@ -1,6 +1,7 @@
 import { n } from "@nixjs/expr-printer";
 import { describe, expect, it } from "vitest";
 import { freeVariables } from "./free-vars.ts";
+import { hostRef } from "../../builders/refs.ts";
 
 const free = (e: Parameters<typeof freeVariables>[0]): string[] => [...freeVariables(e)].sort();
 
@@ -26,6 +27,12 @@ describe("freeVariables", () => {
 
   it("under `with`, only well-known module arguments count as free", () => {
     expect(free(n.with(n.id("lib"), n.list([n.id("mkIf"), n.id("pkgs")])))).toEqual(["lib", "pkgs"]);
+  });
+
+  it("a fleet reference is the module argument fleet, even under `with` (a plain `fleet` there may be the with's)", () => {
+    expect(free(n.with(n.id("pkgs"), n.list([hostRef("nas").address, hostRef("nas").container("db").address])))).toEqual(["fleet", "pkgs"]);
+    expect(free(n.with(n.id("pkgs"), n.select("fleet.hosts.nas.address")))).toEqual(["pkgs"]);
+    expect(free(n.fn({ formals: ["fleet"] }, hostRef("nas").address))).toEqual([]);
   });
 
   it("scans raw text for module arguments", () => {

@@ -1,4 +1,5 @@
 import type { NixAttrName, NixBinding, NixExpr, NixParam } from "@nixjs/expr-printer";
+import { isFleetRef } from "../../model/fleet-refs.ts";
 
 /**
  * Names every Nix file can use without binding them: the global builtins. A module's function
@@ -167,6 +168,8 @@ function expr(walk: Walk, scope: Scope, e: NixExpr, underWith: boolean): void {
       for (const arg of e.args) expr(walk, scope, arg, underWith);
       return;
     case "select":
+      // A fleet reference (`hostRef("nas").address`) means the module argument `fleet` even under a `with`.
+      if (isFleetRef(e)) use(walk, scope, "fleet", false);
       expr(walk, scope, e.expr, underWith);
       for (const name of e.path) attrName(walk, scope, name, underWith);
       if (e.default !== undefined) expr(walk, scope, e.default, underWith);

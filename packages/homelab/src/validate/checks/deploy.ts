@@ -30,11 +30,13 @@ export function checkDeploy(ctx: CheckContext): void {
   if (!usesSecrets || sshKeys.length === 0 || hostConfigSets(ctx, ["services", "openssh", "enable"])) return;
   // The backend's own words: agenix's identityPaths, or sops-nix's SSH keys.
   const [tool, option] = lab.secrets.backend === "sops" ? ["sops-nix", ["sops", "sshKeyPaths"]] : ["agenix", ["agenix", "identityPaths"]];
+  // agenix.identityPaths is the host's own option (`host()`'s in a fleet); sops is the homelab's.
+  const owner = lab.secrets.backend === "sops" ? lab : host;
   const message = `${tool} decrypts with ${sshKeys.join(", ")}, an SSH host key, and nothing nixjs writes creates it (OpenSSH generates host keys only when services.openssh is enabled): enable it in a host module or a service's config (services.openssh.enable = true${sshKeys.some((k) => !k.startsWith("/etc/ssh/")) ? `, with services.openssh.hostKeys pointing at ${sshKeys[0]}` : ""}), or point ${option.join(".")} at a key the machine has`;
   // A hand-written module other than the generated hardware one may enable OpenSSH unseen.
   if (host.modules.some((m) => !HARDWARE_MODULE.test(m)) || (host.flake?.modules ?? []).some((m) => m.kind !== "path")) {
-    ctx.report.note("identity-not-created", atHomelab(lab, ...option), `${message}. (A hand-written module may already do this; nixjs cannot see into it.)`);
+    ctx.report.note("identity-not-created", atHomelab(owner, ...option), `${message}. (A hand-written module may already do this; nixjs cannot see into it.)`);
   } else {
-    ctx.report.warning("identity-not-created", atHomelab(lab, ...option), message);
+    ctx.report.warning("identity-not-created", atHomelab(owner, ...option), message);
   }
 }

@@ -88,8 +88,10 @@ export function checkSecrets(ctx: CheckContext): void {
   const sops = lab.secrets.backend === "sops";
   if (declared.length > 0 && host.identityPaths.length === 0) {
     if (sops) report.error("identity-paths-empty", atHomelab(lab, "sops", "sshKeyPaths"), "secrets are declared but sops-nix has no key to decrypt them: set sops.sshKeyPaths (e.g. the host's /etc/ssh/ssh_host_ed25519_key) or sops.ageKeyFile");
-    else report.error("identity-paths-empty", atHomelab(lab, "agenix", "identityPaths"), "secrets are declared but agenix has no identity to decrypt them: set agenix.identityPaths (e.g. the host's /etc/ssh/ssh_host_ed25519_key)");
+    else report.error("identity-paths-empty", atHomelab(host, "agenix", "identityPaths"), "secrets are declared but agenix has no identity to decrypt them: set agenix.identityPaths (e.g. the host's /etc/ssh/ssh_host_ed25519_key)");
   }
+  // A fleet host's own key (hostKey) is a recipient of every file it decrypts (secret-recipients.ts).
+  if (lab.fleet !== undefined && host.hostKey !== undefined) return;
   if (declared.length > 0 && Object.keys(lab.secrets.recipients).length === 0) {
     if (sops) report.warning("no-recipients", atHomelab(lab, "sops", "recipients"), "secrets are declared but .sops.yaml will list no public keys to encrypt them to: set sops.recipients (the host's key as age, from ssh-to-age, and yours)");
     else report.warning("no-recipients", atHomelab(lab, "agenix", "recipients"), "secrets are declared but secrets.nix will list no public keys to encrypt them to: set agenix.recipients (the host's SSH key and yours)");
