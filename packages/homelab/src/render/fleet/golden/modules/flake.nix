@@ -80,7 +80,7 @@
         meta = {
           nixpkgs = import nixpkgs { system = "x86_64-linux"; };
           nodeNixpkgs = {
-            dns = import inputs.nixpkgs-25_11 { system = "aarch64-linux"; };
+            dns = import nixpkgs-25_11 { system = "aarch64-linux"; };
           };
           inherit specialArgs;
           nodeSpecialArgs = {
