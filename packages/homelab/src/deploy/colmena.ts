@@ -55,6 +55,10 @@ function meta(nodes: readonly FleetNode[], specialArgs: NixExpr): NixExpr {
   ]);
 }
 
+/**
+ * colmena's part of a fleet's flake: its input and the `colmenaHive` output.
+ * @example colmenaProvider.outputs(lab, nodes, n.id("specialArgs")) // [colmenaHive = colmena.lib.makeHive { meta = …; dns = …; }]
+ */
 export const colmenaProvider: DeployProvider = {
   tool: "colmena",
   input: { name: "colmena", url: "github:zhaofengli/colmena" },

@@ -42,6 +42,10 @@ function checks(): NixExpr {
   return n.call("builtins.mapAttrs", perSystem, n.select("deploy-rs.lib"));
 }
 
+/**
+ * deploy-rs' part of a fleet's flake: its input, `deploy.nodes.<host>` and `checks`.
+ * @example deployRsProvider.outputs(lab, nodes, n.id("specialArgs")) // [deploy.nodes.dns = { hostname = "dns"; … }, …, checks = …]
+ */
 export const deployRsProvider: DeployProvider = {
   tool: "deploy-rs",
   input: { name: "deploy-rs", url: "github:serokell/deploy-rs" },
