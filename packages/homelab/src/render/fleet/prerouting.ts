@@ -57,7 +57,11 @@ function byPort(ctx: RenderContext, openings: readonly RemoteOpening[], v6: bool
 /** Lines of parts, each ended by a newline. */
 const lines = (ls: readonly NixStringPart[][]): NixStringPart[] => ls.flatMap((l) => [...l, "\n"]);
 
-/** The iptables bindings: `extraCommands` lines and `extraStopCommands` lines. */
+/**
+ * The iptables commands of the DNAT'd `openings` of the context's host: the lines for
+ * `networking.firewall.extraCommands` (`start`) and for `extraStopCommands` (`stop`).
+ * @example iptablesPrerouting(ctx, dnat).start // ["iptables -w -t raw -N nixjs-fleet 2>/dev/null || …\n", …]
+ */
 export function iptablesPrerouting(ctx: RenderContext, openings: readonly RemoteOpening[]): { readonly start: NixStringPart[]; readonly stop: NixStringPart[] } {
   const v6 = (fleetFacts(ctx.lab).addresses.get(ctx.host) ?? "").includes(":");
   const ipt = `${v6 ? "ip6tables" : "iptables"} -w -t raw`;
@@ -73,7 +77,10 @@ export function iptablesPrerouting(ctx: RenderContext, openings: readonly Remote
   return { start: lines(start), stop: lines(stop) };
 }
 
-/** The nftables binding: `networking.nftables.tables.nixjs-fleet`. */
+/**
+ * The nftables table of the DNAT'd `openings` of the context's host.
+ * @example nftablesPrerouting(ctx, dnat) // networking.nftables.tables.nixjs-fleet = { family = "inet"; content = ''chain prerouting { … }''; };
+ */
 export function nftablesPrerouting(ctx: RenderContext, openings: readonly RemoteOpening[]): NixBinding {
   const v6 = (fleetFacts(ctx.lab).addresses.get(ctx.host) ?? "").includes(":");
   const ip = v6 ? "ip6" : "ip";
