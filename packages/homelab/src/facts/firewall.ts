@@ -46,14 +46,19 @@ export interface FirewallFacts {
 }
 
 /**
- * The host firewall of `host`, given its listeners (the facts' list).
+ * The host firewall of `host`, given its listeners (the facts' list) and the TCP ports that
+ * routes on other hosts of its fleet reach (`remotePorts`): a listener on such a port that
+ * would be opened by default (no `open` given) is not opened to everyone, as the fleet opens
+ * it to those proxy hosts' addresses only (`render/fleet/openings.ts`); one opened on an
+ * interface by the user (`open: { interface }`) stays opened there.
  * @example firewallFacts(host, facts.listeners).entries.filter((e) => e.interface === undefined)
  */
-export function firewallFacts(host: Host, listeners: readonly Listener[]): FirewallFacts {
+export function firewallFacts(host: Host, listeners: readonly Listener[], remotePorts: ReadonlySet<number> = new Set()): FirewallFacts {
   const entries: FirewallEntry[] = [];
   const names = new Set<string>();
   for (const l of listeners) {
     if (!l.opens || isLoopback(l.address)) continue;
+    if (l.interface === undefined && l.protocol === "tcp" && remotePorts.has(l.port)) continue;
     names.add(l.name);
     entries.push({
       subject: l.subject,

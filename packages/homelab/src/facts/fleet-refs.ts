@@ -6,7 +6,7 @@
  */
 import { visitExprs } from "@nixjs/expr-printer";
 import { walkConfig } from "../config/walk.ts";
-import { isFleetRef } from "../model/fleet-refs.ts";
+import { fleetRefsMade, isFleetRef } from "../model/fleet-refs.ts";
 import type { FleetRef } from "../model/fleet.ts";
 import type { Homelab, Host } from "../model/homelab.ts";
 import { compareCodeUnits } from "../util/order.ts";
@@ -31,6 +31,8 @@ export function fleetRefUses(lab: Homelab): readonly FleetRefUse[] {
   const known = cache.get(lab);
   if (known !== undefined) return known;
   const out: FleetRefUse[] = [];
+  // No reference made yet: nothing to find, and a large homelab's configs are not walked again.
+  if (!fleetRefsMade()) return out;
   for (const host of [...lab.hosts].sort((a, b) => compareCodeUnits(a.name, b.name))) {
     for (const scan of hostFacts(lab, host).configs) {
       walkConfig(

@@ -47,6 +47,21 @@ export interface HostFacts {
 const cache = new WeakMap<Host, HostFacts>();
 
 /**
+ * The TCP ports of `host` that routes on the fleet's other hosts reach (`to: { host, … }`):
+ * read from the routes as written, since the fleet's facts are built from each host's.
+ */
+function remoteTargetPorts(lab: Homelab, host: Host): ReadonlySet<number> {
+  const ports = new Set<number>();
+  if (lab.fleet === undefined) return ports;
+  for (const other of lab.hosts) {
+    if (other === host) continue;
+    const routes = [...other.routes, ...other.containers.filter((c) => c.enable).flatMap((c) => c.routes)];
+    for (const r of routes) if (r.target.kind === "remote" && r.target.host === host.name) ports.add(r.target.port);
+  }
+  return ports;
+}
+
+/**
  * The facts of one host of `lab`.
  * @example hostFacts(lab, lab.hosts[0]).listeners.filter((l) => l.port === 443)
  */
@@ -74,7 +89,7 @@ export function hostFacts(lab: Homelab, host: Host): HostFacts {
     enabledServices: host.services.filter((s) => s.enable),
     byName,
     listeners,
-    firewall: firewallFacts(host, listeners),
+    firewall: firewallFacts(host, listeners, remoteTargetPorts(lab, host)),
     routes,
     secrets: secretUsages(host),
     configs: scannedConfigs(host, backend),

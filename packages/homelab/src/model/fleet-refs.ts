@@ -8,8 +8,23 @@ import type { FleetRef } from "./fleet.ts";
 
 const FLEET_REFS_KEY = Symbol.for("@nixjs/homelab.fleet-refs");
 
-/** Shared by every copy of this package (a registered symbol), as host references are. */
-const FLEET_REFS: WeakSet<object> = ((globalThis as { [FLEET_REFS_KEY]?: WeakSet<object> })[FLEET_REFS_KEY] ??= new WeakSet());
+/**
+ * Shared by every copy of this package (a registered symbol), as host references are; `made`
+ * counts them, so a scan for them is skipped while none exists (a homelab of one host).
+ */
+const REGISTRY: { readonly refs: WeakSet<object>; made: number } = ((globalThis as { [FLEET_REFS_KEY]?: { refs: WeakSet<object>; made: number } })[FLEET_REFS_KEY] ??= {
+  refs: new WeakSet(),
+  made: 0,
+});
+const FLEET_REFS = REGISTRY.refs;
+
+/**
+ * False while no fleet reference has been made in this process: no config can hold one.
+ * @example if (fleetRefsMade()) scan(configs)
+ */
+export function fleetRefsMade(): boolean {
+  return REGISTRY.made > 0;
+}
 
 /**
  * True for a reference made by `hostRef(name).address` or `hostRef(name).container(c).address`.
@@ -37,5 +52,6 @@ export function fleetRef(host: string, value: FleetRef["value"]): FleetRef {
   });
   const made = node(ref) as FleetRef;
   FLEET_REFS.add(made);
+  REGISTRY.made++;
   return made;
 }
