@@ -66,10 +66,18 @@ for (const layout of ["flat", "modules"] as const) {
       expect(dns.rules).toBe(`ip saddr ${PROXY} tcp dport 3000 accept\n`);
       expect(dns.tcp).toEqual([]);
       const nas = evalServer(dir, "nas", { start: "networking.firewall.extraCommands", stop: "networking.firewall.extraStopCommands", backend: "networking.firewall.backend", tcp: "networking.firewall.allowedTCPPorts", rules: "networking.firewall.extraInputRules" }, options);
-      // nas (iptables): appended to nixos-fw before its final refuse rule, removed on stop.
+      // nas (iptables): Jellyfin is a Podman publish (DNAT'd before the input chain), so it is
+      // filtered in the raw table's PREROUTING, on nas's own address; the chain and its jump go on stop.
       expect(nas.backend).toBe("iptables");
-      expect(nas.start).toBe(`iptables -w -A nixos-fw -p tcp -s ${PROXY} --dport 8096 -j nixos-fw-accept\n`);
-      expect(nas.stop).toBe(`iptables -w -D nixos-fw -p tcp -s ${PROXY} --dport 8096 -j nixos-fw-accept 2>/dev/null || true\n`);
+      const NAS = "192.168.1.10";
+      const raw = "iptables -w -t raw";
+      expect(nas.start).toBe(
+        `${raw} -N nixjs-fleet 2>/dev/null || ${raw} -F nixjs-fleet\n` +
+          `${raw} -A nixjs-fleet -p tcp -d ${NAS} --dport 8096 -s ${PROXY} -j RETURN\n` +
+          `${raw} -A nixjs-fleet -p tcp -d ${NAS} --dport 8096 -j DROP\n` +
+          `${raw} -C PREROUTING -j nixjs-fleet 2>/dev/null || ${raw} -A PREROUTING -j nixjs-fleet\n`,
+      );
+      expect(nas.stop).toBe(`${raw} -D PREROUTING -j nixjs-fleet 2>/dev/null || true\n${raw} -F nixjs-fleet 2>/dev/null || true\n${raw} -X nixjs-fleet 2>/dev/null || true\n`);
       // Not opened to everyone: the port is in no global list, and nothing else is loaded.
       expect(nas.tcp).toEqual([]);
       expect(nas.rules).toBe("");

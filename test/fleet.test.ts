@@ -153,11 +153,18 @@ describe("the targets open the proxy's ports to the proxy only", () => {
     expect(v.jellyfin.volumes).toContain("/tank/media:/media:ro");
     expect(v.sonarrEnv).toEqual(["/run/agenix/arr-api-keys"]);
     expect(v.radarrEnv).toEqual(["/run/agenix/arr-api-keys"]);
+    // Podman publishes are DNAT'd before NixOS's input chain: filtered in raw PREROUTING instead,
+    // the proxy's address first, then a drop of the rest to nas's address and that port.
+    const start = v.firewall.extraCommands.split("\n");
     for (const port of [7878, 8080, 8096, 8989, 9696]) {
-      expect(v.firewall.extraCommands).toContain(`-p tcp -s ${proxy} --dport ${port} -j nixos-fw-accept`);
-      expect(v.firewall.extraStopCommands).toContain(`-D nixos-fw -p tcp -s ${proxy} --dport ${port} -j nixos-fw-accept`);
+      const accept = start.indexOf(`iptables -w -t raw -A nixjs-fleet -p tcp -d ${nas} --dport ${port} -s ${proxy} -j RETURN`);
+      const drop = start.indexOf(`iptables -w -t raw -A nixjs-fleet -p tcp -d ${nas} --dport ${port} -j DROP`);
+      expect(accept, `${port}`).toBeGreaterThanOrEqual(0);
+      expect(drop, `${port}`).toBe(accept + 1);
       expect(v.firewall.allowedTCPPorts).not.toContain(port);
     }
+    expect(v.firewall.extraCommands).not.toContain("nixos-fw-accept");
+    expect(v.firewall.extraStopCommands).toContain("iptables -w -t raw -X nixjs-fleet 2>/dev/null || true");
   });
 
   it("dns: AdGuard Home answers the LAN on 53; its web UI (3000) is accepted from the proxy only", () => {

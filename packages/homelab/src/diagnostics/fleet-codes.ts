@@ -22,5 +22,5 @@ export const FLEET_CODES = {
   "fleet-ref-unknown": code("error", "hostRef(name).address or .container(c).address names a host or a private-network NixOS container the fleet does not have"),
   "remote-port-unpublished": code("error", "a cross-host route to a port its target serves only on loopback, on another address, or inside its private network"),
   "remote-route-same-host": code("warning", "a cross-host route to the proxy's own host (its same-host checks are skipped): route to { container } or { service }"),
-  "remote-port-unfiltered": code("note", "a cross-host route to a port published through DNAT (Podman, forwardPorts): the opening to the proxy's address only cannot filter it"),
+  "remote-port-unfiltered": code("note", "a cross-host route to a host whose firewall is off: the opening to the proxy's address only is not loaded"),
 } as const satisfies Record<string, CodeInfo>;

@@ -99,7 +99,15 @@ in
       ruleset = opt types.lines "";
       flushRuleset = opt types.bool true;
       checkRuleset = opt types.bool true;
-      tables = opt (types.attrsOf (types.attrsOf types.anything)) { };
+      # nftables.nix (25.11, 26.05): each table is added after a `delete table` on every (re)load.
+      tables = opt (types.attrsOf (types.submodule ({ name, ... }: {
+        options = {
+          enable = opt types.bool true;
+          name = opt types.str name;
+          family = mkOption { type = types.enum [ "ip" "ip6" "inet" "arp" "bridge" "netdev" ]; };
+          content = mkOption { type = types.lines; };
+        };
+      }))) { };
     };
     networkmanager = loose;
     wireless = loose;

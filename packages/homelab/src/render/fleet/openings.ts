@@ -10,10 +10,15 @@
  * openings do); the script flushes and recreates `nixos-fw` on every start, and
  * `extraStopCommands` (run by `firewall-stop` and before a reload, under `sh -e`) deletes the
  * rule, tolerating its absence (firewall-iptables.nix, 25.11 and 26.05).
+ *
+ * A port published through DNAT (Podman, nspawn `forwardPorts`) never reaches the input chain:
+ * it is filtered before the DNAT instead (`prerouting.ts`), in the same bindings.
  */
 import { n, type NixBinding, type NixStringPart } from "@nixjs/expr-printer";
 import { fleetFacts, type RemoteOpening } from "../../facts/fleet.ts";
+import { reachedThroughDnat } from "../../facts/fleet-dnat.ts";
 import type { RenderContext } from "../core/context.ts";
+import { iptablesPrerouting, nftablesPrerouting } from "./prerouting.ts";
 
 type Section = readonly [comment: string | readonly string[] | undefined, bindings: readonly NixBinding[]];
 
@@ -41,22 +46,38 @@ export function openingsSection(ctx: RenderContext): Section {
   if (ctx.lab.fleet === undefined) return [undefined, []];
   const openings = fleetFacts(ctx.lab).openings.get(ctx.host) ?? [];
   if (openings.length === 0) return [undefined, []];
-  const froms = [...new Set(openings.map((o) => o.from.name))].join(", ");
-  const comment = `Cross-host routes: the ports the proxies on ${froms} reach, open to ${openings.length === 1 ? "that host" : "those hosts"} only`;
+  const dnat = openings.filter((o) => reachedThroughDnat(ctx.lab, ctx.host, o));
+  const input = openings.filter((o) => !dnat.includes(o));
+  const froms = [...new Set(openings.map((o) => o.from.name))];
+  const comment = [`Cross-host routes: the ports the proxies on ${froms.join(", ")} reach, open to ${froms.length === 1 ? "that host" : "those hosts"} only`];
+  if (dnat.length > 0) {
+    comment.push(
+      "Ports published through DNAT skip the input chain: they are filtered in prerouting instead,",
+      "on this host's own address only. Its containers reaching them at that address are dropped",
+      "too (use the container's address); the port on another address of this host stays open.",
+    );
+  }
   if (ctx.host.network.nftables) {
-    const rules = lines(openings, (o) => [`${isIpv6(ctx, o) ? "ip6" : "ip"} saddr `, addressOf(o.from.name), ` ${o.protocol} dport ${o.port} accept`]);
-    return [comment, [n.bind("networking.firewall.extraInputRules", n.indented(rules))]];
+    const rules = lines(input, (o) => [`${isIpv6(ctx, o) ? "ip6" : "ip"} saddr `, addressOf(o.from.name), ` ${o.protocol} dport ${o.port} accept`]);
+    return [
+      comment,
+      [
+        ...(input.length === 0 ? [] : [n.bind("networking.firewall.extraInputRules", n.indented(rules))]),
+        ...(dnat.length === 0 ? [] : [nftablesPrerouting(ctx, dnat)]),
+      ],
+    ];
   }
   const rule = (o: RemoteOpening, op: "-A" | "-D"): NixStringPart[] => [
     `${isIpv6(ctx, o) ? "ip6tables" : "iptables"} -w ${op} nixos-fw -p ${o.protocol} -s `,
     addressOf(o.from.name),
     ` --dport ${o.port} -j nixos-fw-accept`,
   ];
+  const raw = dnat.length === 0 ? { start: [], stop: [] } : iptablesPrerouting(ctx, dnat);
   return [
     comment,
     [
-      n.bind("networking.firewall.extraCommands", n.indented(lines(openings, (o) => rule(o, "-A")))),
-      n.bind("networking.firewall.extraStopCommands", n.indented(lines(openings, (o) => [...rule(o, "-D"), " 2>/dev/null || true"]))),
+      n.bind("networking.firewall.extraCommands", n.indented([...lines(input, (o) => rule(o, "-A")), ...raw.start])),
+      n.bind("networking.firewall.extraStopCommands", n.indented([...lines(input, (o) => [...rule(o, "-D"), " 2>/dev/null || true"]), ...raw.stop])),
     ],
   ];
 }

@@ -93,18 +93,30 @@ describe("remote-port-unpublished", () => {
 });
 
 describe("remote-port-unfiltered", () => {
-  test("a note on DNAT'd publishes (Podman, forwardPorts), none on a host listener the input chain filters", () => {
-    const lab = fleetOf([to({ container: "jellyfin" }, 8096, "a"), to({ container: "web" }, 8081, "b"), to({ service: "smb" }, 445, "c")], {
-      containers: [jellyfin(["8096:8096"]), container("web", { ports: [80], forwardPorts: [{ hostPort: 8081, containerPort: 80 }] })],
-      services: [service("smb", { ports: [445] })],
-    });
-    expect(fleetSummary(lab, "remote-port-unfiltered")).toEqual(["proxy: routes[0].to.port -> containers.jellyfin", "proxy: routes[1].to.port -> containers.web"]);
-    const [podman, nspawn] = fleetFindings(lab, "remote-port-unfiltered");
+  const routes = [to({ container: "jellyfin" }, 8096, "a"), to({ container: "web" }, 8081, "b"), to({ service: "smb" }, 445, "c")];
+  const parts = {
+    containers: [jellyfin(["8096:8096"]), container("web", { ports: [80], forwardPorts: [{ hostPort: 8081, containerPort: 80 }] })],
+    services: [service("smb", { ports: [445] })],
+  };
+
+  test("none while the target's firewall is on: DNAT'd publishes are filtered in prerouting, host listeners in the input chain", () => {
+    expect(fleetFindings(fleetOf(routes, parts), "remote-port-unfiltered")).toEqual([]);
+    expect(fleetFindings(fleetOf(routes, { ...parts, network: { nftables: true } }), "remote-port-unfiltered")).toEqual([]);
+  });
+
+  test("a note on every route to an iptables host whose firewall is off (its extraCommands are not run)", () => {
+    const lab = fleetOf(routes, { ...parts, firewall: { enable: false } });
+    expect(fleetSummary(lab, "remote-port-unfiltered")).toEqual(["proxy: routes[0].to.port -> containers.jellyfin", "proxy: routes[1].to.port -> containers.web", "proxy: routes[2].to.port -> services.smb"]);
+    const [podman] = fleetFindings(lab, "remote-port-unfiltered");
     expect(podman!.severity).toBe("note");
     expect(podman!.message).toBe(
-      "a.example.org reaches container jellyfin on nas through a Podman published port, which the kernel forwards by DNAT before NixOS's input chain sees it: nas's opening of 8096/tcp to proxy's address only cannot filter it, and every machine that reaches nas reaches the port (to limit it, filter forwarded traffic yourself: with nftables, networking.firewall.filterForward and extraForwardRules)",
+      "a.example.org reaches container jellyfin on nas on port 8096, but nas's firewall is off (firewall: { enable: false }): its opening of 8096/tcp to proxy's address only is not loaded, and every machine that reaches nas reaches the port (turn the firewall on to limit it)",
     );
-    expect(nspawn!.message).toContain("through an nspawn forwardPorts entry");
+  });
+
+  test("on an nftables host whose firewall is off, only the host listener: the prerouting table still loads", () => {
+    const lab = fleetOf(routes, { ...parts, network: { nftables: true }, firewall: { enable: false } });
+    expect(fleetSummary(lab, "remote-port-unfiltered")).toEqual(["proxy: routes[2].to.port -> services.smb"]);
   });
 });
 

@@ -3,11 +3,12 @@
  * homelab is a fleet, the host exists and is not the proxy's own, the target exists there and
  * is enabled, it serves the port on an address the proxy host reaches (not loopback, not only
  * inside a private network), both hosts have an address (the upstream and the firewall's
- * source filter need them), and — a note — a port published through DNAT is reachable from
- * more than the proxy host. The target is resolved as a same-host route's is
+ * source filter need them), and — a note — the target host's firewall is off, so the opening
+ * to the proxy host only does not hold (see {@link unfiltered}). The target is resolved as a same-host route's is
  * (`resolveTarget`), and its sockets are the target host's listeners (`hostListeners`).
  */
 import { fleetFacts, type RemoteRoute } from "../../facts/fleet.ts";
+import { isDnatPart } from "../../facts/fleet-dnat.ts";
 import { hostFacts } from "../../facts/host-facts.ts";
 import { atContainer, atService, type Listener, type Located } from "../../facts/located.ts";
 import { resolveTarget, servedPorts } from "../../facts/routes.ts";
@@ -25,9 +26,15 @@ function localTarget(r: RemoteRoute): RouteTarget {
     : { kind: "service", service: r.target.name, port: r.port };
 }
 
-/** Containers a proxy reaches through DNAT: Podman published ports and nspawn `forwardPorts`. */
-function dnat(part: Container | HostService): boolean {
-  return part.kind !== "service" && ((part.backend === "podman" && part.network !== "host") || (part.backend === "nspawn" && part.network === "private"));
+/**
+ * True when nothing limits the port to the proxy host: the target host's firewall is off. Render
+ * filters a port published through DNAT before the DNAT, in prerouting (`render/fleet/prerouting.ts`):
+ * on an nftables host that table is loaded whatever `networking.firewall.enable` says; on an
+ * iptables host its commands are `extraCommands`, which NixOS runs only with the firewall on, as
+ * it loads the input-chain openings of host listeners (both backends) only then.
+ */
+function unfiltered(to: Host, part: Container | HostService): boolean {
+  return to.firewall?.enable === false && !(to.network.nftables && isDnatPart(part));
 }
 
 /** How to make `l` reachable from other hosts, for `remote-port-unpublished`. */
@@ -59,12 +66,11 @@ function checkServed(ctx: FleetCheckContext, r: RemoteRoute, to: Host, part: Con
   const what = `${kind} ${part.name} on ${to.name}`;
   const reachable = onPort.find((l) => reachableAt(l, address));
   if (reachable !== undefined) {
-    if (dnat(part)) {
-      const how = part.kind !== "service" && part.backend === "podman" ? "a Podman published port" : "an nspawn forwardPorts entry";
+    if (unfiltered(to, part)) {
       report.note(
         "remote-port-unfiltered",
         atTo(r, "port"),
-        `${r.route.host} reaches ${what} through ${how}, which the kernel forwards by DNAT before NixOS's input chain sees it: ${to.name}'s opening of ${r.port}/tcp to ${r.from.name}'s address only cannot filter it, and every machine that reaches ${to.name} reaches the port (to limit it, filter forwarded traffic yourself: with nftables, networking.firewall.filterForward and extraForwardRules)`,
+        `${r.route.host} reaches ${what} on port ${r.port}, but ${to.name}'s firewall is off (firewall: { enable: false }): its opening of ${r.port}/tcp to ${r.from.name}'s address only is not loaded, and every machine that reaches ${to.name} reaches the port (turn the firewall on to limit it)`,
         related,
       );
     }

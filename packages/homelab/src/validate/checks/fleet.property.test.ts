@@ -4,7 +4,8 @@
  * network, and cross-host routes to hosts that exist or not (or are the proxy's own), to a
  * Podman container published on every address, on loopback or not at all, a private NixOS
  * container with or without forwardPorts, a host service on every address or loopback, each
- * enabled or not, at ports they serve or not. The oracle compares every pair directly, from
+ * enabled or not, at ports they serve or not, on nftables or iptables hosts with the firewall on
+ * or off. The oracle compares every pair directly, from
  * the rules and nothing else. Then: validate's whole result is the same for any order of hosts.
  */
 import fc from "fast-check";
@@ -33,6 +34,9 @@ interface HostSpec {
   readonly app: { readonly forward: boolean; readonly enable: boolean } | undefined;
   /** A host service "svc" on port 9000, on every address or loopback. */
   readonly svc: { readonly loopback: boolean; readonly enable: boolean } | undefined;
+  /** `network.nftables` (else iptables) and `firewall.enable: false`: whether an opening is loaded. */
+  readonly nftables: boolean;
+  readonly firewallOff: boolean;
   readonly routes: readonly RouteSpec[];
 }
 
@@ -49,6 +53,8 @@ const hostSpec: fc.Arbitrary<HostSpec> = fc.record({
   web: fc.option(fc.record({ publish: fc.constantFrom<Publish>("none", "all", "loopback"), enable: fc.boolean() }), { nil: undefined }),
   app: fc.option(fc.record({ forward: fc.boolean(), enable: fc.boolean() }), { nil: undefined }),
   svc: fc.option(fc.record({ loopback: fc.boolean(), enable: fc.boolean() }), { nil: undefined }),
+  nftables: fc.boolean(),
+  firewallOff: fc.boolean(),
   routes: fc.array(routeSpec, { maxLength: 3 }),
 });
 
@@ -63,7 +69,8 @@ function buildHost(s: HostSpec, i: number): Host {
   );
   return host(s.name, {
     stateVersion: "25.05",
-    network: { pool: s.pool },
+    network: { pool: s.pool, ...(s.nftables ? { nftables: true } : {}) },
+    ...(s.firewallOff ? { firewall: { enable: false } } : {}),
     modules: ["./hardware-configuration.nix"],
     caddy: caddy(),
     ...(s.address === undefined ? {} : { address: s.address }),
@@ -106,19 +113,22 @@ function oracle(specs: readonly HostSpec[]): string[] {
       const field = r.target === "svc" ? "service" : "container";
       const part = r.target === "nope" ? undefined : t[r.target];
       if (part === undefined || !part.enable) return out.push(`route-target-unknown ${at(field)}`);
+      // Served where the proxy reaches it: filtered unless the target's firewall is off — then
+      // only an nftables host's prerouting table (for the DNAT'd web and app) still holds.
+      const unfiltered = t.firewallOff && !(t.nftables && r.target !== "svc") ? "remote-port-unfiltered" : undefined;
       const verdict = ((): string | undefined => {
         if (r.target === "web") {
           const web = t.web!;
           if (web.publish === "none" || r.port !== 8080) return "route-port-unserved";
-          return web.publish === "all" ? "remote-port-unfiltered" : "remote-port-unpublished";
+          return web.publish === "all" ? unfiltered : "remote-port-unpublished";
         }
         if (r.target === "app") {
-          if (t.app!.forward && r.port === 8081) return "remote-port-unfiltered";
+          if (t.app!.forward && r.port === 8081) return unfiltered;
           if (!t.app!.forward && r.port === 80) return "remote-port-unpublished";
           return "route-port-unserved";
         }
         if (r.port !== 9000) return "route-port-unserved";
-        return t.svc!.loopback ? "remote-port-unpublished" : undefined;
+        return t.svc!.loopback ? "remote-port-unpublished" : unfiltered;
       })();
       if (verdict !== undefined) out.push(`${verdict} ${at("port")}`);
     });

@@ -13,11 +13,19 @@
   };
 
   # Cross-host routes: the ports the proxies on proxy reach, open to that host only
+  # Ports published through DNAT skip the input chain: they are filtered in prerouting instead,
+  # on this host's own address only. Its containers reaching them at that address are dropped
+  # too (use the container's address); the port on another address of this host stays open.
   networking.firewall.extraCommands = ''
-    iptables -w -A nixos-fw -p tcp -s ${fleet.hosts.proxy.address} --dport 8096 -j nixos-fw-accept
+    iptables -w -t raw -N nixjs-fleet 2>/dev/null || iptables -w -t raw -F nixjs-fleet
+    iptables -w -t raw -A nixjs-fleet -p tcp -d ${fleet.hosts.nas.address} --dport 8096 -s ${fleet.hosts.proxy.address} -j RETURN
+    iptables -w -t raw -A nixjs-fleet -p tcp -d ${fleet.hosts.nas.address} --dport 8096 -j DROP
+    iptables -w -t raw -C PREROUTING -j nixjs-fleet 2>/dev/null || iptables -w -t raw -A PREROUTING -j nixjs-fleet
   '';
   networking.firewall.extraStopCommands = ''
-    iptables -w -D nixos-fw -p tcp -s ${fleet.hosts.proxy.address} --dport 8096 -j nixos-fw-accept 2>/dev/null || true
+    iptables -w -t raw -D PREROUTING -j nixjs-fleet 2>/dev/null || true
+    iptables -w -t raw -F nixjs-fleet 2>/dev/null || true
+    iptables -w -t raw -X nixjs-fleet 2>/dev/null || true
   '';
 
   # Podman runs the OCI containers
