@@ -22,5 +22,6 @@ export const FLEET_CODES = {
   "fleet-ref-unknown": code("error", "hostRef(name).address or .container(c).address names a host or a private-network NixOS container the fleet does not have"),
   "remote-port-unpublished": code("error", "a cross-host route to a port its target serves only on loopback, on another address, or inside its private network"),
   "remote-route-same-host": code("warning", "a cross-host route to the proxy's own host (its same-host checks are skipped): route to { container } or { service }"),
+  "fleet-input-conflict": code("error", "two hosts of a fleet declare one flake input name differently, or a host names an input the fleet's flake declares itself"),
   "remote-port-unfiltered": code("note", "a cross-host route to a host whose firewall is off: the opening to the proxy's address only is not loaded"),
 } as const satisfies Record<string, CodeInfo>;

@@ -40,6 +40,7 @@ import type { FleetCheck } from "./checks/fleet-context.ts";
 import { checkAddressesNeeded } from "./checks/fleet-address-needed.ts";
 import { checkHostAddresses, checkHostNames } from "./checks/fleet-hosts.ts";
 import { checkFleetRefs } from "./checks/fleet-refs.ts";
+import { checkFleetInputs } from "./checks/fleet-inputs.ts";
 import { checkRemoteRoutes } from "./checks/fleet-routes.ts";
 import { checkDeployFleet } from "./checks/deploy-fleet.ts";
 import { checkSecretRecipients } from "./checks/secret-recipients.ts";
@@ -81,7 +82,7 @@ const HOST_CHECKS: readonly HostCheck[] = [
 ];
 
 /** Checks of the whole fleet (names, addresses, cross-host routes and references), run once per homelab. */
-const FLEET_CHECKS: readonly FleetCheck[] = [checkHostNames, checkHostAddresses, checkAddressesNeeded, checkRemoteRoutes, checkFleetRefs];
+const FLEET_CHECKS: readonly FleetCheck[] = [checkHostNames, checkHostAddresses, checkAddressesNeeded, checkRemoteRoutes, checkFleetRefs, checkFleetInputs];
 /** Deploying (colmena, deploy-rs) and the secrets' recipients per host, after them. */
 const DEPLOY_FLEET_CHECKS: readonly FleetCheck[] = [checkDeployFleet, checkSecretRecipients];
 

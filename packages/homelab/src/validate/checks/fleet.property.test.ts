@@ -159,7 +159,9 @@ describe("the fleet checks against a brute-force oracle", () => {
       }),
       RUNS,
     );
-    expect([...seen.keys()].sort()).toEqual([...CODES].filter((c) => c !== "fleet-required" && c !== "fleet-ref-unknown").sort());
+    // Not cross-host verdicts the oracle models: a single-host homelab's, references', flake inputs' (fleet-inputs.test.ts).
+    const outside = new Set(["fleet-required", "fleet-ref-unknown", "fleet-input-conflict"]);
+    expect([...seen.keys()].sort()).toEqual([...CODES].filter((c) => !outside.has(c)).sort());
   });
 });
 
