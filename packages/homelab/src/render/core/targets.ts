@@ -1,4 +1,4 @@
-import { n, type NixExpr, type NixStringPart } from "@nixjs/expr-printer";
+import { n, type NixExpr, type NixSelect, type NixStringPart } from "@nixjs/expr-printer";
 import { isPrivateNspawn, type Container } from "../../model/index.ts";
 import { isWildcardAddress } from "../../net/private-ranges.ts";
 
@@ -54,5 +54,14 @@ export function targetParts(container: Container, port: number, portExpr?: NixEx
  * @example remoteParts("nas", 8096) // [fleet.hosts.nas.address, ":8096"]
  */
 export function remoteParts(host: string, port: number): NixStringPart[] {
-  return [n.select(n.id("fleet"), ["hosts", host, "address"]), `:${port}`];
+  return [fleetAddress(host), `:${port}`];
+}
+
+/**
+ * Another host's LAN address as the reference `fleet.hosts.<host>.address` into the fleet's
+ * facts (`fleet.nix`, the module argument `fleet`): the one way render names a host's address.
+ * @example fleetAddress("proxy") // fleet.hosts.proxy.address
+ */
+export function fleetAddress(host: string): NixSelect {
+  return n.select(n.id("fleet"), ["hosts", host, "address"]);
 }

@@ -18,14 +18,10 @@ import { n, type NixBinding, type NixStringPart } from "@nixjs/expr-printer";
 import { fleetFacts, type RemoteOpening } from "../../facts/fleet.ts";
 import { reachedThroughDnat } from "../../facts/fleet-dnat.ts";
 import type { RenderContext } from "../core/context.ts";
+import { fleetAddress } from "../core/targets.ts";
 import { iptablesPrerouting, nftablesPrerouting } from "./prerouting.ts";
 
 type Section = readonly [comment: string | readonly string[] | undefined, bindings: readonly NixBinding[]];
-
-/** `${fleet.hosts.<name>.address}`. */
-function addressOf(host: string): NixStringPart {
-  return n.select(n.id("fleet"), ["hosts", host, "address"]);
-}
 
 function isIpv6(ctx: RenderContext, o: RemoteOpening): boolean {
   return (fleetFacts(ctx.lab).addresses.get(o.from) ?? "").includes(":");
@@ -58,7 +54,7 @@ export function openingsSection(ctx: RenderContext): Section {
     );
   }
   if (ctx.host.network.nftables) {
-    const rules = lines(input, (o) => [`${isIpv6(ctx, o) ? "ip6" : "ip"} saddr `, addressOf(o.from.name), ` ${o.protocol} dport ${o.port} accept`]);
+    const rules = lines(input, (o) => [`${isIpv6(ctx, o) ? "ip6" : "ip"} saddr `, fleetAddress(o.from.name), ` ${o.protocol} dport ${o.port} accept`]);
     return [
       comment,
       [
@@ -69,7 +65,7 @@ export function openingsSection(ctx: RenderContext): Section {
   }
   const rule = (o: RemoteOpening, op: "-A" | "-D"): NixStringPart[] => [
     `${isIpv6(ctx, o) ? "ip6tables" : "iptables"} -w ${op} nixos-fw -p ${o.protocol} -s `,
-    addressOf(o.from.name),
+    fleetAddress(o.from.name),
     ` --dport ${o.port} -j nixos-fw-accept`,
   ];
   const raw = dnat.length === 0 ? { start: [], stop: [] } : iptablesPrerouting(ctx, dnat);

@@ -23,14 +23,10 @@ import { fleetFacts, type RemoteOpening } from "../../facts/fleet.ts";
 import type { Host } from "../../model/index.ts";
 import { compareCodeUnits } from "../../util/order.ts";
 import type { RenderContext } from "../core/context.ts";
+import { fleetAddress } from "../core/targets.ts";
 
 /** The raw-table chain (iptables) and the table (nftables) nixjs owns on a target host. */
 export const PREROUTING_NAME = "nixjs-fleet";
-
-/** `${fleet.hosts.<name>.address}`. */
-function addressOf(host: string): NixStringPart {
-  return n.select(n.id("fleet"), ["hosts", host, "address"]);
-}
 
 /** One port of the target host and the proxy hosts allowed to reach it. */
 interface FilteredPort {
@@ -65,11 +61,11 @@ const lines = (ls: readonly NixStringPart[][]): NixStringPart[] => ls.flatMap((l
 export function iptablesPrerouting(ctx: RenderContext, openings: readonly RemoteOpening[]): { readonly start: NixStringPart[]; readonly stop: NixStringPart[] } {
   const v6 = (fleetFacts(ctx.lab).addresses.get(ctx.host) ?? "").includes(":");
   const ipt = `${v6 ? "ip6tables" : "iptables"} -w -t raw`;
-  const to = addressOf(ctx.host.name);
+  const to = fleetAddress(ctx.host.name);
   const chain = PREROUTING_NAME;
   const start: NixStringPart[][] = [[`${ipt} -N ${chain} 2>/dev/null || ${ipt} -F ${chain}`]];
   for (const p of byPort(ctx, openings, v6)) {
-    for (const h of p.from) start.push([`${ipt} -A ${chain} -p ${p.protocol} -d `, to, ` --dport ${p.port} -s `, addressOf(h.name), " -j RETURN"]);
+    for (const h of p.from) start.push([`${ipt} -A ${chain} -p ${p.protocol} -d `, to, ` --dport ${p.port} -s `, fleetAddress(h.name), " -j RETURN"]);
     start.push([`${ipt} -A ${chain} -p ${p.protocol} -d `, to, ` --dport ${p.port} -j DROP`]);
   }
   start.push([`${ipt} -C PREROUTING -j ${chain} 2>/dev/null || ${ipt} -A PREROUTING -j ${chain}`]);
@@ -84,10 +80,10 @@ export function iptablesPrerouting(ctx: RenderContext, openings: readonly Remote
 export function nftablesPrerouting(ctx: RenderContext, openings: readonly RemoteOpening[]): NixBinding {
   const v6 = (fleetFacts(ctx.lab).addresses.get(ctx.host) ?? "").includes(":");
   const ip = v6 ? "ip6" : "ip";
-  const to = addressOf(ctx.host.name);
+  const to = fleetAddress(ctx.host.name);
   const body: NixStringPart[][] = [["chain prerouting {"], ["  type filter hook prerouting priority raw; policy accept;"]];
   for (const p of byPort(ctx, openings, v6)) {
-    for (const h of p.from) body.push([`  ${ip} daddr `, to, ` ${p.protocol} dport ${p.port} ${ip} saddr `, addressOf(h.name), " accept"]);
+    for (const h of p.from) body.push([`  ${ip} daddr `, to, ` ${p.protocol} dport ${p.port} ${ip} saddr `, fleetAddress(h.name), " accept"]);
     body.push([`  ${ip} daddr `, to, ` ${p.protocol} dport ${p.port} drop`]);
   }
   body.push(["}"]);
